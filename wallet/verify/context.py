@@ -1,0 +1,52 @@
+"""The inputs of verification other than the credential itself.
+
+Verification is a pure function of (credential bytes, VerificationContext):
+the context carries the clock, the trust store and every piece of cached
+evidence, so nothing is ever fetched during verification.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class TrustedIssuer:
+    """An issuer the user (or an imported registry) trusts, by DID or URL."""
+
+    id: str  # a DID, or a URL prefix for OB 2.0 issuers
+    label: str
+
+
+@dataclass(frozen=True)
+class VerificationContext:
+    """Clock, trust and cached evidence for one verification run.
+
+    ``status_lists`` maps a status list credential URL to its raw bytes;
+    ``did_documents`` maps a DID (without fragment) to a parsed DID document;
+    ``documents`` maps any other URL (OB 2.0 issuer profiles, public keys) to
+    parsed JSON. ``trust_anchors`` are DER certificates the user added;
+    ``trusted_list`` is an opaque EU trusted-list snapshot object (see
+    ``wallet.verify.seals``).
+    """
+
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    trusted_issuers: tuple[TrustedIssuer, ...] = ()
+    status_lists: Mapping[str, bytes] = field(default_factory=dict)
+    did_documents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    documents: Mapping[str, Any] = field(default_factory=dict)
+    trust_anchors: tuple[bytes, ...] = ()
+    trusted_list: Any = None
+    challenge: str | None = None
+    domain: str | None = None
+    clock_skew_seconds: int = 300
+
+    def trusted_label(self, issuer_id: str | None) -> str | None:
+        if not issuer_id:
+            return None
+        for t in self.trusted_issuers:
+            if issuer_id == t.id or (t.id.startswith("http") and issuer_id.startswith(t.id)):
+                return t.label
+        return None
