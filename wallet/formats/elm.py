@@ -59,12 +59,16 @@ def _check_limits(node: Any, depth: int = 0) -> None:
             stack.extend((v, level + 1) for v in item)
 
 
+def _no_constants(name: str) -> Any:
+    raise InputError(f"The JSON contains {name}, which is not valid JSON.")
+
+
 def load_json(raw: bytes | str, what: str = "credential") -> Any:
     """Strict JSON: size cap, UTF-8, no duplicate keys, no NaN, bounded depth and strings."""
-    if isinstance(raw, str):
-        data = raw.encode("utf-8")
-    else:
-        data = bytes(raw)
+    try:
+        data = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
+    except UnicodeEncodeError as exc:  # a lone surrogate escaped in a JSON string
+        raise InputError(f"The {what} is not valid Unicode text.") from exc
     if len(data) > MAX_ELM_BYTES:
         raise InputError(f"The {what} is too large ({len(data)} bytes; the limit is {MAX_ELM_BYTES}).")
     try:
@@ -72,7 +76,7 @@ def load_json(raw: bytes | str, what: str = "credential") -> Any:
         obj = json.loads(
             text,
             object_pairs_hook=_reject_duplicates,
-            parse_constant=lambda c: (_ for _ in ()).throw(InputError(f"The {what} contains {c}.")),
+            parse_constant=_no_constants,
         )
     except UnicodeDecodeError as exc:
         raise InputError(f"The {what} is not UTF-8 text.") from exc

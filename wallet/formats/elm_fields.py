@@ -61,7 +61,7 @@ def media_data_url(media: Any) -> str | None:
 def organisation(org: Any) -> Issuer | None:
     """An ELM Organisation as an Issuer (legal name, country, homepage, logo)."""
     org = first(org)
-    if not isinstance(org, dict):
+    if not isinstance(org, dict) or not org:
         return None
     name = lang_map(org.get("legalName")) or lang_map(org.get("prefLabel")) or lang_map(org.get("altLabel"))
     country = None
@@ -195,7 +195,9 @@ def achievement(claim: Any, depth: int = 0) -> Achievement | None:
         note_text(spec.get("additionalNote")),
         *(lang_map(first(e).get("title")) for e in as_list(claim.get("entitlesTo")) if isinstance(first(e), dict)),
     )
-    body = organisation(awarded.get("awardingBody"))
+    body_node = first(awarded.get("awardingBody"))
+    body_node = body_node if isinstance(body_node, dict) else {}
+    body = organisation(body_node)
     return Achievement(
         id=claim.get("id") if isinstance(claim.get("id"), str) else None,
         title=lang_map(claim.get("title")) or lang_map(spec.get("title")),
@@ -213,10 +215,7 @@ def achievement(claim: Any, depth: int = 0) -> Achievement | None:
         grade=(grade.get("en") or next(iter(grade.values()))) if grade else None,
         assessment_type=concept_label(assessment_spec.get("dcType")) or concept_label(assessment_spec.get("mode")),
         participation_mode=concept_label(spec.get("mode")) or concept_label(spec.get("learningSetting")),
-        quality_assurance=_accreditation(
-            spec.get("accreditation"), (first(awarded.get("awardingBody")) or {}).get("accreditation")
-            if isinstance(first(awarded.get("awardingBody")), dict) else None,
-        ),
+        quality_assurance=_accreditation(spec.get("accreditation"), body_node.get("accreditation")),
         entry_requirements=note_text(spec.get("entryRequirement")),
         id_verification=concept_label(assessment.get("idVerification")),
         is_partial_qualification=parse_bool(spec.get("isPartialQualification")),

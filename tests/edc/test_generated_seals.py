@@ -1,0 +1,108 @@
+"""Seals made in the test with a throw-away CA: every accepted algorithm, a trusted issuer, XAdES by signxml."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from wallet.formats.edci_xml import parse_edci_xml
+from wallet.formats.elm import parse_elm
+from wallet.model import CheckStatus, CredentialFormat
+from wallet.verify.context import VerificationContext
+from wallet.verify.seals import verify_edc
+from wallet.verify.seals.jades import verify_jades
+from wallet.verify.seals.qcprofile import seal_profile
+
+from .sealing import Pki, make_pki, seal_jades, seal_xades
+
+
+@pytest.fixture(scope="module")
+def rsa_pki() -> Pki:
+    return make_pki("rsa")
+
+
+@pytest.fixture(scope="module")
+def ec_pki() -> Pki:
+    return make_pki("ec")
+
+
+@pytest.fixture(scope="module")
+def edci_unsigned(legacy_dir: Path) -> bytes:
+    return (legacy_dir / "edci-commons/src/test/resources/xsdValidation/edci_credential_0100.xml").read_bytes()
+
+
+def _checks(cred, **ctx):  # type: ignore[no-untyped-def]
+    return {c.name: c for c in verify_edc(cred, VerificationContext(**ctx))}
+
+
+@pytest.mark.parametrize("alg", ["RS256", "PS256", "ES256"])
+def test_each_algorithm_verifies_and_trust_follows_the_anchor(alg: str, mc_unsigned: bytes, rsa_pki: Pki, ec_pki: Pki) -> None:
+    pki = ec_pki if alg == "ES256" else rsa_pki
+    raw = seal_jades(mc_unsigned, pki, alg)
+    cred = parse_elm(raw)
+    assert cred.format is CredentialFormat.EDC_JADES and cred.achievement.eqf_level == 6
+    checks = _checks(cred, trust_anchors=(pki.ca_der,))
+    assert checks["SEAL"].status is CheckStatus.PASSED and alg in checks["SEAL"].reason
+    # chains to the user's anchor, but the seal embeds no revocation data: said, not hidden
+    assert checks["OWNER"].status is CheckStatus.WARNING and "no revocation data" in checks["OWNER"].reason
+    assert "Test University" in checks["OWNER"].reason
+    other = make_pki("rsa")
+    assert _checks(cred, trust_anchors=(other.ca_der,))["OWNER"].status is CheckStatus.FAILED
+
+
+def test_algorithm_must_match_key_type(mc_unsigned: bytes, ec_pki: Pki) -> None:
+    """An EC-sealed EDC relabelled RS256/PS256 is refused for the key type, before any maths."""
+    import base64
+    import json
+
+    sealed = json.loads(seal_jades(mc_unsigned, ec_pki, "ES256"))
+    sig = sealed["signatures"][0]
+    header = json.loads(base64.urlsafe_b64decode(sig["protected"] + "=" * (-len(sig["protected"]) % 4)))
+    for alg in ("RS256", "PS256"):
+        header["alg"] = alg
+        sig["protected"] = base64.urlsafe_b64encode(json.dumps(header).encode()).rstrip(b"=").decode()
+        evidence = verify_jades(json.dumps(sealed).encode())
+        assert not evidence.intact and "key type" in evidence.reason
+
+
+def test_generated_certificate_profile(rsa_pki: Pki) -> None:
+    profile = seal_profile(rsa_pki.leaf_der)
+    assert profile.qualified_eseal and profile.subject_o == "Test University"
+    assert profile.organisation_identifier == "VATSI-12345678"
+
+
+def test_xades_sealed_edci_credential(edci_unsigned: bytes, rsa_pki: Pki) -> None:
+    raw = seal_xades(edci_unsigned, rsa_pki)
+    cred = parse_edci_xml(raw)
+    assert cred.title == {"en": "La Modiste Diplome"} and cred.achievement.eqf_level == 3
+    checks = _checks(cred, trust_anchors=(rsa_pki.ca_der,))
+    assert checks["SEAL"].status is CheckStatus.PASSED, checks["SEAL"].reason
+    assert checks["OWNER"].status is CheckStatus.WARNING  # anchored; no RevocationValues in a signxml seal
+    assert _checks(cred)["OWNER"].status is CheckStatus.NOT_CHECKED
+
+
+def test_xades_wrapping_beside_signed_credential(edci_unsigned: bytes, rsa_pki: Pki) -> None:
+    root = etree.fromstring(seal_xades(edci_unsigned, rsa_pki))
+    title = root.find("{http://data.europa.eu/snb}title/{http://data.europa.eu/snb}text")
+    title.text = "Forged title"
+    cred = parse_edci_xml(etree.tostring(root))
+    assert _checks(cred)["SEAL"].status is CheckStatus.FAILED
+
+
+def test_expired_credential(mc_unsigned: bytes, rsa_pki: Pki) -> None:
+    import json
+
+    doc = json.loads(mc_unsigned)
+    doc["validUntil"] = "2024-01-01T00:00:00Z"
+    cred = parse_elm(seal_jades(json.dumps(doc).encode(), rsa_pki))
+    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    assert _checks(cred, now=now)["EXPIRY"].status is CheckStatus.FAILED
+    assert _checks(cred, now=now - timedelta(days=400))["EXPIRY"].status is CheckStatus.PASSED
+
+
+def test_stale_snapshot_is_said(mc_signed: bytes, snapshot) -> None:  # type: ignore[no-untyped-def]
+    checks = _checks(parse_elm(mc_signed), trusted_list=snapshot.to_bytes(), now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert "next update was due 2020-10-29" in checks["OWNER"].reason
