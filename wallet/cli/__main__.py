@@ -1,5 +1,8 @@
+"""``python -m wallet.cli``: the same as the ``wallet`` command."""
+
 import sys
 
 from wallet.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""Compact JWS credentials: VC-JWT (VC 1.1), VC-JOSE (``vc+jwt``), VP-JWT, SD-JWT.
+
+Parsing only: the parts are split and decoded with caps, the JWT is
+classified and its credential normalised. Signatures are verified by
+:mod:`wallet.verify.jose` / :mod:`wallet.verify.jose_vc`, which reuse
+:func:`split_jws` so both see exactly the same bytes.
+
+* VC 1.1 JWT (section 6.3.1): claims ``iss``/``sub``/``jti``/``nbf``/``exp``
+  stand for ``issuer``/``credentialSubject.id``/``id``/``issuanceDate``/
+  ``expirationDate``; ``vc`` holds the rest. Missing VC fields are filled from
+  the claims for display, and their agreement is checked by verification.
+* VC-JOSE-COSE: header ``typ: vc+jwt``, the payload **is** the credential.
+* SD-JWT: ``<issuer JWT>~<disclosure>~...~[<key binding JWT>]``. Fields come
+  from the issuer-signed JWT; disclosures are kept in ``document``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wallet.errors import InputError
+from wallet.formats.limits import (
+    MAX_COMPACT_CHARS,
+    MAX_CREDENTIAL_BYTES,
+    MAX_JOSE_HEADER_BYTES,
+    MAX_SD_JWT_PARTS,
+    b64url_decode,
+    check_size,
+    load_json,
+)
+from wallet.model import Container, Credential, CredentialFormat
+
+_B64 = r"[A-Za-z0-9_-]"
+COMPACT_JWS = re.compile(rf"^{_B64}+\.{_B64}*\.{_B64}*$")
+SD_JWT = re.compile(rf"^{_B64}+\.{_B64}*\.{_B64}*(~{_B64}*)*~({_B64}+\.{_B64}*\.{_B64}*)?$")
+VC_JOSE_TYPES = ("vc+jwt", "application/vc+jwt", "vc+ld+jwt", "vc-ld+jwt", "application/vc+ld+jwt")
+VP_JOSE_TYPES = ("vp+jwt", "application/vp+jwt", "vp+ld+jwt", "vp-ld+jwt", "application/vp+ld+jwt")
+SD_JWT_TYPES = ("vc+sd-jwt", "vp+sd-jwt", "dc+sd-jwt", "application/vc+sd-jwt", "application/vp+sd-jwt")
+
+
+@dataclass(frozen=True)
+class CompactJws:
+    """The parts of a compact JWS, decoded but **not** verified."""
+
+    header: dict[str, Any]
+    payload: bytes
+    signature: bytes
+    signing_input: bytes
+    compact: str
+
+
+def _as_text(data: str | bytes, what: str) -> str:
+    if isinstance(data, (bytes, bytearray)):
+        check_size(data, MAX_COMPACT_CHARS, what)
+        try:
+            return bytes(data).decode("ascii").strip()
+        except UnicodeDecodeError as exc:
+            raise InputError(f"The {what} is not ASCII text.") from exc
+    return data.strip()
+
+
+def split_jws(compact: str | bytes) -> CompactJws:
+    """Split and decode a compact JWS (structure and size only; nothing is trusted)."""
+    text = _as_text(compact, "JWS")
+    check_size(text, MAX_COMPACT_CHARS, "JWS")
+    parts = text.split(".")
+    if len(parts) == 5:
+        raise InputError("This is an encrypted JWE, which is refused: only signed JWS is accepted.")
+    if len(parts) != 3:
+        raise InputError(f"A compact JWS has 3 dot-separated parts, not {len(parts)}.")
+    check_size(parts[0], MAX_JOSE_HEADER_BYTES * 4 // 3 + 4, "JWS protected header")
+    header = load_json(b64url_decode(parts[0], "JWS header"), "JWS header", MAX_JOSE_HEADER_BYTES)
+    if not isinstance(header, dict):
+        raise InputError("The JWS header is not a JSON object.")
+    payload = b64url_decode(parts[1], "JWS payload")
+    signature = b64url_decode(parts[2], "JWS signature")
+    return CompactJws(header, payload, signature, f"{parts[0]}.{parts[1]}".encode("ascii"), text)
+
+
+def is_compact_jws(text: str) -> bool:
+    return len(text) <= MAX_COMPACT_CHARS and COMPACT_JWS.match(text) is not None
+
+
+def is_sd_jwt(text: str) -> bool:
+    return "~" in text and len(text) <= MAX_COMPACT_CHARS and SD_JWT.match(text) is not None
+
+
+def payload_object(jws: CompactJws) -> dict[str, Any]:
+    obj = load_json(jws.payload, "JWT payload", MAX_CREDENTIAL_BYTES)
+    if not isinstance(obj, dict):
+        raise InputError("The JWT payload is not a JSON object.")
+    return obj
+
+
+def _is_ob2_assertion(payload: dict[str, Any]) -> bool:
+    context = " ".join(c for c in (payload.get("@context") if isinstance(payload.get("@context"), list)
+                                   else [payload.get("@context")]) if isinstance(c, str))
+    types = payload.get("type")
+    typed = types == "Assertion" or (isinstance(types, list) and "Assertion" in types)
+    return typed and ("openbadges/v2" in context or ("badge" in payload and "recipient" in payload))
+
+
+def _has_type(payload: dict[str, Any], wanted: str) -> bool:
+    types = payload.get("type")
+    return types == wanted or (isinstance(types, list) and wanted in types)
+
+
+def classify(header: dict[str, Any], payload: dict[str, Any]) -> CredentialFormat:
+    """Which credential a decoded JWS holds, by ``typ`` first, then by its claims."""
+    typ = str(header.get("typ", "")).lower()
+    if typ in SD_JWT_TYPES:
+        return CredentialFormat.SD_JWT
+    if typ in VC_JOSE_TYPES:
+        return CredentialFormat.VC_JOSE
+    if typ in VP_JOSE_TYPES:
+        return CredentialFormat.VP_JWT
+    if _is_ob2_assertion(payload):
+        return CredentialFormat.OB2_SIGNED
+    if isinstance(payload.get("vp"), dict):
+        return CredentialFormat.VP_JWT
+    if isinstance(payload.get("vc"), dict):
+        return CredentialFormat.VC_JWT
+    if _has_type(payload, "VerifiablePresentation"):
+        return CredentialFormat.VP_JWT
+    if _has_type(payload, "VerifiableCredential") or "credentialSubject" in payload:
+        return CredentialFormat.VC_JOSE  # typ missing or wrong: verification reports the media type
+    return CredentialFormat.UNKNOWN
+
+
+def vc11_view(payload: dict[str, Any]) -> dict[str, Any]:
+    """The ``vc`` claim with the registered claims filled in where it lacks them (display only)."""
+    vc = dict(payload["vc"])
+    if "id" not in vc and isinstance(payload.get("jti"), str):
+        vc["id"] = payload["jti"]
+    if "issuer" not in vc and isinstance(payload.get("iss"), str):
+        vc["issuer"] = payload["iss"]
+    if "issuanceDate" not in vc and "validFrom" not in vc and isinstance(payload.get("nbf"), (int, float)):
+        vc["issuanceDate"] = payload["nbf"]
+    if "expirationDate" not in vc and "validUntil" not in vc and isinstance(payload.get("exp"), (int, float)):
+        vc["expirationDate"] = payload["exp"]
+    subject = vc.get("credentialSubject")
+    if isinstance(payload.get("sub"), str) and isinstance(subject, dict) and "id" not in subject:
+        vc["credentialSubject"] = {**subject, "id": payload["sub"]}
+    return vc
+
+
+def _sd_view(payload: dict[str, Any]) -> dict[str, Any]:
+    """The issuer JWT's visible claims, without SD-JWT bookkeeping (``_sd``, ``cnf``...)."""
+    hidden = {"_sd", "_sd_alg", "cnf", "status"}
+    return {k: v for k, v in payload.items() if k not in hidden}
+
+
+def credential_from_jws(
+    jws: CompactJws, raw: bytes, container: Container = Container.NONE, *, full_text: str | None = None,
+    fmt: CredentialFormat | None = None, extra: dict[str, Any] | None = None,
+) -> Credential:
+    """Normalise a decoded compact JWS credential (not verified)."""
+    from wallet.formats import ob2, vc_json  # local: ob2 imports this module
+
+    payload = payload_object(jws)
+    fmt = fmt or classify(jws.header, payload)
+    document = {"header": jws.header, "payload": payload, "compact": full_text or jws.compact, **(extra or {})}
+    if fmt is CredentialFormat.OB2_SIGNED:
+        return ob2.credential_from_assertion(payload, raw=raw, fmt=fmt, container=container, document=document)
+    if fmt is CredentialFormat.VC_JWT:
+        return vc_json.credential_from_vc(vc11_view(payload), raw=raw, fmt=fmt, container=container,
+                                          document=document)
+    if fmt is CredentialFormat.VP_JWT:
+        vp = payload["vp"] if isinstance(payload.get("vp"), dict) else payload
+        if "holder" not in vp and isinstance(payload.get("iss"), str):
+            vp = {**vp, "holder": payload["iss"]}
+        return vc_json.presentation_from_vp(vp, raw=raw, fmt=fmt, container=container, document=document)
+    if fmt is CredentialFormat.SD_JWT:
+        view = _sd_view(payload)
+        if isinstance(view.get("vc"), dict):
+            view = vc11_view(view)
+        return vc_json.credential_from_vc(view, raw=raw, fmt=fmt, container=container, document=document)
+    if fmt is CredentialFormat.VC_JOSE:
+        return vc_json.credential_from_vc(payload, raw=raw, fmt=fmt, container=container, document=document)
+    raise InputError("The JWT holds neither a credential, a presentation nor an Open Badges assertion.")
+
+
+def split_sd_jwt(text: str) -> tuple[str, list[str], str | None]:
+    """``issuer JWT``, the disclosures, and the key-binding JWT (if any) of an SD-JWT."""
+    parts = text.split("~")
+    if len(parts) > MAX_SD_JWT_PARTS:
+        raise InputError(f"The SD-JWT has more than {MAX_SD_JWT_PARTS} parts.")
+    key_binding = parts[-1] or None
+    return parts[0], [p for p in parts[1:-1] if p], key_binding
+
+
+def parse_jwt(raw: bytes, container: Container = Container.NONE) -> Credential:
+    """Parse a compact JWS or SD-JWT credential given as bytes (whitespace tolerated)."""
+    text = _as_text(raw, "JWT")
+    if "~" in text:
+        issuer_jwt, disclosures, key_binding = split_sd_jwt(text)
+        return credential_from_jws(split_jws(issuer_jwt), bytes(raw), container, full_text=text,
+                                   fmt=CredentialFormat.SD_JWT,
+                                   extra={"disclosures": disclosures, "key_binding": key_binding})
+    return credential_from_jws(split_jws(text), bytes(raw), container)

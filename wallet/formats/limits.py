@@ -1,0 +1,136 @@
+"""Size caps and the one strict JSON loader every format parser uses.
+
+Every input is hostile until its signature is checked, so sizes are checked
+*before* anything is decoded, parsed or decompressed (SECURITY.md rows 9, 18,
+19 and section 5). The numbers live here so the caps are stated once and the
+tests can refer to them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any, NoReturn
+
+from wallet.errors import InputError
+
+KIB = 1024
+MIB = 1024 * KIB
+
+#: Credential JSON (VC, VP, OB 2.0, JWT payloads): SECURITY.md section 5.
+MAX_CREDENTIAL_BYTES = 1 * MIB
+#: European Digital Credentials carry embedded images and may be larger.
+MAX_EDC_BYTES = 10 * MIB
+#: Largest input ``detect``/``parse`` accept at all (a baked PNG image, an EDC).
+MAX_INPUT_BYTES = 20 * MIB
+#: A compact JWS / SD-JWT string: base64url adds a third to a 1 MiB payload.
+MAX_COMPACT_CHARS = 2 * MIB
+#: A JOSE protected header is small; anything larger is an attack.
+MAX_JOSE_HEADER_BYTES = 16 * KIB
+#: How many ``~`` separated disclosures an SD-JWT may carry.
+MAX_SD_JWT_PARTS = 1000
+
+#: Baked PNG: the one ``openbadges`` iTXt chunk (OB Baking spec, Pillow's MAX_TEXT_CHUNK).
+MAX_ITXT_CHUNK_BYTES = 1 * MIB
+#: Baked PNG: all text chunks together (Pillow's MAX_TEXT_MEMORY is 64 MiB; we need far less).
+MAX_PNG_TEXT_BYTES = 2 * MIB
+#: Baked PNG: any one chunk of any type (image data included).
+MAX_PNG_CHUNK_BYTES = 16 * MIB
+#: Baked PNG: number of chunks (a million empty chunks is a CPU attack).
+MAX_PNG_CHUNKS = 10_000
+#: Baked SVG: the whole file (the image plus the embedded credential).
+MAX_SVG_BYTES = 5 * MIB
+
+#: No decompression happens anywhere in ``wallet.formats``: compressed iTXt,
+#: zTXt badges and JWS ``zip`` are refused outright (SECURITY.md rows 18, 19),
+#: so there is no decompression cap to tune here.
+
+#: JSON nesting deeper than this is refused before Python's recursion limit.
+MAX_JSON_DEPTH = 100
+#: Data URLs inside an envelope hold one credential.
+MAX_DATA_URL_CHARS = 3 * MIB
+
+
+def check_size(data: bytes | str, limit: int, what: str) -> None:
+    """Refuse ``data`` larger than ``limit`` before any work is done on it."""
+    if len(data) > limit:
+        unit = "characters" if isinstance(data, str) else "bytes"
+        raise InputError(f"The {what} is too large ({len(data)} {unit}; the limit is {limit}).")
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Duplicate keys make one JSON object mean different things to different parsers."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise InputError(f"The JSON repeats the key {key!r}.")
+        out[key] = value
+    return out
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise InputError(f"The JSON contains {name}, which is not valid JSON.")
+
+
+def _check_depth(node: Any, what: str) -> None:
+    """Iterative depth check: refuses absurd nesting without recursing ourselves."""
+    stack: list[tuple[Any, int]] = [(node, 0)]
+    while stack:
+        item, level = stack.pop()
+        if level > MAX_JSON_DEPTH:
+            raise InputError(f"The {what} JSON is nested too deeply.")
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+
+
+def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CREDENTIAL_BYTES) -> Any:
+    """Strict JSON: size cap, UTF-8 (BOM tolerated), no duplicate keys, no NaN, bounded depth."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    check_size(raw, limit, what)
+    try:
+        text = raw.decode("utf-8-sig")
+        obj = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_refuse_constant)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"The {what} is not UTF-8 text.") from exc
+    except RecursionError as exc:
+        raise InputError(f"The {what} JSON is nested too deeply.") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"The {what} is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
+    _check_depth(obj, what)
+    return obj
+
+
+def load_json_object(data: bytes | str, what: str = "credential", limit: int = MAX_CREDENTIAL_BYTES) -> dict[str, Any]:
+    """:func:`load_json`, and the top level must be an object."""
+    obj = load_json(data, what, limit)
+    if not isinstance(obj, dict):
+        raise InputError(f"The {what} is not a JSON object.")
+    return obj
+
+
+def b64url_decode(text: str, what: str) -> bytes:
+    """Strict base64url without padding (RFC 7515 section 2)."""
+    if not isinstance(text, str):
+        raise InputError(f"The {what} is not a base64url string.")
+    if any(c in text for c in "+/= \n\r\t"):
+        raise InputError(f"The {what} is not strict base64url.")
+    if len(text) % 4 == 1:
+        raise InputError(f"The {what} has an impossible base64url length.")
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise InputError(f"The {what} is not valid base64url.") from exc
+
+
+def b64url_encode(data: bytes) -> str:
+    """base64url without padding."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def strip_input(raw: bytes) -> bytes:
+    """Drop a UTF-8 BOM and surrounding whitespace (pasted text often has both)."""
+    data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    return data.strip(b" \t\r\n\f\v")

@@ -1,0 +1,365 @@
+"""Verifying JWT-secured credentials: VC-JWT (VC 1.1), VC-JOSE (``vc+jwt``), VP-JWT, SD-JWT.
+
+Mirrors the reference peer (peers/dbvc ``lib/jwt.mjs``) so the wallet and the
+peer agree on every corpus file:
+
+* ``signature`` (essential): the key comes from ``kid``: a DID URL resolved
+  offline with :func:`wallet.verify.did.resolve` that must be an
+  ``assertionMethod`` (``authentication`` for a presentation) of its DID, or
+  a verification method of a cached controller document (VC-JOSE-COSE
+  section 3.3.2). The JWS is then checked by :mod:`wallet.verify.jose`, where
+  the algorithm follows from that key.
+* ``issuer-key``: the DID (or controller document) listing the key equals
+  ``iss`` and the credential's issuer
+  (``vc.issuer`` for VC 1.1, ``issuer`` for VC-JOSE). A key carried in the
+  token itself (``jwk`` header) proves integrity only, so unless a cached
+  issuer document lists it the issuer is *not checked* (essential).
+* ``jwt-claims``: the media type (``typ``/``cty``), no ``vc``/``vp`` claims in
+  VC-JOSE, and for VC 1.1 ``jti``/``sub``/``nbf``/``exp`` agree with ``id``,
+  ``credentialSubject.id``, ``issuanceDate``, ``expirationDate``.
+* ``validity``: ``nbf``/``exp`` and validFrom/validUntil (issuanceDate/
+  expirationDate) against ``ctx.now`` with ``ctx.clock_skew_seconds``.
+
+Status and trust are the engine's. Claims are read from the signed bytes in
+``document["compact"]``, never from the parsed copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Mapping
+
+from wallet.errors import InputError
+from wallet.formats import enveloped
+from wallet.formats.jwt import SD_JWT_TYPES, VC_JOSE_TYPES, VP_JOSE_TYPES, payload_object, split_sd_jwt
+from wallet.formats.limits import b64url_decode, b64url_encode
+from wallet.formats.vc_json import as_list, parse_datetime
+from wallet.model import Check, CheckStatus, Credential, CredentialFormat
+from wallet.verify import did
+from wallet.verify.context import VerificationContext
+from wallet.verify.jose import CompactJws, JoseError, key_type, split_compact, verify_parts
+
+JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT, CredentialFormat.SD_JWT)
+PASSED, FAILED, NOT_CHECKED = CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.NOT_CHECKED
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """The public key a JWS is checked with, and what links it to a controller."""
+
+    key: Any
+    vm_id: str
+    owner: str | None  # the DID / controller document that lists the key; None: the token carried it
+    relationships: frozenset[str]  # what that document grants the key
+
+
+def jwk_thumbprint(jwk: Mapping[str, Any]) -> str:
+    """RFC 7638 SHA-256 thumbprint (how VC-JOSE-COSE test keys are named in ``kid``)."""
+    members = {"EC": ("crv", "kty", "x", "y"), "OKP": ("crv", "kty", "x"), "RSA": ("e", "kty", "n")}
+    names = members.get(str(jwk.get("kty")), ())
+    canon = json.dumps({n: jwk.get(n) for n in names}, separators=(",", ":"), sort_keys=True)
+    return b64url_encode(hashlib.sha256(canon.encode("utf-8")).digest())
+
+
+def jwk_key(jwk: Mapping[str, Any]) -> Any:
+    """A public key from a JWK; P-521 added to what :func:`did.jwk_to_key` knows."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    if jwk.get("kty") == "EC" and jwk.get("crv") == "P-521":
+        try:
+            x = int.from_bytes(b64url_decode(str(jwk["x"]), "JWK x"), "big")
+            y = int.from_bytes(b64url_decode(str(jwk["y"]), "JWK y"), "big")
+            return ec.EllipticCurvePublicNumbers(x, y, ec.SECP521R1()).public_key()
+        except (KeyError, ValueError, InputError) as exc:
+            raise did.KeyResolutionError(f"malformed P-521 JWK: {exc}") from exc
+    return did.jwk_to_key(jwk)
+
+
+def _method_matches(method: Mapping[str, Any], doc_id: str, kid: str) -> bool:
+    vm_id = str(method.get("id", ""))
+    absolute = doc_id + vm_id if vm_id.startswith("#") else vm_id
+    jwk = method.get("publicKeyJwk")
+    return kid in (vm_id, absolute) or absolute == f"{doc_id}#{kid}" or (
+        isinstance(jwk, Mapping) and (jwk.get("kid") == kid or jwk_thumbprint(jwk) == kid))
+
+
+def _from_controller_document(kid: str | None, doc: Mapping[str, Any]) -> SigningKey:
+    """A verification method of a cached controller document (``did:web`` or a URL)."""
+    doc_id = str(doc.get("id", ""))
+    candidates: list[Mapping[str, Any]] = [m for m in as_list(doc.get("verificationMethod")) if isinstance(m, Mapping)]
+    for rel in did.RELATIONSHIPS:
+        candidates.extend(m for m in as_list(doc.get(rel)) if isinstance(m, Mapping))
+    if kid is None:
+        refs = [r for r in as_list(doc.get("assertionMethod")) if isinstance(r, str)]
+        if len(refs) != 1:
+            raise did.KeyResolutionError("the token names no key (kid) and the issuer has several")
+        kid = doc_id + refs[0] if refs[0].startswith("#") else refs[0]
+    method = next((m for m in candidates if _method_matches(m, doc_id, kid)), None)
+    if method is None:
+        raise did.KeyResolutionError(f"{kid} is not a verification method of {doc_id}")
+    vm_id = str(method.get("id", ""))
+    vm_id = doc_id + vm_id if vm_id.startswith("#") else vm_id
+    rels = set()
+    for rel in did.RELATIONSHIPS:
+        for entry in as_list(doc.get(rel)):
+            ref = entry.get("id") if isinstance(entry, Mapping) else entry
+            if isinstance(ref, str) and (doc_id + ref if ref.startswith("#") else ref) == vm_id:
+                rels.add(rel)
+    jwk = method.get("publicKeyJwk")
+    if isinstance(jwk, Mapping):
+        key = jwk_key(jwk)
+    elif isinstance(method.get("publicKeyMultibase"), str):
+        key = did.multibase_to_key(method["publicKeyMultibase"])
+    else:
+        raise did.KeyResolutionError(f"{vm_id} has no publicKeyJwk or publicKeyMultibase")
+    return SigningKey(key, vm_id, doc_id, frozenset(rels))
+
+
+def _controller_doc(ident: str | None, ctx: VerificationContext) -> Mapping[str, Any] | None:
+    if not ident:
+        return None
+    doc = ctx.did_documents.get(ident) or ctx.documents.get(ident)
+    return doc if isinstance(doc, Mapping) else None
+
+
+def resolve_signing_key(header: Mapping[str, Any], issuer: str | None, ctx: VerificationContext) -> SigningKey:
+    """Find the key a JWS must verify with; raises ``did.KeyResolutionError`` / ``NotAvailableOffline``."""
+    kid = header.get("kid") if isinstance(header.get("kid"), str) else None
+    if kid and kid.startswith("#") and issuer:
+        kid = issuer + kid
+    if kid and kid.startswith("did:"):
+        resolved = did.resolve(kid, ctx)
+        return SigningKey(resolved.key, resolved.vm_id, did.split_did_url(resolved.vm_id)[0],
+                          resolved.relationships)
+    header_jwk = header.get("jwk") if isinstance(header.get("jwk"), Mapping) else None
+    if header_jwk is not None and "d" in header_jwk:
+        raise did.KeyResolutionError("the header's jwk contains a private key")
+    doc = _controller_doc(issuer, ctx) or _controller_doc((kid or "").split("#")[0] or None, ctx)
+    if doc is not None:
+        if kid or header_jwk is None:
+            return _from_controller_document(kid, doc)
+        try:  # an embedded key counts only if the issuer's own document lists it
+            return _from_controller_document(jwk_thumbprint(header_jwk), doc)
+        except did.KeyResolutionError:
+            return SigningKey(jwk_key(header_jwk), "jwk header", None, frozenset())
+    if not kid and issuer and issuer.startswith(("did:key:", "did:jwk:")):
+        resolved = did.resolve(issuer, ctx)
+        return SigningKey(resolved.key, resolved.vm_id, did.split_did_url(resolved.vm_id)[0],
+                          resolved.relationships)
+    if header_jwk is not None:
+        return SigningKey(jwk_key(header_jwk), "jwk header", None, frozenset())
+    raise did.NotAvailableOffline(
+        f"the key {kid or '(no kid)'} of {issuer or 'the issuer'} is not available offline; "
+        "supply the issuer's DID or controller document"
+    )
+
+
+def _id_of(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping) and isinstance(value.get("id"), str):
+        return value["id"]
+    return None
+
+
+def _claims_view(fmt: CredentialFormat, payload: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """The credential (or presentation) object and the party that must have signed it."""
+    if fmt is CredentialFormat.VC_JWT:
+        vc = payload.get("vc") if isinstance(payload.get("vc"), dict) else {}
+        return vc, _id_of(vc.get("issuer")) or _id_of(payload.get("iss"))
+    if fmt is CredentialFormat.VP_JWT:
+        vp = payload.get("vp") if isinstance(payload.get("vp"), dict) else payload
+        return vp, _id_of(vp.get("holder")) or _id_of(payload.get("iss"))
+    return payload, _id_of(payload.get("issuer")) or _id_of(payload.get("iss"))
+
+
+def _signature_check(jws: CompactJws, signer: str | None, fmt: CredentialFormat,
+                     ctx: VerificationContext) -> tuple[Check, SigningKey | None]:
+    try:
+        key = resolve_signing_key(jws.header, signer, ctx)
+    except did.NotAvailableOffline as exc:
+        return Check("signature", NOT_CHECKED, str(exc), essential=True), None
+    except did.KeyResolutionError as exc:
+        return Check("signature", FAILED, f"the signing key cannot be resolved: {exc}", essential=True), None
+    purpose = "authentication" if fmt is CredentialFormat.VP_JWT else "assertionMethod"
+    if key.owner is not None and purpose not in key.relationships:
+        return Check("signature", FAILED, f"{key.vm_id} is not an {purpose} method of its controller",
+                     essential=True), key
+    try:
+        verify_parts(jws, key.key)
+        ktype = key_type(key.key)
+    except JoseError as exc:
+        return Check("signature", FAILED, f"JWS signature invalid: {exc}", essential=True), key
+    return Check("signature", PASSED, f"{jws.header['alg']} signature by {key.vm_id} ({ktype})", essential=True), key
+
+
+def _issuer_check(key: SigningKey | None, payload: dict[str, Any], signer: str | None,
+                  fmt: CredentialFormat, ctx: VerificationContext) -> Check:
+    role = "holder" if fmt is CredentialFormat.VP_JWT else "issuer"
+    iss = payload.get("iss")
+    if iss is not None and iss != signer:
+        return Check("issuer-key", FAILED, f"iss {iss!r} differs from the credential's {role} {signer!r}")
+    if key is None:
+        return Check("issuer-key", NOT_CHECKED, "no key was resolved, so the issuer cannot be confirmed")
+    if key.owner is None:
+        doc = _controller_doc(signer, ctx)
+        if doc is not None:
+            return Check("issuer-key", FAILED, f"the token's embedded key is not a key of {signer}")
+        return Check("issuer-key", NOT_CHECKED, "the token carries its own key (jwk header), which proves "
+                     f"nothing about the {role}; the {role}'s keys are not available offline", essential=True)
+    if signer is None:
+        return Check("issuer-key", FAILED, f"the credential names no {role}")
+    if key.owner != signer:  # the peer's rule: the kid's DID must be the issuer
+        return Check("issuer-key", FAILED, f"signed by a key of {key.owner}, not of the {role} {signer}")
+    return Check("issuer-key", PASSED, f"the key belongs to the {role} {signer}")
+
+
+def _same_time(claim: Any, value: Any) -> bool:
+    when = parse_datetime(value)
+    return isinstance(claim, (int, float)) and when is not None and int(claim) == int(when.timestamp())
+
+
+def _claims_check(fmt: CredentialFormat, header: dict[str, Any], payload: dict[str, Any],
+                  view: dict[str, Any], ctx: VerificationContext) -> Check:
+    problems: list[str] = []
+    notes: list[str] = []
+    typ = str(header.get("typ", "")).lower()
+    cty = header.get("cty")
+    if fmt is CredentialFormat.VC_JOSE:
+        if typ in ("", "jwt", "application/jwt"):  # VC-JOSE-COSE: typ SHOULD be vc+jwt; a wrong one is refused
+            notes.append(f"the header's media type is {header.get('typ')!r}, not vc+jwt")
+        elif typ not in VC_JOSE_TYPES:
+            problems.append(f"media type typ={header.get('typ')!r} is not vc+jwt")
+        if cty is not None and str(cty).lower() not in ("vc", "application/vc", "vc+ld+json"):
+            problems.append(f"content type cty={cty!r} is not vc")
+        if "vc" in payload or "vp" in payload:
+            problems.append("a VC-JOSE credential must not carry 'vc' or 'vp' claims")
+    elif fmt is CredentialFormat.SD_JWT:
+        if typ not in SD_JWT_TYPES:
+            problems.append(f"media type typ={header.get('typ')!r} is not vc+sd-jwt")
+    elif fmt is CredentialFormat.VP_JWT and "vp" not in payload:
+        if typ not in VP_JOSE_TYPES:
+            problems.append(f"media type typ={header.get('typ')!r} is not vp+jwt")
+    elif typ not in ("", "jwt", "application/jwt"):
+        problems.append(f"typ={header.get('typ')!r} is not JWT")
+    if fmt is CredentialFormat.VC_JWT:
+        subject = next(iter(as_list(view.get("credentialSubject"))), None)
+        subject_id = subject.get("id") if isinstance(subject, dict) else None
+        if "jti" in payload and "id" in view and payload["jti"] != view["id"]:
+            problems.append("jti differs from the credential id")
+        if "sub" in payload and subject_id is not None and payload["sub"] != subject_id:
+            problems.append("sub differs from credentialSubject.id")
+        for claim, field in (("nbf", "issuanceDate"), ("exp", "expirationDate")):
+            if claim in payload and field in view and not _same_time(payload[claim], view[field]):
+                problems.append(f"{claim} differs from {field}")
+    if fmt is CredentialFormat.VP_JWT:
+        if ctx.challenge is not None and payload.get("nonce") != ctx.challenge:
+            problems.append("the presentation's nonce is not the expected challenge")
+        if ctx.domain is not None and ctx.domain not in as_list(payload.get("aud")):
+            problems.append("the presentation's audience is not the expected domain")
+    if problems:
+        return Check("jwt-claims", FAILED, "; ".join(problems))
+    if notes:
+        return Check("jwt-claims", CheckStatus.WARNING, "; ".join(notes))
+    return Check("jwt-claims", PASSED, "media type and JWT claims agree with the credential")
+
+
+def _validity_check(payload: dict[str, Any], view: dict[str, Any], ctx: VerificationContext) -> Check:
+    skew = timedelta(seconds=ctx.clock_skew_seconds)
+    starts = [(name, parse_datetime(v)) for name, v in (
+        ("nbf", payload.get("nbf")), ("validFrom", view.get("validFrom")), ("issuanceDate", view.get("issuanceDate")))
+        if v is not None]
+    ends = [(name, parse_datetime(v)) for name, v in (
+        ("exp", payload.get("exp")), ("validUntil", view.get("validUntil")),
+        ("expirationDate", view.get("expirationDate"))) if v is not None]
+    for name, when in starts + ends:
+        if when is None:
+            return Check("validity", FAILED, f"{name} is not a valid date")
+    for name, when in starts:
+        if when is not None and ctx.now + skew < when:
+            return Check("validity", FAILED, f"not yet valid: {name} is {when.isoformat()}")
+    for name, when in ends:
+        if when is not None and ctx.now - skew > when:
+            return Check("validity", FAILED, f"expired: {name} was {when.isoformat()}")
+    return Check("validity", PASSED, f"valid at {ctx.now.isoformat()}")
+
+
+def _disclosure_check(text: str, payload: dict[str, Any]) -> Check:
+    """Each SD-JWT disclosure must hash (sha-256) into an ``_sd`` digest the issuer signed."""
+    _, disclosures, key_binding = split_sd_jwt(text)
+    if str(payload.get("_sd_alg", "sha-256")).lower() != "sha-256":
+        return Check("disclosures", FAILED, f"unsupported _sd_alg {payload.get('_sd_alg')!r}")
+    digests: set[str] = set()
+    stack: list[Any] = [payload]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            digests.update(d for d in as_list(node.get("_sd")) if isinstance(d, str))
+            if isinstance(node.get("..."), str):
+                digests.add(node["..."])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    unknown = [d for d in disclosures if b64url_encode(hashlib.sha256(d.encode("ascii")).digest()) not in digests]
+    if unknown:
+        return Check("disclosures", FAILED, f"{len(unknown)} disclosure(s) were not signed by the issuer")
+    note = "; key binding not checked" if key_binding else ""
+    return Check("disclosures", PASSED, f"{len(disclosures)} disclosure(s) match the issuer's digests{note}")
+
+
+def embedded_credentials(vp: Mapping[str, Any]) -> list[Credential]:
+    """The credentials a JOSE presentation carries, opened from their envelopes (for the engine)."""
+    return [enveloped.inner_credential(e) for e in as_list(vp.get("verifiableCredential"))
+            if enveloped.is_enveloped(e)]
+
+
+def _embedded_check(vp: Mapping[str, Any]) -> Check:
+    """VC-JOSE-COSE 3.1.2: credentials in a secured presentation must themselves be secured envelopes."""
+    entries = as_list(vp.get("verifiableCredential"))
+    unsupported: list[str] = []
+    for index, entry in enumerate(entries):
+        if not enveloped.is_enveloped(entry):
+            return Check("presentation-credentials", FAILED,
+                         f"credential {index + 1} is not an EnvelopedVerifiableCredential with a data: URL")
+        try:
+            enveloped.inner_credential(entry)
+        except enveloped.UnsupportedMedia as exc:
+            unsupported.append(f"credential {index + 1}: {exc}")
+        except InputError as exc:
+            return Check("presentation-credentials", FAILED, f"credential {index + 1} cannot be opened: {exc}")
+    if unsupported:
+        return Check("presentation-credentials", NOT_CHECKED, "; ".join(unsupported))
+    return Check("presentation-credentials", PASSED, f"{len(entries)} enveloped credential(s) open correctly")
+
+
+def verify_jwt_credential(cred: Credential, ctx: VerificationContext) -> list[Check]:
+    """Checks for a VC_JWT / VC_JOSE / VP_JWT / SD_JWT (or an enveloped one) credential."""
+    if cred.format is CredentialFormat.VC_ENVELOPED:
+        try:
+            inner = enveloped.inner_of(cred)
+        except InputError as exc:
+            return [Check("signature", FAILED, f"the envelope cannot be opened: {exc}", essential=True)]
+        if inner.format not in JWT_FORMATS:
+            return [Check("signature", NOT_CHECKED, f"the envelope holds a {inner.format.value} credential, "
+                          "verified by its own suite", essential=True)]
+        cred = inner
+    if cred.format not in JWT_FORMATS or not isinstance(cred.document, dict):
+        return [Check("signature", FAILED, f"{cred.format.value} is not a JWT credential", essential=True)]
+    text = str(cred.document.get("compact", ""))
+    try:
+        jws = split_compact(split_sd_jwt(text)[0] if cred.format is CredentialFormat.SD_JWT else text)
+        payload = payload_object(jws)
+    except (JoseError, InputError) as exc:
+        return [Check("signature", FAILED, f"the JWS is refused: {exc}", essential=True)]
+    view, signer = _claims_view(cred.format, payload)
+    signature, key = _signature_check(jws, signer, cred.format, ctx)
+    checks = [signature, _issuer_check(key, payload, signer, cred.format, ctx),
+              _claims_check(cred.format, jws.header, payload, view, ctx), _validity_check(payload, view, ctx)]
+    if cred.format is CredentialFormat.SD_JWT:
+        checks.append(_disclosure_check(text, payload))
+    if cred.format is CredentialFormat.VP_JWT and "verifiableCredential" in view:
+        checks.append(_embedded_check(view))
+    return checks
