@@ -1,0 +1,44 @@
+"""EDC files through the CLI like any other format: verify --json, import, show --lang sl."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wallet.cli import main
+
+ELM = "eu-elm-v3/Credentials/JSON-LD Examples (ELM v3)"
+
+
+def test_verify_json_covers_sealed_edc(vectors_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sample = vectors_dir / ELM / "Sample-MC-Annex1-signed.jsonld"
+    main(["verify", "--json", str(sample)])
+    out = json.loads(capsys.readouterr().out)
+    assert out["format"] == "edc-jades"
+    checks = {c["name"]: c for c in out["checks"]}
+    assert checks["SEAL"]["status"] == "passed"
+    assert out["verdict"] in ("valid-with-warnings", "cannot-verify-offline", "valid")
+    assert {"FORMAT", "SEAL", "OWNER", "REVOCATION", "EXPIRY", "ACCREDITATION"} <= checks.keys()
+
+
+def test_show_prints_annex_elements_in_slovenian(
+    vectors_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WALLET_PASSPHRASE", "pw for edc test")
+    vault = str(tmp_path / "v.db")
+    assert main(["init", "--vault", vault, "--kdf-memory-mib", "64"]) == 0
+    sample = vectors_dir / ELM / "Sample-MC-Annex1-signed.jsonld"
+    assert main(["import", "--vault", vault, "--json", str(sample)]) == 0
+    ident = json.loads(capsys.readouterr().out.splitlines()[-1])["id"]
+    assert main(["show", "--vault", vault, ident, "--lang", "sl"]) == 0
+    text = capsys.readouterr().out
+    for label in ("Learner", "Issuer", "Country of issuer", "Date of issue", "Learning outcomes",
+                  "Workload (ECTS / volume)", "EQF / NQF level", "Type of assessment",
+                  "Form of participation", "Quality assurance", "Grade"):
+        assert label in text
+    assert "EQF" in text and "SEAL" in text
+    # the stored bytes are the original file, byte for byte
+    assert main(["show", "--vault", vault, ident, "--raw"]) == 0
+    assert capsys.readouterr().out.encode() == sample.read_bytes()
