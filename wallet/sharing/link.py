@@ -1,0 +1,181 @@
+"""Self-contained share links: the whole signed bundle in the URL fragment.
+
+Format (version 1)::
+
+    <base>#v=1&b=<base64url(raw DEFLATE(bundle JSON bytes)), no padding>
+
+* ``base`` defaults to ``wallet:/open``, the URI the desktop app registers and
+  opens; any https base works the same way because the fragment is never sent
+  to a server by a browser.
+* The fragment is a small ``key=value&...`` list so that a hosted,
+  end-to-end-encrypted link fits later without a new parser:
+  ``https://share.example/s/<128-bit id>#v=1&k=<256-bit key>`` (SECURITY.md
+  section 4). ``k`` is reserved now and refused with a clear message.
+* Raw DEFLATE (RFC 1951, no zlib header) because it is what a browser's
+  ``DecompressionStream('deflate-raw')`` reads, so a static viewer page can
+  decode the same links.
+
+Decoding treats the link as hostile (SECURITY.md row 19): the encoded text,
+the compressed bytes and the output are capped, the expansion ratio is capped,
+and decompression streams through ``zlib.decompressobj`` with ``max_length``
+so a deflate bomb never allocates more than the cap.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import zlib
+from dataclasses import dataclass
+
+from wallet.errors import InputError
+
+DEFAULT_BASE = "wallet:/open"
+LINK_VERSION = "1"
+
+MAX_COMPRESSED = 1024 * 1024  # 1 MiB of DEFLATE data
+MAX_DECOMPRESSED = 4 * 1024 * 1024  # 4 MiB of bundle JSON
+MAX_RATIO = 100  # output bytes per compressed byte
+#: Below this much output the ratio is not checked: a tiny, very repetitive
+#: bundle may legitimately exceed 100:1 and can do no harm at this size.
+RATIO_FLOOR = 64 * 1024
+_CHUNK = 64 * 1024
+_MAX_ENCODED = (MAX_COMPRESSED * 4) // 3 + 4
+_MAX_LINK = _MAX_ENCODED + 4096  # room for the base and the other parameters
+_B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+_KEY = re.compile(r"^[a-z]{1,8}$")
+
+
+@dataclass(frozen=True)
+class LinkParts:
+    """A parsed share link: base (everything before ``#``) and its parameters."""
+
+    base: str
+    version: str
+    params: tuple[tuple[str, str], ...]
+
+    def get(self, key: str) -> str | None:
+        return next((v for k, v in self.params if k == key), None)
+
+
+def _deflate(data: bytes) -> bytes:
+    comp = zlib.compressobj(level=9, wbits=-15, memLevel=9)
+    return comp.compress(data) + comp.flush()
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def encode_link(vp_bytes: bytes, base: str = DEFAULT_BASE) -> str:
+    """The self-contained link for a bundle (the exact bytes are preserved)."""
+    if not vp_bytes:
+        raise InputError("cannot make a link of an empty bundle")
+    if "#" in base:
+        raise InputError("the link base must not contain '#': the fragment carries the bundle")
+    if len(vp_bytes) > MAX_DECOMPRESSED:
+        raise InputError(
+            f"this bundle is too large for a link ({len(vp_bytes):,} bytes; at most "
+            f"{MAX_DECOMPRESSED:,}) — share it as a file"
+        )
+    compressed = _deflate(vp_bytes)
+    if len(compressed) > MAX_COMPRESSED:
+        raise InputError("this bundle does not compress below 1 MiB — share it as a file")
+    return f"{base}#v={LINK_VERSION}&b={_b64url(compressed)}"
+
+
+def parse_link(link: str) -> LinkParts:
+    """Split a link into base and fragment parameters, refusing malformed ones."""
+    text = (link or "").strip()
+    if len(text) > _MAX_LINK:
+        raise InputError(f"this link is too long ({len(text):,} characters) to be a wallet share link")
+    base, sep, fragment = text.partition("#")
+    if not sep or not fragment:
+        raise InputError("this is not a wallet share link: it has no '#' part carrying the bundle")
+    params: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for item in fragment.split("&"):
+        key, eq, value = item.partition("=")
+        if not eq or not _KEY.match(key):
+            raise InputError(f"malformed share link: {item[:20]!r} is not a key=value pair")
+        if key in seen:
+            raise InputError(f"malformed share link: {key!r} appears twice")
+        seen.add(key)
+        params.append((key, value))
+    parts = LinkParts(base, dict(params).get("v", ""), tuple(params))
+    if parts.version != LINK_VERSION:
+        raise InputError(
+            f"this share link has version {parts.version or '(none)'!r}; this wallet reads version 1 — "
+            "update the wallet"
+        )
+    return parts
+
+
+def _b64url_decode(text: str) -> bytes:
+    if len(text) > _MAX_ENCODED:
+        raise InputError("the bundle in this link is larger than 1 MiB compressed; refused")
+    if not _B64URL.match(text):
+        raise InputError("the bundle in this link is not base64url text (a character was changed?)")
+    if len(text) % 4 == 1:
+        raise InputError("the bundle in this link is truncated (impossible base64url length)")
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except ValueError as exc:
+        raise InputError(f"the bundle in this link is not valid base64url: {exc}") from exc
+
+
+def inflate_capped(compressed: bytes) -> bytes:
+    """Raw-DEFLATE decompression with size and ratio caps, streamed."""
+    if len(compressed) > MAX_COMPRESSED:
+        raise InputError(
+            f"compressed bundle of {len(compressed):,} bytes exceeds the 1 MiB limit; refused"
+        )
+    limit = min(MAX_DECOMPRESSED, max(MAX_RATIO * len(compressed), RATIO_FLOOR))
+    decomp = zlib.decompressobj(wbits=-15)
+    out = bytearray()
+    pending = compressed
+    try:
+        while True:
+            # Ask for at most one byte more than is still allowed: getting it
+            # proves the limit is exceeded without ever holding more.
+            room = limit - len(out) + 1
+            chunk = decomp.decompress(pending, min(_CHUNK, room))
+            out += chunk
+            if len(out) > limit:
+                if limit == MAX_DECOMPRESSED:
+                    raise InputError(
+                        "the bundle in this link expands beyond 4 MiB; refused (possible deflate bomb)"
+                    )
+                raise InputError(
+                    f"the bundle in this link expands more than {MAX_RATIO}:1; refused "
+                    "(possible deflate bomb)"
+                )
+            pending = decomp.unconsumed_tail
+            if decomp.eof or (not pending and not chunk):
+                break
+    except zlib.error as exc:
+        raise InputError(f"the bundle in this link is damaged (not DEFLATE data): {exc}") from exc
+    if not decomp.eof:
+        raise InputError("the bundle in this link is truncated (the DEFLATE stream does not end)")
+    if decomp.unused_data:
+        raise InputError("the bundle in this link has extra bytes after its end; refused")
+    return bytes(out)
+
+
+def decode_link(link: str) -> bytes:
+    """The bundle bytes inside a self-contained share link (InputError with the reason)."""
+    parts = parse_link(link)
+    if parts.get("k") is not None:
+        raise InputError(
+            "this is a hosted (encrypted) share link; this wallet version cannot fetch hosted shares yet"
+        )
+    payload = parts.get("b")
+    if payload is None:
+        raise InputError("this share link carries no bundle (no 'b=' part)")
+    if not payload:
+        raise InputError("this share link carries an empty bundle")
+    data = inflate_capped(_b64url_decode(payload))
+    if not data:
+        raise InputError("this share link carries an empty bundle")
+    return data
+

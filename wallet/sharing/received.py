@@ -1,0 +1,178 @@
+"""Verifying a bundle someone sent: a file's bytes or a share link.
+
+Presentation verification itself (holder signature, authentication purpose,
+challenge, domain, expiry, holder binding, each embedded credential) is the
+verification engine's (``wallet.verify.presentation``). This module accepts
+what a recipient actually has — a ``.vp.json`` file, pasted JSON, or a
+``wallet:/open#v=1&b=…`` link — and keeps each embedded credential together
+with its own report, so the GUI and the CLI can say, per credential, "Issued
+by X — verified — not revoked — not expired — belongs to the presenter".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from wallet.errors import InputError
+from wallet.model import Credential, CredentialFormat, VerificationReport, Verdict
+from wallet.sharing import summary
+from wallet.sharing.link import MAX_DECOMPRESSED, decode_link
+from wallet.verify.context import VerificationContext
+
+@dataclass(frozen=True)
+class ReceivedCredential:
+    """One embedded credential: parsed (None if unreadable) and its own report."""
+
+    index: int
+    credential: Credential | None
+    report: VerificationReport
+
+
+@dataclass(frozen=True)
+class ReceivedBundle:
+    """A verified (or not) presentation and each of its credentials."""
+
+    raw: bytes = field(repr=False)
+    presentation: Credential | None
+    report: VerificationReport
+    credentials: tuple[ReceivedCredential, ...]
+    holder: str | None
+    challenge: str | None
+    domain: str | None
+    expires: str | None
+    from_link: bool
+
+    @property
+    def verdict(self) -> Verdict:
+        """The presentation's verdict (it already folds in every credential's)."""
+        return self.report.verdict
+
+    def summary_lines(self, prefs: Sequence[str] = ()) -> tuple[str, ...]:
+        """Short sentences for a non-expert, most important first."""
+        lines = [self._headline()]
+        sig = self.report.check("presentation-signature")
+        who = self.holder or "an unnamed holder"
+        if sig is not None and sig.status.value == "passed":
+            lines.append(f"Presented by {who}: the presenter's signature is valid.")
+        elif sig is not None:
+            lines.append(f"Presented by {who}: {sig.reason}")
+        for name in ("challenge", "domain", "validity", "holder-binding"):
+            check = self.report.check(name)
+            if check is not None and check.status.value != "passed":
+                lines.append(f"{_NAMES[name]}: {check.reason}")
+        if self.expires:
+            lines.append(f"This bundle was made to be accepted until {self.expires}.")
+        for item in self.credentials:
+            lines.append(summary.credential_line(item.credential, item.report, holder=self.holder, prefs=prefs))
+        lines.append(summary.as_of_line(self.report))
+        return tuple(lines)
+
+    def _headline(self) -> str:
+        n = len(self.credentials)
+        words = {
+            Verdict.VALID: f"This bundle of {n} credential(s) checks out.",
+            Verdict.VALID_WITH_WARNINGS: f"This bundle of {n} credential(s) checks out, with warnings below.",
+            Verdict.INVALID: f"Do NOT rely on this bundle of {n} credential(s): a check failed (see below).",
+            Verdict.CANNOT_VERIFY_OFFLINE: f"This bundle of {n} credential(s) could not be fully checked offline.",
+        }
+        return words[self.verdict]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict.value,
+            "holder": self.holder,
+            "challenge": self.challenge,
+            "domain": self.domain,
+            "expires": self.expires,
+            "from_link": self.from_link,
+            "presentation": self.report.to_json(),
+            "credentials": [
+                {
+                    "index": c.index,
+                    "title": c.credential.display_title() if c.credential else None,
+                    "id": c.credential.id if c.credential else None,
+                    "format": c.report.format.value,
+                    "verdict": c.report.verdict.value,
+                    "summary": summary.credential_line(c.credential, c.report, holder=self.holder),
+                    "report": c.report.to_json(),
+                }
+                for c in self.credentials
+            ],
+            "summary": list(self.summary_lines()),
+        }
+
+
+_NAMES = {"challenge": "Challenge", "domain": "Domain", "validity": "Expiry",
+          "holder-binding": "Belongs to the presenter"}
+
+
+def bundle_bytes(data: bytes | str) -> tuple[bytes, bool]:
+    """The presentation bytes from file content or a link, and whether it was a link."""
+    if isinstance(data, str):
+        text = data.strip()
+        if text.startswith("{"):
+            return text.encode("utf-8"), False
+        return decode_link(text), True
+    stripped = data.lstrip()
+    if stripped.startswith(b"{"):
+        if len(data) > MAX_DECOMPRESSED:
+            raise InputError(f"this bundle is {len(data):,} bytes; bundles over 4 MiB are refused")
+        return data, False
+    try:
+        text = data.decode("ascii").strip()
+    except UnicodeDecodeError as exc:
+        raise InputError("this is neither a bundle (JSON) nor a share link") from exc
+    return decode_link(text), True
+
+
+def _proof_value(doc: dict[str, Any], name: str) -> str | None:
+    proof = doc.get("proof")
+    proofs = proof if isinstance(proof, list) else [proof]
+    for p in proofs:
+        if isinstance(p, dict) and isinstance(p.get(name), str):
+            return str(p[name])
+    return None
+
+
+def verify_received(data: bytes | str, ctx: VerificationContext) -> ReceivedBundle:
+    """Open and verify a received bundle; InputError only when it is not a bundle at all."""
+    from wallet.verify import engine
+    from wallet.verify.presentation import presentation_checks
+
+    raw, from_link = bundle_bytes(data)
+    presentation = engine.parse_bytes(raw)
+    if presentation.format is not CredentialFormat.VP_LDP or not isinstance(presentation.document, dict):
+        raise InputError(
+            f"this is a single {presentation.format.value} credential, not a bundle; "
+            "check it with `wallet verify FILE`"
+        )
+    doc: dict[str, Any] = presentation.document
+    received: list[ReceivedCredential] = []
+
+    def embedded(item: Any, ctx_: VerificationContext) -> tuple[str, VerificationReport]:
+        # Same as engine.verify_embedded, but keeps the parsed credential for display.
+        raw_item = item.encode("utf-8") if isinstance(item, str) else \
+            json.dumps(item, ensure_ascii=False).encode("utf-8")
+        cred, report = engine.verify_bytes(raw_item, ctx_)
+        received.append(ReceivedCredential(len(received), cred, report))
+        return (cred.display_title() if cred else "(unreadable)"), report
+
+    checks = [engine.format_check(CredentialFormat.VP_LDP), *presentation_checks(doc, ctx, embedded)]
+    report = VerificationReport(format=CredentialFormat.VP_LDP, checks=tuple(checks), as_of=ctx.now)
+    holder = doc.get("holder")
+    if isinstance(holder, dict):
+        holder = holder.get("id")
+    return ReceivedBundle(
+        raw=raw,
+        presentation=presentation,
+        report=report,
+        credentials=tuple(received),
+        holder=holder if isinstance(holder, str) else None,
+        challenge=_proof_value(doc, "challenge"),
+        domain=_proof_value(doc, "domain"),
+        expires=_proof_value(doc, "expires"),
+        from_link=from_link,
+    )
+
