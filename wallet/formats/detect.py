@@ -78,6 +78,14 @@ def classify_json(obj: Any) -> CredentialFormat:
     return CredentialFormat.UNKNOWN
 
 
+_LARGE_JSON_FORMATS = (
+    CredentialFormat.EDC_JADES,
+    CredentialFormat.EDC_JSONLD,
+    CredentialFormat.VC_ENVELOPED,
+    CredentialFormat.VP_LDP,
+)
+
+
 def _detect_json(data: bytes) -> CredentialFormat:
     try:
         obj = load_json(data, "JSON document", MAX_EDC_BYTES)
@@ -86,7 +94,9 @@ def _detect_json(data: bytes) -> CredentialFormat:
             raise
         return CredentialFormat.UNKNOWN
     fmt = classify_json(obj)
-    if fmt not in (CredentialFormat.EDC_JADES, CredentialFormat.EDC_JSONLD):
+    # EDCs carry images; envelopes and presentations may carry EDCs: those get
+    # the EDC limit. A plain JSON-LD credential keeps the 1 MiB limit.
+    if fmt not in _LARGE_JSON_FORMATS:
         check_size(data, MAX_CREDENTIAL_BYTES, "credential JSON")
     return fmt
 

@@ -21,7 +21,7 @@ from urllib.parse import unquote_to_bytes
 
 from wallet.errors import InputError
 from wallet.formats.jwt import is_compact_jws, is_sd_jwt
-from wallet.formats.limits import MAX_DATA_URL_CHARS, check_size, load_json_object
+from wallet.formats.limits import MAX_DATA_URL_CHARS, MAX_EDC_BYTES, check_size, load_json_object
 from wallet.formats.vc_json import as_list
 from wallet.model import Container, Credential, CredentialFormat, replace
 
@@ -33,6 +33,7 @@ JSON_MEDIA = ("application/vc", "application/vp", "application/vc+ld+json", "app
               "application/ld+json", "application/json")
 JOSE_JSON_MEDIA = ("application/jose+json",)
 COSE_MEDIA = ("application/vc+cose", "application/vp+cose", "application/cose")
+XML_MEDIA = ("application/xml", "text/xml")  # EDCI XML with an enveloped XAdES seal
 
 
 class UnsupportedMedia(InputError):
@@ -80,7 +81,7 @@ def unwrap(obj: dict[str, Any]) -> tuple[str, bytes]:
     media, data = decode_data_url(obj["id"])
     if media in COSE_MEDIA:
         raise UnsupportedMedia(f"COSE-secured credentials ({media}) are not supported yet.")
-    known = JWT_MEDIA + SD_JWT_MEDIA + JSON_MEDIA + JOSE_JSON_MEDIA
+    known = JWT_MEDIA + SD_JWT_MEDIA + JSON_MEDIA + JOSE_JSON_MEDIA + XML_MEDIA
     if media not in known:
         raise UnsupportedMedia(f"The envelope's media type {media!r} is not one the wallet understands.")
     return media, data
@@ -93,6 +94,8 @@ def _expected_formats(media: str) -> tuple[CredentialFormat, ...]:
         return (CredentialFormat.SD_JWT,)
     if media in JOSE_JSON_MEDIA:
         return (CredentialFormat.EDC_JADES,)
+    if media in XML_MEDIA:
+        return (CredentialFormat.EDCI_XML,)
     return (CredentialFormat.VC_LDP, CredentialFormat.VP_LDP, CredentialFormat.EDC_JSONLD)
 
 
@@ -114,7 +117,7 @@ def parse_enveloped(raw: bytes, container: Container = Container.NONE) -> Creden
     "inner_raw": bytes, "inner": <inner document>}``; verification re-parses
     ``inner_raw`` (see :func:`inner_of`).
     """
-    obj = load_json_object(raw, "enveloped credential")
+    obj = load_json_object(raw, "enveloped credential", MAX_EDC_BYTES)
     inner = inner_credential(obj)
     media, data = unwrap(obj)
     document = {"envelope": obj, "media_type": media, "inner_format": inner.format.value,

@@ -49,7 +49,7 @@ MAX_SVG_BYTES = 5 * MIB
 #: JSON nesting deeper than this is refused before Python's recursion limit.
 MAX_JSON_DEPTH = 100
 #: Data URLs inside an envelope hold one credential.
-MAX_DATA_URL_CHARS = 3 * MIB
+MAX_DATA_URL_CHARS = MAX_EDC_BYTES * 4 // 3 + 1024  # a base64 EDC
 
 
 def check_size(data: bytes | str, limit: int, what: str) -> None:

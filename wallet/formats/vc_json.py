@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Iterable
 
 from wallet.errors import InputError
-from wallet.formats.limits import load_json_object
+from wallet.formats.limits import MAX_CREDENTIAL_BYTES, MAX_EDC_BYTES, check_size, load_json_object
 from wallet.model import Achievement, Container, Credential, CredentialFormat, Issuer, LearningOutcome, Subject
 
 ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
@@ -405,9 +405,12 @@ def presentation_from_vp(
 
 def parse_vc_json(raw: bytes, container: Container = Container.NONE) -> Credential:
     """Parse VC / VP JSON bytes (JSON-LD; with or without a Data Integrity proof)."""
-    obj = load_json_object(raw, "credential")
+    # Presentations may carry sealed EDCs as envelopes: the caller (detect) has
+    # already applied the right size limit for the shape.
+    obj = load_json_object(raw, "credential", MAX_EDC_BYTES)
     if is_presentation(obj):
         return presentation_from_vp(obj, raw=bytes(raw), fmt=CredentialFormat.VP_LDP, container=container)
     if is_credential(obj):
+        check_size(bytes(raw), MAX_CREDENTIAL_BYTES, "credential JSON")
         return credential_from_vc(obj, raw=bytes(raw), fmt=CredentialFormat.VC_LDP, container=container)
     raise InputError("The JSON is neither a Verifiable Credential nor a Verifiable Presentation (no such type).")
