@@ -1,0 +1,185 @@
+"""Credentials in the vault: the StoredCredential value and its table operations.
+
+A credential is stored exactly as received (``raw``); its id is the first 16
+hex digits of sha256(raw), so importing the same bytes twice is detected and
+ids are stable across backups and machines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Sequence
+
+from wallet.errors import NotFound, UsageError, VaultError
+from wallet.storage.connection import Connection, db_errors, transaction
+
+CredentialItem = tuple[bytes, str, dict, str, "dict | None"]
+_HEX = re.compile(r"[0-9a-f]{1,64}")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 text; naive datetimes are taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat()
+
+
+def credential_id(raw: bytes) -> tuple[str, str]:
+    """(id, sha256 hex) of a credential's bytes."""
+    digest = hashlib.sha256(raw).hexdigest()
+    return digest[:16], digest
+
+
+@dataclass(frozen=True)
+class StoredCredential:
+    """One credential as the vault holds it."""
+
+    id: str
+    raw: bytes
+    sha256: str
+    format: str
+    parsed: dict
+    source: str
+    imported_at: datetime
+    report: dict | None
+
+
+_SELECT = (
+    "SELECT c.id, c.raw, c.sha256, c.format, c.parsed, c.source, c.imported_at, r.report "
+    "FROM credentials c LEFT JOIN reports r ON r.credential_id = c.id"
+)
+
+
+def _row(row: Sequence[Any]) -> StoredCredential:
+    return StoredCredential(
+        id=row[0],
+        raw=bytes(row[1]),
+        sha256=row[2],
+        format=row[3],
+        parsed=json.loads(row[4]),
+        source=row[5],
+        imported_at=datetime.fromisoformat(row[6]),
+        report=json.loads(row[7]) if row[7] is not None else None,
+    )
+
+
+class StoreBase:
+    """Access to the open connection, shared by the table mixins."""
+
+    _conn: Connection | None
+
+    def _db(self) -> Connection:
+        if self._conn is None:
+            raise VaultError("the vault is closed")
+        return self._conn
+
+
+class CredentialStore(StoreBase):
+    """Credential and report operations of :class:`wallet.storage.Vault`."""
+
+    def _insert(self, conn: Connection, item: Sequence[Any]) -> tuple[StoredCredential, bool]:
+        raw, fmt, parsed, source, report = item
+        if not isinstance(raw, (bytes, bytearray)):
+            raise UsageError("a credential's raw content must be bytes")
+        raw = bytes(raw)
+        ident, digest = credential_id(raw)
+        found = conn.execute(_SELECT + " WHERE c.sha256 = ?", (digest,)).fetchone()
+        if found is not None:
+            return _row(found), False
+        now = utc_now()
+        try:
+            parsed_json = json.dumps(parsed, ensure_ascii=False, sort_keys=True)
+            report_json = None if report is None else json.dumps(report, ensure_ascii=False)
+        except (TypeError, ValueError) as exc:
+            raise UsageError(f"a credential's parsed data or report is not JSON: {type(exc).__name__}") from exc
+        conn.execute(
+            "INSERT INTO credentials (id, raw, sha256, format, parsed, source, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (ident, raw, digest, str(fmt), parsed_json, str(source), iso(now)),
+        )
+        if report is not None:
+            conn.execute(
+                "INSERT INTO reports (credential_id, report, verified_at) VALUES (?, ?, ?)",
+                (ident, report_json, iso(now)),
+            )
+        stored = StoredCredential(ident, raw, digest, str(fmt), json.loads(parsed_json), str(source), now, report)
+        return stored, True
+
+    def add_credential(
+        self, raw: bytes, format: str, parsed: dict, source: str, report: dict | None = None
+    ) -> tuple[StoredCredential, bool]:
+        """Store one credential; ``False`` if the same bytes were already there."""
+        return self.add_credentials([(raw, format, parsed, source, report)])[0]
+
+    def add_credentials(self, items: Sequence[CredentialItem]) -> list[tuple[StoredCredential, bool]]:
+        """Store many credentials in one transaction: all of them or none."""
+        conn = self._db()
+        out: list[tuple[StoredCredential, bool]] = []
+        with db_errors(), transaction(conn):
+            for item in items:
+                out.append(self._insert(conn, item))
+        return out
+
+    def get_credential(self, id_or_prefix: str) -> StoredCredential:
+        """The credential whose id is, or starts with, ``id_or_prefix`` (must be unique)."""
+        prefix = id_or_prefix.strip().lower()
+        if not _HEX.fullmatch(prefix):
+            raise NotFound(f"no credential with id {id_or_prefix!r} (ids are hexadecimal)")
+        with db_errors():
+            if len(prefix) >= 16:
+                # Longer than an id: the rest must match the full sha256 too.
+                rows = [
+                    r
+                    for r in self._db().execute(_SELECT + " WHERE c.id = ?", (prefix[:16],)).fetchall()
+                    if str(r[2]).startswith(prefix)
+                ]
+            else:
+                rows = self._db().execute(
+                    _SELECT + " WHERE c.id >= ? AND c.id < ? ORDER BY c.id LIMIT 6",
+                    (prefix, prefix + "g"),
+                ).fetchall()
+        if not rows:
+            raise NotFound(f"no credential with id {id_or_prefix!r}")
+        if len(rows) > 1:
+            shown = ", ".join(r[0] for r in rows[:5])
+            raise UsageError(f"id prefix {id_or_prefix!r} matches several credentials ({shown}…); give more digits")
+        return _row(rows[0])
+
+    def list_credentials(self) -> list[StoredCredential]:
+        """Every credential, oldest import first (rowid order: no sort needed)."""
+        with db_errors():
+            rows = self._db().execute(_SELECT + " ORDER BY c.rowid").fetchall()
+        return [_row(r) for r in rows]
+
+    def count_credentials(self) -> int:
+        with db_errors():
+            return int(self._db().execute("SELECT count(*) FROM credentials").fetchone()[0])
+
+    def remove_credential(self, id: str) -> None:
+        """Delete a credential and its report (NotFound if there is none)."""
+        conn = self._db()
+        with db_errors(), transaction(conn):
+            conn.execute("DELETE FROM reports WHERE credential_id = ?", (id,))
+            if conn.execute("DELETE FROM credentials WHERE id = ?", (id,)).rowcount == 0:
+                raise NotFound(f"no credential with id {id!r}")
+
+    def set_report(self, id: str, report: dict) -> None:
+        """Replace the stored verification report of a credential."""
+        conn = self._db()
+        with db_errors(), transaction(conn):
+            if conn.execute("SELECT 1 FROM credentials WHERE id = ?", (id,)).fetchone() is None:
+                raise NotFound(f"no credential with id {id!r}")
+            conn.execute(
+                "INSERT INTO reports (credential_id, report, verified_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(credential_id) DO UPDATE SET report = excluded.report, "
+                "verified_at = excluded.verified_at",
+                (id, json.dumps(report, ensure_ascii=False), iso(utc_now())),
+            )
