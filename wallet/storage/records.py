@@ -8,6 +8,7 @@ ids are stable across backups and machines.
 from __future__ import annotations
 
 import hashlib
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -40,16 +41,29 @@ def credential_id(raw: bytes) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class StoredCredential:
-    """One credential as the vault holds it."""
+    """One credential as the vault holds it.
+
+    The parsed fields and the report are kept as their stored JSON text and
+    decoded on first use: listing 10,000 credentials should not pay for
+    decoding what the caller never reads.
+    """
 
     id: str
     raw: bytes
     sha256: str
     format: str
-    parsed: dict
+    parsed_json: str
     source: str
     imported_at: datetime
-    report: dict | None
+    report_json: str | None
+
+    @functools.cached_property
+    def parsed(self) -> dict:
+        return dict(json.loads(self.parsed_json))
+
+    @functools.cached_property
+    def report(self) -> dict | None:
+        return json.loads(self.report_json) if self.report_json is not None else None
 
 
 _SELECT = (
@@ -64,10 +78,10 @@ def _row(row: Sequence[Any]) -> StoredCredential:
         raw=bytes(row[1]),
         sha256=row[2],
         format=row[3],
-        parsed=json.loads(row[4]),
+        parsed_json=row[4],
         source=row[5],
         imported_at=datetime.fromisoformat(row[6]),
-        report=json.loads(row[7]) if row[7] is not None else None,
+        report_json=row[7],
     )
 
 
@@ -110,7 +124,7 @@ class CredentialStore(StoreBase):
                 "INSERT INTO reports (credential_id, report, verified_at) VALUES (?, ?, ?)",
                 (ident, report_json, iso(now)),
             )
-        stored = StoredCredential(ident, raw, digest, str(fmt), json.loads(parsed_json), str(source), now, report)
+        stored = StoredCredential(ident, raw, digest, str(fmt), parsed_json, str(source), now, report_json)
         return stored, True
 
     def add_credential(
