@@ -1,0 +1,152 @@
+"""Status lists: bit order, purposes, issuer binding, and SECURITY.md rows 19–20."""
+
+from __future__ import annotations
+
+import base64
+import time
+import zlib
+
+import pytest
+
+from tests.verify.helpers import (
+    ISSUER,
+    OTHER,
+    ctx,
+    encoded_list,
+    ob3_credential,
+    raw,
+    signed,
+    status_entry,
+    status_list,
+)
+from wallet.verify.engine import verify_bytes
+from wallet.verify.status import (
+    MAX_DECOMPRESSED,
+    MIN_ENTRIES,
+    StatusListError,
+    bit_at,
+    decode_list,
+    gunzip_capped,
+)
+
+URL = "https://issuer.example/status/1"
+
+
+def _verify(index: int, bits: bytes, purpose: str = "revocation", list_issuer=ISSUER, tamper_list: bool = False):
+    lst = status_list(URL, encoded_list(bits), list_issuer, purpose)
+    if tamper_list:
+        lst["validFrom"] = "2025-01-02T00:00:00Z"
+    cred = signed(ob3_credential(credentialStatus=status_entry(URL, index, purpose)))
+    _, report = verify_bytes(raw(cred), ctx(status_lists={URL: raw(lst)}))
+    return report
+
+
+def test_bit_order_is_big_endian() -> None:
+    bits = bytes([0b1000_0000, 0b0000_0001])
+    assert bit_at(bits, 0) == 1
+    assert [bit_at(bits, i) for i in range(1, 15)] == [0] * 14
+    assert bit_at(bits, 15) == 1
+    assert bit_at(bytes([0b0110_0000]), 0, size=2) == 1
+    assert bit_at(bytes([0b0110_0000]), 1, size=2) == 2
+
+
+def test_revoked_and_active() -> None:
+    bits = bytearray(MIN_ENTRIES // 8)
+    bits[5] = 0b0010_0000  # index 42
+    revoked = _verify(42, bytes(bits))
+    assert revoked.verdict.value == "invalid"
+    assert revoked.check("status").reason.startswith("revoked")
+    active = _verify(41, bytes(bits))
+    assert active.check("status").status.value == "passed"
+    assert active.verdict.value == "valid-with-warnings"
+
+
+def test_suspended() -> None:
+    bits = bytearray(MIN_ENTRIES // 8)
+    bits[0] = 0x80
+    report = _verify(0, bytes(bits), purpose="suspension")
+    assert report.verdict.value == "invalid"
+    assert report.check("status").reason.startswith("suspended")
+
+
+def test_list_from_another_issuer_fails() -> None:
+    report = _verify(1, bytes(MIN_ENTRIES // 8), list_issuer=OTHER)
+    assert report.check("status").status.value == "failed"
+    assert "someone else" in report.check("status").reason
+
+
+def test_tampered_list_fails() -> None:
+    report = _verify(1, bytes(MIN_ENTRIES // 8), tamper_list=True)
+    assert report.check("status").status.value == "failed"
+
+
+def test_index_outside_list_fails() -> None:
+    report = _verify(MIN_ENTRIES + 5, bytes(MIN_ENTRIES // 8))
+    assert report.check("status").status.value == "failed"
+
+
+def test_unknown_status_type_is_not_checked() -> None:
+    doc = ob3_credential(credentialStatus={"id": "https://x.example/r", "type": "1EdTechRevocationList"})
+    doc["@context"].append("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json")
+    cred = signed(doc)
+    _, report = verify_bytes(raw(cred), ctx())
+    assert report.check("status").status.value == "not-checked"
+
+
+# --- row 20: small lists flagged; row 19/20: bombs capped ---------------------------------
+
+
+def test_ten_entry_list_is_flagged_for_herd_privacy() -> None:
+    report = _verify(3, bytes(2))  # a list of 16 (≈10) entries
+    status = report.check("status")
+    assert status.status.value == "warning"
+    assert "only 16 entries" in status.reason
+
+
+@pytest.fixture(scope="module")
+def gzip_of_1gib_zeros() -> bytes:
+    comp = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = bytes(1 << 20)
+    parts = [comp.compress(chunk) for _ in range(1024)]
+    parts.append(comp.flush())
+    return b"".join(parts)
+
+
+def test_gzip_of_1gib_zeros_is_capped(gzip_of_1gib_zeros: bytes) -> None:
+    started = time.monotonic()
+    with pytest.raises(StatusListError, match="more than 16 MiB|decompression bomb"):
+        gunzip_capped(gzip_of_1gib_zeros)
+    assert time.monotonic() - started < 5.0
+
+
+def test_gzip_bomb_status_list_end_to_end(gzip_of_1gib_zeros: bytes) -> None:
+    encoded = "u" + base64.urlsafe_b64encode(gzip_of_1gib_zeros).decode().rstrip("=")
+    lst = status_list(URL, encoded)
+    cred = signed(ob3_credential(credentialStatus=status_entry(URL, 1)))
+    _, report = verify_bytes(raw(cred), ctx(status_lists={URL: raw(lst)}))
+    assert report.verdict.value == "invalid"
+    assert "16 MiB" in report.check("status").reason or "bomb" in report.check("status").reason
+
+
+def test_ratio_cap_stops_before_the_size_cap() -> None:
+    data = zlib.compress(bytes(MAX_DECOMPRESSED - 1), 9)
+    gz = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = gz.compress(bytes(8 << 20)) + gz.flush()
+    assert data  # plain zlib is not gzip:
+    with pytest.raises(StatusListError):
+        decode_list("u" + base64.urlsafe_b64encode(data).decode())
+    with pytest.raises(StatusListError, match="bomb"):
+        gunzip_capped(bomb)
+
+
+def test_truncated_and_garbage_lists_fail() -> None:
+    good = base64.urlsafe_b64decode(encoded_list(bytes(100))[1:] + "==")
+    with pytest.raises(StatusListError, match="truncated"):
+        gunzip_capped(good[:-10])
+    with pytest.raises(StatusListError):
+        decode_list("u!!!not-base64")
+
+
+def test_statuslist2021_plain_base64url_is_accepted() -> None:
+    plain = encoded_list(bytes(16))[1:]
+    assert decode_list(plain) == bytes(16)

@@ -1,0 +1,381 @@
+"""Canonicalization: RDFC-1.0 with a work budget, and JCS (RFC 8785).
+
+Why our own RDFC-1.0: pyld's URDNA2015 has no poison budget, so a crafted
+graph of symmetric blank nodes (RDFC-1.0 section 7.1, SECURITY.md row 15)
+could keep the wallet busy for hours. This implementation counts Hash
+N-Degree Quads calls and permutations (at most 100,000 each) and checks a
+wall-clock deadline (2 s by default); exceeding either raises
+:class:`CanonicalizationBudgetExceeded` with a plain message. It also works
+on pre-serialised terms, which makes the common case (every blank node has a
+unique first-degree hash) fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import rfc8785
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+MAX_PERMUTATIONS = 100_000
+MAX_NDEGREE_CALLS = 100_000
+DEFAULT_TIME_BUDGET_S = 2.0
+
+
+class CanonicalizationBudgetExceeded(Exception):
+    """The graph needs more work than allowed: treated as hostile input."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Limits for one canonicalization run."""
+
+    max_permutations: int = MAX_PERMUTATIONS
+    max_ndegree_calls: int = MAX_NDEGREE_CALLS
+    seconds: float = DEFAULT_TIME_BUDGET_S
+
+
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def _escape_char(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    code = ord(ch)
+    if code < 0x20 or code == 0x7F:
+        return f"\\u{code:04X}"
+    return ch
+
+
+_NEEDS_ESCAPE = frozenset(list(_ESCAPES) + [chr(c) for c in range(0x20)] + ["\x7f"])
+
+
+def escape_literal(value: str) -> str:
+    """Canonical N-Quads escaping of a literal's lexical form (RDFC-1.0 / RDF 1.2)."""
+    if not any(ch in _NEEDS_ESCAPE for ch in value):
+        return value
+    return "".join(_escape_char(ch) for ch in value)
+
+
+def term_string(term: Mapping[str, Any]) -> str:
+    """Serialise one pyld RDF term; blank nodes keep their ``_:`` label."""
+    kind = term["type"]
+    value = term["value"]
+    if kind == "IRI":
+        return "<" + value + ">"
+    if kind == "blank node":
+        return value
+    out = '"' + escape_literal(value) + '"'
+    datatype = term.get("datatype") or XSD_STRING
+    language = term.get("language")
+    if language:
+        return out + "@" + language
+    if datatype != XSD_STRING and datatype != RDF_LANGSTRING:
+        out += "^^<" + datatype + ">"
+    return out
+
+
+Quad = tuple[str, str, str, str]  # subject, predicate, object, graph ("" = default)
+
+
+def quads_of(dataset: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[Quad]:
+    """pyld's dataset form (graph name -> triples) as serialised-term quads."""
+    out: list[Quad] = []
+    for graph_name, triples in dataset.items():
+        if graph_name == "@default":
+            graph = ""
+        elif graph_name.startswith("_:"):
+            graph = graph_name
+        else:
+            graph = "<" + graph_name + ">"
+        for t in triples:
+            out.append(
+                (term_string(t["subject"]), term_string(t["predicate"]), term_string(t["object"]), graph)
+            )
+    return out
+
+
+def _line(s: str, p: str, o: str, g: str) -> str:
+    return f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n"
+
+
+def _is_blank(term: str) -> bool:
+    return term.startswith("_:")
+
+
+class _IdIssuer:
+    """RDFC-1.0 identifier issuer (prefix + counter, insertion ordered)."""
+
+    __slots__ = ("counter", "issued", "prefix")
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.counter = 0
+        self.issued: dict[str, str] = {}
+
+    def issue(self, existing: str) -> str:
+        got = self.issued.get(existing)
+        if got is None:
+            got = self.prefix + str(self.counter)
+            self.counter += 1
+            self.issued[existing] = got
+        return got
+
+    def copy(self) -> _IdIssuer:
+        new = _IdIssuer(self.prefix)
+        new.counter = self.counter
+        new.issued = dict(self.issued)
+        return new
+
+
+class _Canonicalizer:
+    """One run of RDFC-1.0 over a list of quads."""
+
+    def __init__(self, quads: Sequence[Quad], budget: Budget, hash_name: str) -> None:
+        self.quads = quads
+        self.budget = budget
+        self.hash_name = hash_name
+        self.deadline = time.monotonic() + budget.seconds
+        self.permutations = 0
+        self.ndegree_calls = 0
+        self.bnode_quads: dict[str, list[Quad]] = {}
+        for q in quads:
+            for term in (q[0], q[2], q[3]):
+                if _is_blank(term):
+                    lst = self.bnode_quads.setdefault(term, [])
+                    if not lst or lst[-1] is not q:
+                        lst.append(q)
+        self.canonical = _IdIssuer("_:c14n")
+        self.first_degree: dict[str, str] = {}
+
+    def _hash(self, data: str) -> str:
+        return hashlib.new(self.hash_name, data.encode("utf-8")).hexdigest()
+
+    def _check_budget(self) -> None:
+        if self.permutations > self.budget.max_permutations:
+            raise CanonicalizationBudgetExceeded(
+                "canonicalization aborted: the data needs more than "
+                f"{self.budget.max_permutations} blank-node permutations (possible poison graph)"
+            )
+        if self.ndegree_calls > self.budget.max_ndegree_calls:
+            raise CanonicalizationBudgetExceeded(
+                "canonicalization aborted: the data needs more than "
+                f"{self.budget.max_ndegree_calls} blank-node hashing steps (possible poison graph)"
+            )
+        if time.monotonic() > self.deadline:
+            raise CanonicalizationBudgetExceeded(
+                f"canonicalization aborted: it took longer than {self.budget.seconds:g} s "
+                "(possible poison graph)"
+            )
+
+    def hash_first_degree(self, node: str) -> str:
+        cached = self.first_degree.get(node)
+        if cached is not None:
+            return cached
+        lines = []
+        for s, p, o, g in self.bnode_quads[node]:
+            lines.append(
+                _line(
+                    ("_:a" if s == node else "_:z") if _is_blank(s) else s,
+                    p,
+                    ("_:a" if o == node else "_:z") if _is_blank(o) else o,
+                    ("_:a" if g == node else "_:z") if g and _is_blank(g) else g,
+                )
+            )
+        lines.sort()
+        result = self._hash("".join(lines))
+        self.first_degree[node] = result
+        return result
+
+    def hash_related(self, related: str, quad: Quad, issuer: _IdIssuer, position: str) -> str:
+        if related in self.canonical.issued:
+            ident = self.canonical.issued[related]
+        elif related in issuer.issued:
+            ident = issuer.issued[related]
+        else:
+            ident = self.hash_first_degree(related)
+        data = position + (quad[1] if position != "g" else "") + ident
+        return self._hash(data)
+
+    def hash_n_degree(self, node: str, issuer: _IdIssuer) -> tuple[str, _IdIssuer]:
+        self.ndegree_calls += 1
+        self._check_budget()
+        related_map: dict[str, list[str]] = {}
+        for quad in self.bnode_quads[node]:
+            for term, pos in ((quad[0], "s"), (quad[2], "o"), (quad[3], "g")):
+                if term and _is_blank(term) and term != node:
+                    h = self.hash_related(term, quad, issuer, pos)
+                    related_map.setdefault(h, []).append(term)
+        data = []
+        for related_hash in sorted(related_map):
+            data.append(related_hash)
+            chosen_path = ""
+            chosen_issuer: _IdIssuer | None = None
+            for perm in itertools.permutations(related_map[related_hash]):
+                self.permutations += 1
+                if self.permutations % 64 == 0 or self.permutations > self.budget.max_permutations:
+                    self._check_budget()
+                issuer_copy = issuer.copy()
+                path = ""
+                recursion: list[str] = []
+                skip = False
+                for rel in perm:
+                    if rel in self.canonical.issued:
+                        path += self.canonical.issued[rel]
+                    else:
+                        if rel not in issuer_copy.issued:
+                            recursion.append(rel)
+                        path += issuer_copy.issue(rel)
+                    if chosen_path and len(path) >= len(chosen_path) and path > chosen_path:
+                        skip = True
+                        break
+                if skip:
+                    continue
+                for rel in recursion:
+                    result_hash, result_issuer = self.hash_n_degree(rel, issuer_copy)
+                    path += issuer_copy.issue(rel) + "<" + result_hash + ">"
+                    issuer_copy = result_issuer
+                    if chosen_path and len(path) >= len(chosen_path) and path > chosen_path:
+                        skip = True
+                        break
+                if skip:
+                    continue
+                if not chosen_path or path < chosen_path:
+                    chosen_path = path
+                    chosen_issuer = issuer_copy
+            data.append(chosen_path)
+            if chosen_issuer is not None:
+                issuer = chosen_issuer
+        return self._hash("".join(data)), issuer
+
+    def run(self) -> tuple[str, dict[str, str]]:
+        non_normalized = set(self.bnode_quads)
+        hash_to_nodes: dict[str, list[str]] = {}
+        for node in non_normalized:
+            hash_to_nodes.setdefault(self.hash_first_degree(node), []).append(node)
+        for h in sorted(hash_to_nodes):
+            nodes = hash_to_nodes[h]
+            if len(nodes) == 1:
+                self.canonical.issue(nodes[0])
+        for h in sorted(hash_to_nodes):
+            nodes = hash_to_nodes[h]
+            if len(nodes) == 1:
+                continue
+            results: list[tuple[str, _IdIssuer]] = []
+            for node in nodes:
+                if node in self.canonical.issued:
+                    continue
+                temp = _IdIssuer("_:b")
+                temp.issue(node)
+                results.append(self.hash_n_degree(node, temp))
+            for _, result_issuer in sorted(results, key=lambda r: r[0]):
+                for existing in result_issuer.issued:
+                    self.canonical.issue(existing)
+        mapping = self.canonical.issued
+        lines = []
+        for s, p, o, g in self.quads:
+            lines.append(
+                _line(
+                    mapping[s] if _is_blank(s) else s,
+                    p,
+                    mapping[o] if _is_blank(o) else o,
+                    mapping[g] if g and _is_blank(g) else g,
+                )
+            )
+        lines = sorted(set(lines))
+        return "".join(lines), {k[2:]: v[2:] for k, v in mapping.items()}
+
+
+def canonicalize_quads(
+    quads: Sequence[Quad], budget: Budget | None = None, hash_algorithm: str = "sha256"
+) -> str:
+    """Canonical N-Quads of a list of quads (raises CanonicalizationBudgetExceeded)."""
+    return _Canonicalizer(quads, budget or Budget(), hash_algorithm).run()[0]
+
+
+def canonical_issued(
+    quads: Sequence[Quad], budget: Budget | None = None, hash_algorithm: str = "sha256"
+) -> dict[str, str]:
+    """The issued identifier map (input label -> canonical label), for the test suite."""
+    return _Canonicalizer(quads, budget or Budget(), hash_algorithm).run()[1]
+
+
+def parse_nquads(text: str) -> list[Quad]:
+    """Quads from an N-Quads document (see :mod:`wallet.verify.nquads`)."""
+    from wallet.verify.nquads import parse_nquads as _parse
+
+    return _parse(text)
+
+
+def canonicalize_dataset(
+    dataset: Mapping[str, Iterable[Mapping[str, Any]]], budget: Budget | None = None
+) -> str:
+    """Canonical N-Quads of a pyld RDF dataset."""
+    return canonicalize_quads(quads_of(dataset), budget)
+
+
+_MAX_SAFE_INT = 2**53 - 1
+
+
+def _jcs_numbers_ok(value: Any) -> bool:
+    """True when every number formats the same in Python's JSON encoder and in JCS.
+
+    JCS formats numbers like ECMAScript: integers within 2**53 and
+    non-integral floats in 1e-4..1e16 print identically (shortest round
+    trip); anything else (or any non-JSON type) takes the reference path.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str or kind is bool or item is None:
+            continue
+        if kind is dict:
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif kind is int:
+            if not -_MAX_SAFE_INT <= item <= _MAX_SAFE_INT:
+                return False
+        elif kind is float:
+            if item.is_integer() or not 1e-4 <= abs(item) < 1e16:
+                return False
+        else:
+            return False
+    return True
+
+
+def jcs(value: Any) -> bytes:
+    """RFC 8785 JSON Canonicalization Scheme bytes.
+
+    The common case goes through the C JSON encoder, whose output is
+    byte-identical to JCS when the numbers are ordinary and no character is
+    at or above U+D800 (then code point and UTF-16 key order agree);
+    anything else uses the reference ``rfc8785`` implementation.
+    """
+    if not _jcs_numbers_ok(value):
+        return rfc8785.dumps(value)
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if text and max(text) >= "\ud800":
+        # Keys may sort differently in UTF-16, or a lone surrogate is present.
+        return rfc8785.dumps(value)
+    return text.encode("utf-8")
+
+
+Canonicalizer = Callable[[Mapping[str, Any]], bytes]

@@ -1,0 +1,300 @@
+"""The verification engine: one entry point for every credential format.
+
+Why a single dispatcher: the GUI, CLI, importer and sharing code must get
+the same verdict for the same bytes, and the common checks (validity,
+status, trust) must be worded and combined identically whatever secured the
+credential. Each format's own verifier (Data Integrity here, JOSE, OB 2.0
+and EU seals in their modules) only answers "is it authentic"; this module
+adds the rest and builds the :class:`VerificationReport`.
+
+Verification never fetches anything: everything comes from the
+``VerificationContext``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from cachetools import LRUCache
+
+from wallet.errors import InputError
+from wallet.model import (
+    Check,
+    CheckStatus,
+    Credential,
+    CredentialFormat,
+    VerificationReport,
+)
+from wallet.verify.context import VerificationContext
+from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
+from wallet.verify.did import split_did_url
+from wallet.verify.status import status_check
+from wallet.verify.validity import (
+    BadDate,
+    Window,
+    parse_datetime,
+    validity_check,
+    window_check,
+)
+
+PASSED, FAILED, WARNING, NOT_CHECKED = (
+    CheckStatus.PASSED,
+    CheckStatus.FAILED,
+    CheckStatus.WARNING,
+    CheckStatus.NOT_CHECKED,
+)
+
+_JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT)
+_OB2_FORMATS = (CredentialFormat.OB2_SIGNED, CredentialFormat.OB2_HOSTED)
+_EDC_FORMATS = (CredentialFormat.EDC_JADES, CredentialFormat.EDC_JSONLD, CredentialFormat.EDCI_XML)
+_FORMAT_NAMES = {
+    CredentialFormat.VC_LDP: "a W3C Verifiable Credential (JSON-LD)",
+    CredentialFormat.VP_LDP: "a W3C Verifiable Presentation (JSON-LD)",
+    CredentialFormat.VC_JWT: "a W3C Verifiable Credential (VC-JWT)",
+    CredentialFormat.VC_JOSE: "a W3C Verifiable Credential (VC-JOSE)",
+    CredentialFormat.VP_JWT: "a W3C Verifiable Presentation (JWT)",
+    CredentialFormat.VC_ENVELOPED: "an enveloped Verifiable Credential",
+    CredentialFormat.OB2_SIGNED: "a signed Open Badge 2.0",
+    CredentialFormat.OB2_HOSTED: "a hosted Open Badge 2.0",
+    CredentialFormat.EDC_JADES: "a sealed European Digital Credential",
+    CredentialFormat.EDC_JSONLD: "an unsealed European Digital Credential",
+    CredentialFormat.EDCI_XML: "a sealed Europass (EDCI) XML credential",
+}
+
+
+def format_check(fmt: CredentialFormat, problem: str | None = None) -> Check:
+    if problem:
+        return Check("format", FAILED, problem)
+    return Check("format", PASSED, f"Recognised as {_FORMAT_NAMES.get(fmt, fmt.value)}.")
+
+
+def trust_check(issuer: str | None, ctx: VerificationContext) -> Check:
+    """Kept apart from the signature: authentic and trusted are different questions."""
+    label = ctx.trusted_label(issuer)
+    if label:
+        return Check("issuer-trusted", PASSED, f"The issuer is in your trust store as {label}.")
+    return Check("issuer-trusted", WARNING, "The issuer is not in your trust store.")
+
+
+def _fingerprint(doc: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def _ctx_free(doc: Mapping[str, Any]) -> bool:
+    """Proof checks depend only on the document when every key is self-describing."""
+    proofs = doc.get("proof")
+    items = proofs if isinstance(proofs, list) else [proofs]
+    for p in items:
+        vm = p.get("verificationMethod") if isinstance(p, Mapping) else None
+        if not isinstance(vm, str) or not vm.startswith(("did:key:", "did:jwk:")):
+            return False
+    return True
+
+
+_LIST_PROOFS: LRUCache = LRUCache(maxsize=128)
+_LIST_LOCK = threading.Lock()
+
+
+def verify_status_list(doc: Mapping[str, Any], ctx: VerificationContext) -> list[Check]:
+    """A status list credential's own checks.
+
+    Its proof checks are memoised by content when its keys are self-describing
+    (did:key, did:jwk): they then depend on nothing but the bytes, and the
+    same list is consulted by every credential that points to it.
+    """
+    if _ctx_free(doc):
+        key = _fingerprint(doc)
+        with _LIST_LOCK:
+            cached = _LIST_PROOFS.get(key)
+        if cached is None:
+            cached = tuple(credential_proof_checks(doc, ctx))
+            with _LIST_LOCK:
+                _LIST_PROOFS[key] = cached
+        proof_checks = list(cached)
+    else:
+        proof_checks = credential_proof_checks(doc, ctx)
+    return [*proof_checks, *proof_expiry_checks(doc, ctx), validity_check(doc, ctx, "status list")]
+
+
+def proof_expiry_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> list[Check]:
+    """A failed 'validity' check when a proof's own 'expires' has passed."""
+    proofs = doc.get("proof")
+    for proof in proofs if isinstance(proofs, list) else [proofs]:
+        if not isinstance(proof, Mapping) or proof.get("expires") is None:
+            continue
+        try:
+            when = parse_datetime(proof["expires"])
+        except BadDate:
+            return [Check("validity", FAILED, "The signature's expiry date cannot be read.")]
+        check = window_check(Window(None, when), ctx, "signature")
+        if check.status is FAILED:
+            return [check]
+    return []
+
+
+def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> list[Check]:
+    """Everything but trust for a JSON-LD credential with Data Integrity proofs."""
+    from wallet.verify.vcdm import credential_problems
+
+    problems = credential_problems(doc)
+    checks = [format_check(CredentialFormat.VC_LDP, problems[0] if problems else None)]
+    checks += credential_proof_checks(doc, ctx)
+    checks += proof_expiry_checks(doc, ctx)
+    checks.append(validity_check(doc, ctx))
+    status = status_check(doc, ctx, verify_status_list)
+    if status is not None:
+        checks.append(status)
+    return checks
+
+
+def _jwt_checks(cred: Credential, ctx: VerificationContext) -> list[Check]:
+    from wallet.verify.jose_vc import verify_jwt_credential
+
+    checks = [format_check(cred.format), *verify_jwt_credential(cred, ctx)]
+    doc: Mapping[str, Any] = cred.document if isinstance(cred.document, Mapping) else {}
+    raw_payload = doc.get("payload")
+    payload: Mapping[str, Any] = raw_payload if isinstance(raw_payload, Mapping) else {}
+    raw_vc = payload.get("vc")
+    vc: Mapping[str, Any] = raw_vc if isinstance(raw_vc, Mapping) else payload
+    if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, Mapping) and not any(c.name == "status" for c in checks):
+        status = status_check(vc, ctx, verify_status_list)
+        if status is not None:
+            checks.append(status)
+    return checks
+
+
+def _delegated(cred: Credential, ctx: VerificationContext) -> list[Check]:
+    if cred.format in _OB2_FORMATS:
+        from wallet.verify.ob2 import verify_ob2
+
+        return [format_check(cred.format), *verify_ob2(cred, ctx)]
+    from wallet.verify.seals import verify_edc
+
+    checks = list(verify_edc(cred, ctx))
+    if any(c.name.lower() == "format" for c in checks):
+        return checks  # the seal verifier reports the format itself
+    return [format_check(cred.format), *checks]
+
+
+def _unsupported(cred: Credential) -> list[Check]:
+    return [Check("format", NOT_CHECKED, "unsupported format: the wallet cannot verify this kind of credential yet.", True)]
+
+
+def _enveloped(cred: Credential, ctx: VerificationContext) -> list[Check]:
+    from wallet.formats.enveloped import inner_of
+
+    try:
+        inner = inner_of(cred)
+    except InputError as exc:
+        return [format_check(cred.format, f"The envelope cannot be opened: {exc}")]
+    return list(verify(inner, ctx).checks)
+
+
+def _issuer_of(cred: Credential) -> str | None:
+    if cred.issuer.id:
+        return cred.issuer.id
+    if isinstance(cred.document, Mapping):
+        return issuer_id(cred.document)
+    return None
+
+
+def checks_for(cred: Credential, ctx: VerificationContext) -> list[Check]:
+    """The checks of one credential, without the trust check."""
+    fmt = cred.format
+    if fmt is CredentialFormat.VC_LDP:
+        if not isinstance(cred.document, Mapping):
+            return [format_check(fmt, "The credential's JSON could not be read.")]
+        return ldp_credential_checks(cred.document, ctx)
+    if fmt is CredentialFormat.VP_LDP:
+        from wallet.verify.presentation import presentation_checks
+        from wallet.verify.vcdm import presentation_problems
+
+        if not isinstance(cred.document, Mapping):
+            return [format_check(fmt, "The presentation's JSON could not be read.")]
+        problems = presentation_problems(cred.document)
+        return [format_check(fmt, problems[0] if problems else None),
+                *presentation_checks(cred.document, ctx, verify_embedded)]
+    if fmt in _JWT_FORMATS:
+        return _jwt_checks(cred, ctx)
+    if fmt is CredentialFormat.VC_ENVELOPED:
+        return _enveloped(cred, ctx)
+    if fmt in _OB2_FORMATS or fmt in _EDC_FORMATS:
+        return _delegated(cred, ctx)
+    return _unsupported(cred)
+
+
+def verify(cred: Credential, ctx: VerificationContext) -> VerificationReport:
+    """Verify a parsed credential; never raises for bad credentials, only reports."""
+    checks = checks_for(cred, ctx)
+    label = None
+    presentation = cred.format in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT)
+    supported = not (len(checks) == 1 and checks[0].name == "format" and checks[0].status is not PASSED)
+    # EU seals decide trust from the seal's certificate chain (their OWNER check).
+    has_trust = any(c.name in ("issuer-trusted", "OWNER") for c in checks)
+    if supported and not presentation and not has_trust:
+        issuer = _issuer_of(cred)
+        trust = trust_check(issuer, ctx)
+        label = ctx.trusted_label(issuer)
+        checks.append(trust)
+    return VerificationReport(format=cred.format, checks=tuple(checks), as_of=ctx.now, issuer_label=label)
+
+
+def _fallback_parse(raw: bytes) -> Credential:
+    """Used only if wallet.formats is unavailable: plain JSON credentials and presentations."""
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError("The input is not JSON.") from exc
+    if not isinstance(doc, dict):
+        raise InputError("The input is not a JSON object.")
+    raw_type = doc.get("type")
+    types: list[Any] = raw_type if isinstance(raw_type, list) else [raw_type]
+    fmt = CredentialFormat.VP_LDP if "VerifiablePresentation" in types else CredentialFormat.VC_LDP
+    return Credential(format=fmt, raw=raw, document=doc)
+
+
+def parse_bytes(raw: bytes) -> Credential:
+    try:
+        from wallet.formats import parse
+    except ImportError:
+        return _fallback_parse(raw)
+    return parse(raw)
+
+
+def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | None, VerificationReport]:
+    """Parse then verify; unreadable input becomes a report with a failed 'format' check."""
+    try:
+        cred = parse_bytes(raw)
+    except InputError as exc:
+        report = VerificationReport(
+            format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
+        )
+        return None, report
+    return cred, verify(cred, ctx)
+
+
+def verify_embedded(item: Any, ctx: VerificationContext) -> tuple[str, VerificationReport]:
+    """(title, report) of one credential embedded in a presentation: object, envelope or JWT."""
+    if isinstance(item, str):
+        raw = item.encode("utf-8")
+    elif isinstance(item, Mapping):
+        raw = json.dumps(item, ensure_ascii=False).encode("utf-8")
+    else:
+        report = VerificationReport(
+            CredentialFormat.UNKNOWN, (format_check(CredentialFormat.UNKNOWN, "The embedded item is not a credential."),), ctx.now
+        )
+        return "(unreadable)", report
+    cred, report = verify_bytes(raw, ctx)
+    return (cred.display_title() if cred else "(unreadable)"), report
+
+
+def controller_of(vm: str) -> str:
+    return split_did_url(vm)[0]
+
+
+Embedded = Callable[[Any, VerificationContext], tuple[str, VerificationReport]]
+__all__: Sequence[str] = ("format_check", "trust_check", "verify", "verify_bytes", "verify_embedded")

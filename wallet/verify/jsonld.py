@@ -1,0 +1,234 @@
+"""The offline JSON-LD document loader: bundled, hash-pinned contexts only.
+
+Why: a verifier that fetches ``@context`` URLs can be steered (SSRF, context
+substitution, w3c/vc-data-integrity#272) and stops working offline. Every
+context the wallet understands ships in ``resources/contexts`` with its SHA-256
+in ``index.json``; any other URL is refused with
+``loading document failed: <url> is not a bundled context``. pyld's own
+network loader is never reachable through this module.
+
+Processed contexts are cached across calls (one ``ContextResolver`` cache per
+process, fed only by this loader) because re-processing the OB 3.0 context
+dominates the cost of expanding a small credential.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from cachetools import LRUCache
+from pyld import jsonld
+from pyld.context_resolver import ContextResolver
+
+from wallet.resources import resource
+
+#: At most this many context URLs may be dereferenced while resolving one
+#: document (pyld's default, SECURITY.md row 8).
+MAX_CONTEXT_URLS = 10
+
+_SHARED_CACHE: LRUCache = LRUCache(maxsize=256)
+
+
+class ContextLoadError(Exception):
+    """A context URL is not bundled, or a bundled file does not match its pin."""
+
+
+@dataclass(frozen=True)
+class BundledContext:
+    url: str
+    file: str
+    sha256: str
+
+
+@lru_cache(maxsize=1)
+def bundled_index() -> Mapping[str, BundledContext]:
+    """URL -> bundled context, read once from ``resources/contexts/index.json``."""
+    raw = json.loads(resource("contexts", "index.json").read_text(encoding="utf-8"))
+    return {url: BundledContext(url, entry["file"], entry["sha256"]) for url, entry in raw.items()}
+
+
+def is_bundled(url: str) -> bool:
+    return url in bundled_index()
+
+
+@lru_cache(maxsize=64)
+def _load_pinned(url: str) -> Any:
+    entry = bundled_index().get(url)
+    if entry is None:
+        raise ContextLoadError(f"loading document failed: {url} is not a bundled context")
+    data = resource("contexts", entry.file).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != entry.sha256:
+        raise ContextLoadError(
+            f"loading document failed: the bundled copy of {url} does not match its pinned hash"
+        )
+    return json.loads(data)
+
+
+def load_context(url: str) -> Any:
+    """The parsed bundled context for ``url`` (a private copy), or ContextLoadError."""
+    return copy.deepcopy(_load_pinned(url))
+
+
+def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """pyld document loader: bundled contexts only, tagged static so they are cached."""
+    return {
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": load_context(url),
+        "tag": "static",
+    }
+
+
+def new_resolver() -> ContextResolver:
+    """A context resolver over the shared cache with the URL cap applied."""
+    return ContextResolver(_SHARED_CACHE, document_loader, max_context_urls=MAX_CONTEXT_URLS)
+
+
+def options(**extra: Any) -> dict[str, Any]:
+    """pyld options that can only ever reach bundled contexts."""
+    opts: dict[str, Any] = {
+        "documentLoader": document_loader,
+        "contextResolver": new_resolver(),
+        "processingMode": "json-ld-1.1",
+        "base": "",
+    }
+    opts.update(extra)
+    return opts
+
+
+def explain(exc: BaseException) -> str:
+    """One readable sentence for a pyld failure, surfacing the loader's own message."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    messages: list[str] = []
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, ContextLoadError):
+            return str(cur)
+        details = getattr(cur, "details", None)
+        code = getattr(cur, "code", None)
+        if code:
+            messages.append(f"{code}")
+        elif isinstance(cur, jsonld.JsonLdError):
+            messages.append(str(cur).split("\n")[0])
+        if isinstance(details, dict) and details.get("url") and not is_bundled(str(details["url"])):
+            return f"loading document failed: {details['url']} is not a bundled context"
+        cur = cur.__cause__ or cur.__context__
+    if messages:
+        return "the JSON-LD could not be processed: " + messages[-1]
+    return f"the JSON-LD could not be processed: {exc}"
+
+
+_PROCESSED: LRUCache = LRUCache(maxsize=8192)
+_CTX_KEYS: LRUCache = LRUCache(maxsize=8192)
+_IRIS: LRUCache = LRUCache(maxsize=65536)
+
+
+def _context_key(local_ctx: Any) -> str:
+    """A stable key for a local context; object identity is remembered to skip re-serialising.
+
+    The key keeps a reference to the object it was computed for, so an id is
+    never reused for a different object while its entry lives.
+    """
+    if isinstance(local_ctx, str):
+        return local_ctx
+    hit = _CTX_KEYS.get(id(local_ctx))
+    if hit is not None and hit[0] is local_ctx:
+        return hit[1]
+    key = json.dumps(local_ctx, sort_keys=True, default=lambda o: dict(o) if isinstance(o, Mapping) else str(o))
+    _CTX_KEYS[id(local_ctx)] = (local_ctx, key)
+    return key
+
+
+class CachingProcessor(jsonld.JsonLdProcessor):
+    """pyld's processor with processed contexts memoised across documents.
+
+    Why: pyld gives each non-propagated (type-scoped) context application a
+    fresh random id, so its own per-context cache never hits and the Open
+    Badges context's scoped contexts are re-processed for every credential.
+    Context processing is a pure function of (active context, local context,
+    flags, base), and active contexts returned from here are frozen and
+    reused, so memoising on that tuple is safe and makes expansion about
+    twice as fast. Errors are never cached.
+    """
+
+    def _process_context(  # type: ignore[override]
+        self,
+        active_ctx: Any,
+        local_ctx: Any,
+        options: dict[str, Any],
+        override_protected: bool = False,
+        propagate: bool = True,
+        validate_scoped: bool = True,
+        cycles: Any = None,
+    ) -> Any:
+        uid = active_ctx.get("_uuid") if isinstance(active_ctx, Mapping) else None
+        if uid is None or not validate_scoped:
+            return super()._process_context(
+                active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
+            )
+        key = (uid, _context_key(local_ctx), override_protected, propagate, options.get("base", ""))
+        hit = _PROCESSED.get(key)
+        if hit is not None:
+            return hit
+        result = super()._process_context(
+            active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
+        )
+        if isinstance(result, Mapping) and result.get("_uuid"):
+            _PROCESSED[key] = result
+        return result
+
+    def _expand_iri(  # type: ignore[override]
+        self,
+        active_ctx: Any,
+        value: Any,
+        base: Any = None,
+        vocab: bool = False,
+        local_ctx: Any = None,
+        defined: Any = None,
+    ) -> Any:
+        """Memoised outside context processing: a function of the (frozen) active context."""
+        uid = active_ctx.get("_uuid") if local_ctx is None and isinstance(value, str) else None
+        if uid is None or not isinstance(base, (str, type(None))):
+            return super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
+        key = (uid, value, base, vocab)
+        try:
+            return _IRIS[key]
+        except KeyError:
+            result = super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
+            _IRIS[key] = result
+            return result
+
+
+def clear_caches() -> None:
+    """Forget every processed context (tests that swap the bundled contexts)."""
+    with _LOCK:
+        _SHARED_CACHE.clear()
+        _PROCESSED.clear()
+        _CTX_KEYS.clear()
+        _IRIS.clear()
+
+
+#: pyld's caches and ours are plain dicts/LRUs: one JSON-LD operation at a time
+#: (the GUI verifies in worker threads).
+_LOCK = threading.RLock()
+
+
+def expand(document: Mapping[str, Any]) -> list[Any]:
+    """Expand with the offline loader (raises pyld's JsonLdError on bad input)."""
+    with _LOCK:
+        return CachingProcessor().expand(dict(document), options())
+
+
+def to_rdf(document: Mapping[str, Any], base: str = "") -> dict[str, list[dict[str, Any]]]:
+    """The RDF dataset of a document (pyld's dataset form), offline."""
+    with _LOCK:
+        return CachingProcessor().to_rdf(dict(document), options(base=base))

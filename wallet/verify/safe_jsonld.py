@@ -1,0 +1,144 @@
+"""Strict JSON-LD to RDF: nothing may be silently dropped.
+
+Why: JSON-LD expansion drops properties whose terms no context defines, and
+RDF conversion drops triples whose IRIs are relative. A signature over RDF
+therefore does not cover such data: an attacker can add or change it after
+signing and the signature still verifies (Blockcerts "unmapped keys",
+w3c/vc-data-integrity#272, SECURITY.md row 7). Like jsonld.js "safe mode"
+this module refuses them instead.
+
+How, in one expansion: a catch-all ``@vocab`` (``urn:wallet:undefined-term#``)
+is placed *before* the document's own contexts, and relative IRIs are
+resolved against a sentinel base. A document whose contexts define every
+term it uses (or that brings its own ``@vocab``) produces exactly the same
+quads as without these additions; any quad that mentions a sentinel IRI
+names a term or reference that would have been dropped. Redefining a
+``@protected`` term is refused by pyld itself; context URLs must be bundled
+(``wallet.verify.jsonld``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from pyld import jsonld as pyld_jsonld
+
+from wallet.verify import jsonld
+from wallet.verify.canon import Quad, quads_of
+
+UNDEFINED_VOCAB = "urn:wallet:undefined-term#"
+RELATIVE_BASE = "https://relative-reference.invalid/"
+
+
+class JsonLdProblem(Exception):
+    """The document is not acceptable JSON-LD for verification (one plain sentence)."""
+
+
+def context_list(document: Mapping[str, Any]) -> list[Any]:
+    ctx = document.get("@context")
+    if ctx is None:
+        return []
+    return list(ctx) if isinstance(ctx, list) else [ctx]
+
+
+def check_context_urls(document: Mapping[str, Any]) -> None:
+    """Every top-level context URL must be a bundled, pinned context."""
+    ctxs = context_list(document)
+    if not ctxs:
+        raise JsonLdProblem("the document has no @context, so its terms have no defined meaning")
+    for entry in ctxs:
+        if isinstance(entry, str) and not jsonld.is_bundled(entry):
+            raise JsonLdProblem(f"loading document failed: {entry} is not a bundled context")
+        if not isinstance(entry, (str, dict)):
+            raise JsonLdProblem("the @context holds something that is neither a URL nor an object")
+
+
+def _context_terms(value: Any, out: set[str]) -> None:
+    """Every term a context defines, including type- and property-scoped ones."""
+    if isinstance(value, list):
+        for item in value:
+            _context_terms(item, out)
+    elif isinstance(value, dict):
+        for key, definition in value.items():
+            if not key.startswith("@"):
+                out.add(key)
+            if isinstance(definition, dict) and "@context" in definition:
+                _context_terms(definition["@context"], out)
+
+
+@lru_cache(maxsize=256)
+def _bundled_terms(url: str) -> frozenset[str]:
+    out: set[str] = set()
+    _context_terms(jsonld.load_context(url).get("@context"), out)
+    return frozenset(out)
+
+
+def inline_context_findings(document: Mapping[str, Any]) -> tuple[list[str], bool]:
+    """(terms of published contexts that inline contexts redefine, whether any inline context exists).
+
+    Why: an inline context can quietly re-map a published term (even one
+    that a type-scoped context later restores); the wallet only accepts the
+    published meaning of published terms, and flags self-defined terms.
+    """
+    ctxs = context_list(document)
+    published: set[str] = set()
+    for entry in ctxs:
+        if isinstance(entry, str) and jsonld.is_bundled(entry):
+            published |= _bundled_terms(entry)
+    redefined: set[str] = set()
+    inline = False
+    for entry in ctxs:
+        if isinstance(entry, dict):
+            inline = True
+            found: set[str] = set()
+            _context_terms(entry, found)
+            redefined |= found & published
+    return sorted(redefined), inline
+
+
+def _sentinel_terms(quads: Sequence[Quad]) -> tuple[list[str], list[str]]:
+    undefined: set[str] = set()
+    relative: set[str] = set()
+    for quad in quads:
+        for term in quad:
+            if term.startswith("<" + UNDEFINED_VOCAB):
+                undefined.add(term[len(UNDEFINED_VOCAB) + 1 : -1])
+            elif term.startswith("<" + RELATIVE_BASE):
+                relative.add(term[len(RELATIVE_BASE) + 1 : -1])
+            elif UNDEFINED_VOCAB in term:  # a datatype of a literal
+                undefined.add(term.split(UNDEFINED_VOCAB, 1)[1].rstrip(">"))
+    return sorted(undefined), sorted(relative)
+
+
+def strict_quads(document: Mapping[str, Any]) -> list[Quad]:
+    """The RDF quads of ``document``; JsonLdProblem if any data would be dropped."""
+    check_context_urls(document)
+    redefined, _ = inline_context_findings(document)
+    if redefined:
+        raise JsonLdProblem(
+            f"the credential redefines terms of a published context ({', '.join(redefined[:5])})"
+        )
+    guarded = dict(document)
+    guarded["@context"] = [{"@vocab": UNDEFINED_VOCAB}, *context_list(document)]
+    try:
+        dataset = jsonld.to_rdf(guarded, base=RELATIVE_BASE)
+    except pyld_jsonld.JsonLdError as exc:
+        raise JsonLdProblem(jsonld.explain(exc)) from exc
+    except RecursionError as exc:
+        raise JsonLdProblem("the JSON-LD is nested too deeply to process") from exc
+    quads = quads_of(dataset)
+    undefined, relative = _sentinel_terms(quads)
+    if undefined:
+        shown = ", ".join(undefined[:5]) + (" …" if len(undefined) > 5 else "")
+        raise JsonLdProblem(
+            f"the credential uses terms its contexts do not define ({shown}), "
+            "so the signature would not cover them"
+        )
+    if relative:
+        shown = ", ".join(relative[:5])
+        raise JsonLdProblem(
+            f"the credential uses relative identifiers ({shown}) that the signature would not cover"
+        )
+    return quads
