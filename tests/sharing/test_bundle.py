@@ -146,8 +146,8 @@ def test_round_trip_with_corpus_credentials_and_envelopes(
     for i in range(len(creds)):
         assert report.check(f"credential[{i}]").status.value in ("passed", "warning")  # type: ignore[union-attr]
     # The corpus credentials name their learners' DIDs, not this holder: the
-    # engine (stricter than the reference peer) fails holder binding.
-    assert report.check("holder-binding").status.value == "failed"  # type: ignore[union-attr]
+    # engine warns that they are not proven to belong to the presenter.
+    assert report.check("holder-binding").status.value == "warning"  # type: ignore[union-attr]
 
 
 @pytest.fixture()

@@ -86,9 +86,12 @@ def test_signer_not_holder_fails_binding() -> None:
     assert report.verdict.value == "invalid"
 
 
-def test_subject_not_holder_fails_binding() -> None:
+def test_subject_not_holder_is_a_binding_warning() -> None:
     vp = _signed_vp([signed(ob3_credential(subject=OTHER.did))])
-    assert _check(vp).check("holder-binding").status.value == "failed"
+    report = _check(vp)
+    assert report.check("holder-binding").status.value == "warning"
+    assert "not proven to belong to the presenter" in report.check("holder-binding").reason
+    assert report.verdict.value == "valid-with-warnings"
 
 
 def test_expired_presentation_proof_fails() -> None:

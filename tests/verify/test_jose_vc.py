@@ -243,3 +243,18 @@ def test_corpus_token_with_forged_header_fails(corpus_dir: Path, alg: str) -> No
     checks = {c.name: c for c in verify_jwt_credential(parse(forged.encode()), VerificationContext())}
     assert checks["signature"].status is CheckStatus.FAILED
     assert ("none" if alg == "none" else "HMAC") in checks["signature"].reason
+
+
+@pytest.mark.parametrize("name,verdict", [
+    ("credential-sdjwt-selective.txt", "valid-with-warnings"),
+    ("credential-sdjwt-bad-signature.txt", "invalid"),
+])
+def test_sd_jwt_goes_through_the_engine(
+    vectors_dir: Path, suite_ctx: VerificationContext, name: str, verdict: str
+) -> None:
+    from wallet.verify.engine import verify_bytes
+
+    raw = (vectors_dir / "w3c-vc-jose-cose-test-suite/tests/input" / name).read_bytes()
+    cred, report = verify_bytes(raw, suite_ctx)
+    assert cred is not None and cred.format.value == "sd-jwt"
+    assert report.verdict.value == verdict, report.to_json()

@@ -74,6 +74,9 @@ def multibase_to_key(value: str) -> PublicKey:
         data = base58.b58decode(value[1:])
     except ValueError as exc:
         raise KeyResolutionError(f"bad base58 in multibase key: {exc}") from exc
+    # The base58 library tolerates surrounding whitespace: insist on the canonical text.
+    if base58.b58encode(data).decode() != value[1:]:
+        raise KeyResolutionError("multibase key is not in canonical base58btc form")
     return _multicodec_to_key(data)
 
 

@@ -48,7 +48,7 @@ PASSED, FAILED, WARNING, NOT_CHECKED = (
     CheckStatus.NOT_CHECKED,
 )
 
-_JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT)
+_JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT, CredentialFormat.SD_JWT)
 _OB2_FORMATS = (CredentialFormat.OB2_SIGNED, CredentialFormat.OB2_HOSTED)
 _EDC_FORMATS = (CredentialFormat.EDC_JADES, CredentialFormat.EDC_JSONLD, CredentialFormat.EDCI_XML)
 _FORMAT_NAMES = {
@@ -57,6 +57,7 @@ _FORMAT_NAMES = {
     CredentialFormat.VC_JWT: "a W3C Verifiable Credential (VC-JWT)",
     CredentialFormat.VC_JOSE: "a W3C Verifiable Credential (VC-JOSE)",
     CredentialFormat.VP_JWT: "a W3C Verifiable Presentation (JWT)",
+    CredentialFormat.SD_JWT: "an SD-JWT Verifiable Credential",
     CredentialFormat.VC_ENVELOPED: "an enveloped Verifiable Credential",
     CredentialFormat.OB2_SIGNED: "a signed Open Badge 2.0",
     CredentialFormat.OB2_HOSTED: "a hosted Open Badge 2.0",
@@ -243,25 +244,9 @@ def verify(cred: Credential, ctx: VerificationContext) -> VerificationReport:
     return VerificationReport(format=cred.format, checks=tuple(checks), as_of=ctx.now, issuer_label=label)
 
 
-def _fallback_parse(raw: bytes) -> Credential:
-    """Used only if wallet.formats is unavailable: plain JSON credentials and presentations."""
-    try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError("The input is not JSON.") from exc
-    if not isinstance(doc, dict):
-        raise InputError("The input is not a JSON object.")
-    raw_type = doc.get("type")
-    types: list[Any] = raw_type if isinstance(raw_type, list) else [raw_type]
-    fmt = CredentialFormat.VP_LDP if "VerifiablePresentation" in types else CredentialFormat.VC_LDP
-    return Credential(format=fmt, raw=raw, document=doc)
-
-
 def parse_bytes(raw: bytes) -> Credential:
-    try:
-        from wallet.formats import parse
-    except ImportError:
-        return _fallback_parse(raw)
+    from wallet.formats import parse
+
     return parse(raw)
 
 
