@@ -30,7 +30,7 @@ SPEC = "urn:bench:spec:{:04d}"
 TOPICS = ["statistics", "programming", "databases", "ethics", "networks", "security", "design", "law"]
 
 
-def make_target(rng: random.Random) -> Target:
+def make_target() -> Target:
     """100 components: 60 required slots, 2 pools, 3 choose-k groups of 6, one 20-component credit group."""
     comps = []
     for j in range(60):
@@ -94,7 +94,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    target = make_target(rng)
+    target = make_target()
     state = rng.getstate()
     progress(target, make_candidates(random.Random(0), 50), NOW)  # warm-up: imports, HiGHS start-up
 

@@ -18,8 +18,9 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from wallet.storage import KdfParams, Vault
 from wallet.storage.header import VaultHeader, header_path

@@ -18,10 +18,11 @@ import secrets
 import tempfile
 import uuid
 from base64 import urlsafe_b64encode
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
@@ -64,7 +65,7 @@ def _key_for(issuer: DemoIssuer) -> Any:
 
 
 def _iso(when: datetime) -> str:
-    return when.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def ob3_credential(
@@ -192,7 +193,7 @@ def demo_items() -> list[dict[str, Any]]:
 
 def build_demo_files(holder_did: str, now: datetime | None = None) -> list[tuple[str, bytes]]:
     """Freshly signed demo credentials (and status lists) as (file name, bytes)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     issuers = (*ISSUERS, _FALLBACK)
     keys = {i.name: _key_for(i) for i in issuers}
     dids = {i.name: did_key_for(keys[i.name].public_key()) for i in issuers}

@@ -8,7 +8,7 @@ disappearing: their absence is information too.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from wallet.model import Achievement, Credential, Issuer, VerificationReport, pick_lang
 

@@ -12,8 +12,9 @@ credentials), so the credentials that point to them can be checked offline.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from wallet import codec
 from wallet.errors import Cancelled, InputError
@@ -76,14 +77,14 @@ def import_items(
     status_lists: dict[str, bytes] = {}
     for item in items:
         try:
-            cred = parse(item.raw)
+            parsed_cred = parse(item.raw)
         except InputError as exc:
             parsed.append((item, None, str(exc)))
             continue
-        url = _status_list_url(cred)
+        url = _status_list_url(parsed_cred)
         if url:
             status_lists[url] = item.raw
-        parsed.append((item, cred, url or ""))
+        parsed.append((item, parsed_cred, url or ""))
 
     base = ctx or context_from_vault(vault)
     if status_lists:
@@ -119,7 +120,7 @@ def import_items(
     stored = vault.add_credentials(batch) if batch else []
     for url, raw in status_lists.items():
         vault.put_evidence(EVIDENCE_STATUS_LIST, url, raw)
-    for (i, cred, report), (sc, new) in zip(batch_index, stored):
+    for (i, cred, report), (sc, new) in zip(batch_index, stored, strict=True):
         results[i] = ImportResult(
             parsed[i][0].source,
             Outcome.IMPORTED if new else Outcome.DUPLICATE,

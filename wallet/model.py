@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 LangMap = Mapping[str, str]
 
@@ -138,7 +139,7 @@ class Achievement:
     awarding_body: Issuer | None = None
     awarded_on: datetime | None = None
     image: str | None = None
-    parts: tuple["Achievement", ...] = ()  # ELM hasPart
+    parts: tuple[Achievement, ...] = ()  # ELM hasPart
 
     @property
     def ects(self) -> float | None:
@@ -263,7 +264,7 @@ class VerificationReport:
         }
 
     @staticmethod
-    def from_json(data: Mapping[str, Any]) -> "VerificationReport":
+    def from_json(data: Mapping[str, Any]) -> VerificationReport:
         return VerificationReport(
             format=CredentialFormat(data["format"]),
             checks=tuple(

@@ -9,8 +9,9 @@ that turns a vault into that context, for the CLI and the GUI alike.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from wallet.verify.context import TrustedIssuer, VerificationContext
 

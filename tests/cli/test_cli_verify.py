@@ -25,7 +25,7 @@ def test_verify_json_lines(corpus_dir: Path, capsys: pytest.CaptureFixture[str])
     code = main(args + [str(corpus_dir / e["file"]) for e in entries])
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == len(entries)
-    for entry, out in zip(entries, lines):
+    for entry, out in zip(entries, lines, strict=True):
         assert {"file", "format", "verdict", "checks"} <= out.keys()
         assert all({"name", "status", "reason"} <= c.keys() for c in out["checks"])
         ok = out["verdict"] in ("valid", "valid-with-warnings")

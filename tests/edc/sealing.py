@@ -10,7 +10,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
@@ -48,7 +48,7 @@ class Pki:
 
 
 def make_pki(kind: str = "rsa") -> Pki:
-    now = datetime.now(timezone.utc) - timedelta(days=1)
+    now = datetime.now(UTC) - timedelta(days=1)
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     key: Any = ec.generate_private_key(ec.SECP256R1()) if kind == "ec" else rsa.generate_private_key(65537, 2048)
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test QC CA"), x509.NameAttribute(NameOID.COUNTRY_NAME, "SI")])
@@ -90,7 +90,7 @@ def seal_jades(payload: bytes, pki: Pki, alg: str = "RS256") -> bytes:
         "kid": base64.b64encode(kid).decode(),
         "x5t#S256": _b64u(hashlib.sha256(pki.leaf_der).digest()),
         "x5c": [base64.b64encode(pki.leaf_der).decode()],
-        "sigT": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "sigT": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "crit": ["b64", "sigT"],
     }
     protected = _b64u(json.dumps(header).encode())

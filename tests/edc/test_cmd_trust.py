@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -27,7 +27,7 @@ class FakeVault:
 
     def get_evidence(self, kind: str, key: str) -> tuple[bytes, datetime] | None:
         data = self.evidence.get((kind, key))
-        return None if data is None else (data, datetime.now(timezone.utc))
+        return None if data is None else (data, datetime.now(UTC))
 
     def add_trust_anchor(self, der: bytes, label: str) -> str:
         import hashlib

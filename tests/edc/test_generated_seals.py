@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -98,11 +98,11 @@ def test_expired_credential(mc_unsigned: bytes, rsa_pki: Pki) -> None:
     doc = json.loads(mc_unsigned)
     doc["validUntil"] = "2024-01-01T00:00:00Z"
     cred = parse_elm(seal_jades(json.dumps(doc).encode(), rsa_pki))
-    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2025, 1, 1, tzinfo=UTC)
     assert _checks(cred, now=now)["EXPIRY"].status is CheckStatus.FAILED
     assert _checks(cred, now=now - timedelta(days=400))["EXPIRY"].status is CheckStatus.PASSED
 
 
 def test_stale_snapshot_is_said(mc_signed: bytes, snapshot) -> None:  # type: ignore[no-untyped-def]
-    checks = _checks(parse_elm(mc_signed), trusted_list=snapshot.to_bytes(), now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    checks = _checks(parse_elm(mc_signed), trusted_list=snapshot.to_bytes(), now=datetime(2026, 1, 1, tzinfo=UTC))
     assert "next update was due 2020-10-29" in checks["OWNER"].reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from wallet.formats.elm import parse_elm
 from wallet.model import CheckStatus, Verdict, verdict_of
@@ -12,7 +12,7 @@ from wallet.verify.context import VerificationContext
 from wallet.verify.seals import verify_edc
 from wallet.verify.seals.jades import verify_jades
 
-NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 def _b64u(data: bytes) -> str:
@@ -42,7 +42,7 @@ def test_official_sample_integrity_valid_issuer_unknown(mc_signed: bytes) -> Non
     assert evidence.algorithm == "RS256"
     kinds = {t.kind: t for t in evidence.timestamps}
     assert set(kinds) == {"adoTst", "sigTst", "arcTst"} and all(t.intact for t in kinds.values())
-    assert evidence.stamped_time == datetime(2023, 9, 27, 11, 54, 20, tzinfo=timezone.utc)
+    assert evidence.stamped_time == datetime(2023, 9, 27, 11, 54, 20, tzinfo=UTC)
     assert evidence.proven_time is None  # the TSA is a test PKI, anchored nowhere
     checks = _checks(mc_signed)
     assert checks["SEAL"].status is CheckStatus.PASSED and checks["SEAL"].essential

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+
 from wallet.errors import InputError
 from wallet.verify.seals import TrustSnapshot, load_trust_snapshot, snapshot_date
 from wallet.verify.seals.anchors import certificate_der
@@ -17,7 +18,7 @@ def test_snapshot_is_verified_and_dated(snapshot: TrustSnapshot) -> None:
     assert all("XAdES valid" in s.signature for s in snapshot.sources)
     assert {s.service_type for s in snapshot.services} == {CA_QC, TSA_QTST}
     assert any(s.for_eseals for s in snapshot.services)
-    when = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    when = datetime(2020, 1, 1, tzinfo=UTC)
     assert snapshot.anchors_for(when)  # CA/QC granted for eSeals at that time
     assert any("Official Journal" in w for w in snapshot.warnings)
     assert snapshot_date(None) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from lxml import etree
@@ -14,7 +14,7 @@ from wallet.verify.context import VerificationContext
 from wallet.verify.seals import verify_edc
 from wallet.verify.seals.xades import verify_xades
 
-NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
 DS = "{http://www.w3.org/2000/09/xmldsig#}"
 SNB = "{http://data.europa.eu/snb}"
 FAKE = b'<europassCredential xmlns="http://data.europa.eu/snb" xmlns:cred="http://data.europa.eu/europass/model/credentials/w3c#" cred:id="urn:fake"><title><text lang="en">Forged degree</text></title></europassCredential>'

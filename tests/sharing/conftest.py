@@ -4,7 +4,7 @@ element, their verification reports, and a holder key."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -23,7 +23,7 @@ from wallet.model import (
 from wallet.sharing.europass_common import ExportEntry
 from wallet.verify.did import did_key_for
 
-NOW = datetime(2026, 11, 24, 6, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 ESCO = "http://data.europa.eu/esco/skill/9b2f6ea1-4a1c-4b8b-9e1c-2f0a5f6b8c11"
 
 
@@ -62,13 +62,13 @@ def rich_credential() -> Credential:
         is_partial_qualification=True,
         stackability={"en": "Counts towards the MSc in Education", "sl": "Šteje v magisterij iz izobraževanja"},
         awarding_body=issuer,
-        awarded_on=datetime(2026, 6, 30, tzinfo=timezone.utc),
+        awarded_on=datetime(2026, 6, 30, tzinfo=UTC),
     )
     return Credential(
         format=CredentialFormat.VC_LDP, raw=b"{}", id="https://creds.uni-lj.example/c/123",
         types=("VerifiableCredential", "OpenBadgeCredential"), issuer=issuer,
         subject=Subject(id="did:key:z6MkLearner", given_name={"und": "Ana"}, family_name={"und": "Šolar"}),
-        title=ach.title, issued=datetime(2026, 7, 1, tzinfo=timezone.utc), achievements=(ach,),
+        title=ach.title, issued=datetime(2026, 7, 1, tzinfo=UTC), achievements=(ach,),
         languages=("en", "sl"),
     )
 
@@ -80,7 +80,7 @@ def certificate_credential() -> Credential:
     return Credential(
         format=CredentialFormat.VC_LDP, raw=b"{}", id="urn:uuid:0b9c2f9e-1111-4a4a-9999-000000000001",
         issuer=issuer, subject=Subject(name={"en": "Ana Šolar"}), title=ach.title,
-        issued=datetime(2025, 3, 2, tzinfo=timezone.utc), valid_until=datetime(2028, 3, 2, tzinfo=timezone.utc),
+        issued=datetime(2025, 3, 2, tzinfo=UTC), valid_until=datetime(2028, 3, 2, tzinfo=UTC),
         achievements=(ach,),
     )
 

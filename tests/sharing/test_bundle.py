@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity import sign
 from wallet.verify.did import did_key_for
 
-NOW = datetime(2026, 11, 24, 6, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 LDP = ["ob3-eddsa-rdfc-2022.valid.001.json", "vc2-ecdsa-rdfc-2019.valid.001.json",
        "vc11-ed25519-signature-2020.valid.001.json", "ob3-eddsa-jcs-2022.valid.001.json",
        "vc2-ecdsa-jcs-2019.valid.001.json"]

@@ -3,7 +3,7 @@ and the legacy SkillsPassport v3.3 validated against the official XSD."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from wallet.sharing.europass_legacy import skills_passport_xml
 
 from .conftest import BAD, certificate_credential, rich_credential
 
-NOW = datetime(2026, 11, 24, 6, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 SCHEMA = "europass-cv/services/core/src/main/resources/schema"
 REMOTE = "https://europass.cedefop.europa.eu/xml/"
 # Code-list XSDs the v3.3 schema imports from the Cedefop server but the

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from wallet.errors import UsageError
 from wallet.sharing.expiry import DEFAULT_EXPIRES, expiry_time, format_instant, parse_duration
 
-NOW = datetime(2026, 11, 24, 6, 0, 30, 123456, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 6, 0, 30, 123456, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text, delta", [("30d", timedelta(days=30)), ("12h", timedelta(hours=12)),
@@ -28,5 +28,5 @@ def test_bad_durations(text: str) -> None:
 def test_expiry_time_is_whole_seconds_utc() -> None:
     assert DEFAULT_EXPIRES == "30d"
     when = expiry_time("30d", NOW)
-    assert when == datetime(2026, 12, 24, 6, 0, 30, tzinfo=timezone.utc)
+    assert when == datetime(2026, 12, 24, 6, 0, 30, tzinfo=UTC)
     assert format_instant(when) == "2026-12-24T06:00:30Z"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ JWTS = ["jose-vc2-eddsa.valid.001.jwt", "jose-vc2-es256.valid.001.jwt",
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 
-def _bundles(corpus: Path, key: Ed25519PrivateKey, did: str) -> list[tuple[str, list[str], dict[str, Any]]]:
+def _bundles() -> list[tuple[str, list[str], dict[str, Any]]]:
     """(file name, corpus files, manifest fields) for every bundle to check."""
     plan: list[tuple[str, list[str], dict[str, Any]]] = []
     for kind in KINDS:
@@ -55,10 +55,10 @@ def _write_dir(out: Path, corpus: Path) -> dict[str, dict[str, Any]]:
     from wallet.verify.did import did_key_for
 
     did = did_key_for(key.public_key())
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     entries = []
     plan = {}
-    for i, (name, files, fields) in enumerate(_bundles(corpus, key, did)):
+    for i, (name, files, fields) in enumerate(_bundles()):
         creds = [parse((corpus / f).read_bytes()) for f in files]
         challenge, domain = f"challenge-{i}", "verifier.example"
         bundle = make_bundle(creds, key, did, challenge=challenge, domain=domain,

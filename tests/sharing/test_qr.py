@@ -17,7 +17,6 @@ from wallet.sharing import qr
 from wallet.sharing.link import encode_link
 
 
-
 def decode_png(png: bytes) -> str:
     results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"))
     assert len(results) == 1, "exactly one QR code expected"
@@ -33,7 +32,7 @@ def rasterise_svg(svg: bytes, scale: int = 4) -> Image.Image:
     """
     text = svg.decode("ascii")
     n = int(re.search(r'viewBox="0 0 (\d+) \1"', text).group(1))  # type: ignore[union-attr]
-    assert '<rect width="%d" height="%d" fill="#fff"/>' % (n, n) in text
+    assert f'<rect width="{n}" height="{n}" fill="#fff"/>' in text
     img = Image.new("L", (n * scale, n * scale), 255)
     path = re.search(r'<path fill="#000" d="([^"]*)"', text).group(1)  # type: ignore[union-attr]
     runs = re.findall(r"M(\d+),(\d+)h(\d+)v1h-(\d+)z", path)

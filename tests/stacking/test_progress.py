@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -111,7 +112,7 @@ def test_gaps_are_ordered_by_what_they_add_and_name_skills() -> None:
     electives = p.gaps[1]
     assert (electives.units, electives.options) == (1, ("e2",))
     assert p.gaps[-1].kind == "credits" and p.gaps[-1].credits == 2.0  # 20 - 3 counted - 15 listed above
-    assert all(a.gain >= b.gain for a, b in zip(p.gaps, p.gaps[1:]))
+    assert all(a.gain >= b.gain for a, b in itertools.pairwise(p.gaps))
 
 
 def test_pool_partly_filled_is_a_gap_with_the_missing_credits() -> None:

@@ -66,7 +66,7 @@ def brute_force(t: Target, cands: list[Candidate], matches: dict[str, list[str]]
     best = (0, 0.0)
     for choice in itertools.product(*options):
         assign: dict[str, list[float]] = {}
-        for c, k in zip(cands, choice):
+        for c, k in zip(cands, choice, strict=True):
             if k is not None:
                 comp = comps[k]
                 v = value[c.id]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -74,7 +74,7 @@ def test_reports(vault: Vault, make_credential) -> None:
 
 
 def test_evidence_targets_shares_settings(vault: Vault) -> None:
-    when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     vault.put_evidence("status-list", "https://a/1", b"\x00\x01", when)
     vault.put_evidence("did-document", "did:web:a", b"{}")
     assert vault.get_evidence("status-list", "https://a/1") == (b"\x00\x01", when)

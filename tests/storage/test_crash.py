@@ -52,7 +52,8 @@ while True:
 
 
 def _raw(r: int, i: int) -> bytes:
-    return ('{"round": %d, "i": %d, "pad": "%s"}' % (r, i, "y" * (300 + (i * 977) % 3000))).encode()
+    pad = "y" * (300 + (i * 977) % 3000)  # same bytes as raw() in IMPORTER above
+    return f'{{"round": {r}, "i": {i}, "pad": "{pad}"}}'.encode()
 
 
 def _run_and_kill(script: str, args: list[str], rng: random.Random, max_delay: float) -> list[str]:

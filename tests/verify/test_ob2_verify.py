@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,13 +12,14 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from wallet.formats import parse
 from wallet.formats.ob2 import with_documents
-from wallet.model import CheckStatus, CredentialFormat as F, Verdict, verdict_of
+from wallet.model import CheckStatus, Verdict, verdict_of
+from wallet.model import CredentialFormat as F
 from wallet.verify.context import VerificationContext
 from wallet.verify.jose import sign_compact
 from wallet.verify.ob2 import recipient_matches, verify_ob2
 
 OB20 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob20"
-NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _documents(vectors_dir: Path) -> dict:

@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 import traceback
-from typing import Sequence
+from collections.abc import Sequence
 
 from wallet import __version__
 from wallet.errors import WalletError

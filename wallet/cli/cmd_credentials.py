@@ -86,12 +86,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _summary(sc: object, langs: list[str]) -> dict:
     cred = codec.credential_from_json(sc.parsed, sc.raw)  # type: ignore[attr-defined]
     report = stored_report(sc)
+    issued = cred.issued or cred.valid_from
     return {
         "id": sc.id,  # type: ignore[attr-defined]
         "format": sc.format,  # type: ignore[attr-defined]
         "title": cred.display_title(langs),
         "issuer": pick_lang(cred.issuer.name, langs) or cred.issuer.id,
-        "issued": (cred.issued or cred.valid_from).isoformat() if (cred.issued or cred.valid_from) else None,
+        "issued": issued.isoformat() if issued else None,
         "verdict": report.verdict.value if report else None,
         "imported_at": sc.imported_at.isoformat(),  # type: ignore[attr-defined]
         "source": sc.source,  # type: ignore[attr-defined]

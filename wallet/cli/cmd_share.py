@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +89,7 @@ def share_handler(args: argparse.Namespace) -> int:
     from wallet.sharing import expiry, link
     from wallet.sharing.bundle import make_bundle
 
-    now = parse_now(getattr(args, "now", None)) or datetime.now(timezone.utc)
+    now = parse_now(getattr(args, "now", None)) or datetime.now(UTC)
     with open_vault(args) as vault:
         ctx = context_for(vault, args)
         entries = _load(vault, args.ids, ctx)
@@ -153,7 +153,7 @@ def _europass(vault: Any, args: argparse.Namespace, entries: list[Any], now: dat
         "kind": "europass-legacy" if args.legacy else "europass",
         "target": args.europass,
         "credentials": [e.credential.id for e in entries],
-        "created": now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     })
     print(f"Wrote Europass CV XML ({'SkillsPassport v3.3' if args.legacy else 'Candidate 2020+'}) "
           f"with {len(entries)} credential(s) to {args.europass}.")
@@ -178,7 +178,7 @@ def verify_bundle_handler(args: argparse.Namespace) -> int:
     from wallet.sharing.received import verify_received
     from wallet.verify.context import VerificationContext
 
-    now = parse_now(args.now) or datetime.now(timezone.utc)
+    now = parse_now(args.now) or datetime.now(UTC)
     ctx = VerificationContext(now=now, challenge=args.challenge, domain=args.domain)
     received = verify_received(_read_source(args.source), ctx)
     if args.json:

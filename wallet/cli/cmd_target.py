@@ -24,7 +24,7 @@ from wallet.stacking.target import Target
 def register(sub: argparse._SubParsersAction) -> None:
     target = sub.add_parser("target", help="manage target qualifications for stacking")
     tsub = target.add_subparsers(dest="target_command", metavar="ACTION")
-    target.set_defaults(func=lambda args: _usage(target))
+    target.set_defaults(func=lambda _args: _usage(target))
 
     p = tsub.add_parser("add", help="add a target from a target JSON file or an ELM qualification")
     add_vault_options(p)

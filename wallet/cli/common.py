@@ -14,9 +14,10 @@ import getpass
 import json
 import os
 import sys
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from wallet.errors import NoVault, UsageError
 
@@ -114,14 +115,12 @@ def parse_now(value: str | None) -> datetime | None:
     """``--now`` as an aware datetime (UTC when no offset is given)."""
     if not value:
         return None
-    from datetime import timezone
-
     try:
         text = value.replace("Z", "+00:00")
         when = datetime.fromisoformat(text)
     except ValueError as exc:
         raise UsageError(f"--now {value!r} is not an ISO 8601 date-time") from exc
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def context_for(vault: Any, args: argparse.Namespace) -> Any:

@@ -185,7 +185,7 @@ def signed_credential_id(signed: etree._Element) -> str | None:
 def _languages(cred: etree._Element) -> tuple[str, ...]:
     primary = (cred.findtext(_q("primaryLanguage")) or "").strip()
     found = {t.get("lang") for t in cred.iter(_q("text")) if t.get("lang")}
-    found |= {(l.text or "").strip() for l in cred.iterfind(f"{_q('language')}/{_q('language')}") if l.text}
+    found |= {(el.text or "").strip() for el in cred.iterfind(f"{_q('language')}/{_q('language')}") if el.text}
     rest = sorted(x for x in found if x and x != primary)
     return tuple(([primary] if primary else []) + rest)
 

@@ -150,7 +150,7 @@ def credential_from_dict(cred: dict[str, Any], raw: bytes, fmt: CredentialFormat
     display = display if isinstance(display, dict) else {}
     languages: set[str] = set()
     collect_languages(cred, languages)
-    primary = [l for l in (lang_map(display.get("title")) or {}) if l != "und"]
+    primary = [lang for lang in (lang_map(display.get("title")) or {}) if lang != "und"]
     return Credential(
         format=fmt,
         raw=raw,

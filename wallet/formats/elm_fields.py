@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wallet.errors import InputError
 from wallet.formats.elm_values import (
     ECTS_URI,
     as_list,
@@ -24,7 +25,6 @@ from wallet.formats.elm_values import (
     parse_float,
     unique,
 )
-from wallet.errors import InputError
 from wallet.model import Achievement, Issuer, LearningOutcome, Subject
 
 #: hasPart nesting deeper than this is refused as hostile (real EDCs use 2-3 levels).

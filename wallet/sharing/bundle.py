@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -114,7 +115,7 @@ def make_bundle(
     """Build and sign a presentation of ``credentials`` for one recipient."""
     from wallet.verify.dataintegrity import ProofError, sign
 
-    created = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    created = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     if expires is not None and expires <= created:
         raise UsageError("the bundle would expire before it is made; choose a later expiry")
     for name, value in (("challenge", challenge), ("domain", domain)):

@@ -14,8 +14,8 @@ the sample; docs/SHARING.md says what is confirmed and what is not.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
-from typing import Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -138,7 +138,7 @@ def candidate_xml(entries: Sequence[ExportEntry], prefs: Sequence[str] = ("en",)
                   now: datetime | None = None) -> bytes:
     """The Candidate XML for verified credentials (InputError if any is not verified)."""
     entries = common.require_exportable(entries, prefs)
-    when = (now or datetime.now(timezone.utc)).date().isoformat()
+    when = (now or datetime.now(UTC)).date().isoformat()
     root = etree.Element(f"{{{NS}}}Candidate", nsmap=NSMAP, majorVersionID="3", minorVersionID="2")
     _el(root, HR, "DocumentID", f"urn:uuid:{uuid.uuid4()}", schemeID="learner-wallet",
         schemeName="DocumentIdentifier", schemeAgencyName="EUROPASS", schemeVersionID="4.0", validFrom=when)

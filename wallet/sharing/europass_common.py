@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
 
 from wallet.errors import InputError
-from wallet.model import Achievement, Credential, Issuer, VerificationReport, Verdict, pick_lang
+from wallet.model import Achievement, Credential, Issuer, Verdict, VerificationReport, pick_lang
 
 EXPORTABLE = (Verdict.VALID, Verdict.VALID_WITH_WARNINGS)
 _CERTIFICATE_WORDS = re.compile(r"certif|licen[cs]e|badge|attestation", re.IGNORECASE)

@@ -13,8 +13,8 @@ places the Europass editor itself shows them.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -104,7 +104,7 @@ def skills_passport_xml(entries: Sequence[ExportEntry], prefs: Sequence[str] = (
                         now: datetime | None = None) -> bytes:
     """SkillsPassport v3.3 XML for verified credentials (InputError if any is not verified)."""
     entries = common.require_exportable(entries, prefs)
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     lang = (prefs[0] if prefs else "en").split("-")[0].lower()
     root = etree.Element(f"{{{NS}}}SkillsPassport", nsmap={None: NS}, locale=lang)
     info = _el(root, "DocumentInfo")

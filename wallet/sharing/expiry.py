@@ -8,7 +8,7 @@ by default, never more than 365). The same parser serves the CLI and the GUI.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from wallet.errors import UsageError
 
@@ -45,10 +45,10 @@ def expiry_time(text: str, now: datetime | None = None) -> datetime:
     Rounded down to whole seconds, because XSD dateTimeStamp values with
     microseconds are legal but some verifiers compare them as strings.
     """
-    start = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    start = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     return start + parse_duration(text)
 
 
 def format_instant(value: datetime) -> str:
     """An aware datetime as ``YYYY-MM-DDThh:mm:ssZ`` (the form VC proofs use)."""
-    return value.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")

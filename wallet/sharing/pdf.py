@@ -15,9 +15,9 @@ Greek and Cyrillic coverage and the ✓/✗ marks (resources/fonts).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Sequence
+from datetime import UTC, datetime
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -78,7 +78,7 @@ def _stackability(ach: Achievement, lang: str) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def card_rows(entry: ExportEntry, langs: Sequence[str], holder: str | None = None) -> tuple[Row, ...]:
+def card_rows(entry: ExportEntry, langs: Sequence[str]) -> tuple[Row, ...]:
     """Every element of the card, in print order, with values per language."""
     cred = entry.credential
     ach = cred.achievement or Achievement()
@@ -234,7 +234,7 @@ def bundle_pdf(entries: Sequence[ExportEntry], *, langs: Sequence[str] = ("en",)
     """The PDF bytes of the printable bundle."""
     if not entries:
         raise UsageError("choose at least one credential to print")
-    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    when = (now or datetime.now(UTC)).astimezone(UTC)
     as_of = min((e.report.as_of for e in entries if e.report), default=when)
     pdf = _Document(langs[0])
     pdf.add_page()

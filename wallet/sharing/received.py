@@ -12,14 +12,16 @@ by X — verified — not revoked — not expired — belongs to the presenter".
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from wallet.errors import InputError
-from wallet.model import Credential, CredentialFormat, VerificationReport, Verdict
+from wallet.model import Credential, CredentialFormat, Verdict, VerificationReport
 from wallet.sharing import summary
 from wallet.sharing.link import MAX_DECOMPRESSED, decode_link
 from wallet.verify.context import VerificationContext
+
 
 @dataclass(frozen=True)
 class ReceivedCredential:

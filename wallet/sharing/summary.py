@@ -11,9 +11,9 @@ from the engine degrades to a generic phrase rather than disappearing.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
-from wallet.model import Check, CheckStatus, Credential, VerificationReport, Verdict, pick_lang
+from wallet.model import Check, CheckStatus, Credential, Verdict, VerificationReport, pick_lang
 
 MARK = {Verdict.VALID: "✓", Verdict.VALID_WITH_WARNINGS: "!", Verdict.INVALID: "✗",
         Verdict.CANNOT_VERIFY_OFFLINE: "?"}

@@ -92,7 +92,7 @@ def find_gaps(
             Gap("component", comp.id, comp.title, 1, missing, gain(1, missing),
                 describe_rules(comp.rules, target.unit), comp.rules.esco_skills, (), blocked.get(comp.id, ()))
         )
-    for group, gstat in zip(target.groups, groups):
+    for group, gstat in zip(target.groups, groups, strict=True):
         if gstat.met:
             continue
         open_members = [c for c in group.components if not by_id[c.id].met]

@@ -260,7 +260,7 @@ def _progress(target: Target, candidates: Sequence[Candidate], now: datetime | N
         shares.append(credits / target.total)
     fraction = min(1.0, sum(shares) / len(shares)) if shares else 0.0
 
-    open_components = [comp for comp, status in zip(comps, statuses) if not status.met]
+    open_components = [comp for comp, status in zip(comps, statuses, strict=True) if not status.met]
     blocked = _pending_matches(target, pending_cands, open_components, now)
     gaps = find_gaps(target, statuses, groups, credits, blocked)
     return Progress(

@@ -11,8 +11,9 @@ message says so.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, TypeAlias
+from typing import Any, TypeAlias
 
 from sqlcipher3 import dbapi2 as sqlcipher
 

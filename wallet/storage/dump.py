@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from wallet.errors import BackupError
 from wallet.storage.connection import Connection

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from wallet.storage.header import header_path, pending_header_path
@@ -76,7 +76,7 @@ def move_aside(db_path: Path) -> list[Path]:
     Used by restore with overwrite=True: the old vault is kept, not deleted,
     and its WAL can never be replayed into the restored database.
     """
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     moved: list[Path] = []
     for suffix in ("",) + SQLITE_SIDECARS + (".header", ".header.pending"):
         src = sidecar(db_path, suffix)

@@ -47,7 +47,7 @@ class VaultHeader:
     mac: bytes = b""
 
     @staticmethod
-    def new(kdf: KdfParams) -> "VaultHeader":
+    def new(kdf: KdfParams) -> VaultHeader:
         """A header with a fresh random salt."""
         return VaultHeader(kdf=kdf.check("new vault"), salt=os.urandom(SALT_LEN))
 
@@ -77,7 +77,7 @@ class VaultHeader:
         return (json.dumps(body, sort_keys=True, indent=1) + "\n").encode("ascii")
 
     @staticmethod
-    def decode(data: bytes, what: str = "vault header") -> "VaultHeader":
+    def decode(data: bytes, what: str = "vault header") -> VaultHeader:
         """Parse a header file strictly; the KDF parameters are checked, the MAC is not yet."""
         if len(data) > MAX_HEADER_BYTES:
             raise CorruptVault(f"the {what} is too large to be a header; refusing it")
@@ -106,7 +106,7 @@ class VaultHeader:
         return VaultHeader(kdf=kdf, salt=salt, version=version, mac=mac)
 
     @staticmethod
-    def read(path: Path, what: str = "vault header") -> "VaultHeader":
+    def read(path: Path, what: str = "vault header") -> VaultHeader:
         with open(path, "rb") as fh:
             data = fh.read(MAX_HEADER_BYTES + 1)
         return VaultHeader.decode(data, what)

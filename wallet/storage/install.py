@@ -7,8 +7,8 @@ never a half-made vault under the real name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from wallet.atomic import write_atomic
 from wallet.errors import VaultExists

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
@@ -60,7 +61,7 @@ class KdfParams:
     iterations: int = 3
     lanes: int = 4
 
-    def check(self, what: str = "vault header") -> "KdfParams":
+    def check(self, what: str = "vault header") -> KdfParams:
         """Return ``self`` if within floor and cap; raise :class:`KdfRefused` otherwise.
 
         Called before deriving anything, so a tampered header costs nothing.
@@ -93,7 +94,7 @@ class KdfParams:
         }
 
     @staticmethod
-    def from_json(data: Mapping[str, Any], what: str = "vault header") -> "KdfParams":
+    def from_json(data: Mapping[str, Any], what: str = "vault header") -> KdfParams:
         """Parse and check parameters read from a file (malformed -> CorruptVault)."""
         if not isinstance(data, Mapping) or data.get("algorithm") != "argon2id":
             raise KdfRefused(f"the {what} names an unknown key derivation; refusing it")
@@ -101,12 +102,12 @@ class KdfParams:
         return params.check(what)
 
     @staticmethod
-    def floor() -> "KdfParams":
+    def floor() -> KdfParams:
         """The weakest parameters ever accepted (also the fast value for tests)."""
         return KdfParams(FLOOR_MEMORY_KIB, FLOOR_ITERATIONS, FLOOR_LANES)
 
     @staticmethod
-    def default() -> "KdfParams":
+    def default() -> KdfParams:
         """Parameters for new vaults: 256 MiB/t=3/p=4, or ``$WALLET_KDF`` (never below the floor)."""
         spec = os.environ.get(ENV_KDF, "").strip()
         if not spec:

@@ -7,13 +7,14 @@ ids are stable across backups and machines.
 
 from __future__ import annotations
 
-import hashlib
 import functools
+import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from wallet.errors import NotFound, UsageError, VaultError
 from wallet.storage.connection import Connection, db_errors, transaction
@@ -23,13 +24,13 @@ _HEX = re.compile(r"[0-9a-f]{1,64}")
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso(moment: datetime) -> str:
     """ISO 8601 text; naive datetimes are taken as UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.isoformat()
 
 

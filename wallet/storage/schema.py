@@ -12,9 +12,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Callable
 
 from wallet.errors import CorruptVault, VaultTooNew
 from wallet.storage import migrations as _migrations_pkg

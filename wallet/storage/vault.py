@@ -71,7 +71,7 @@ class Vault(CredentialStore, CatalogStore):
         return Path(path).is_file()
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], passphrase: str, kdf: KdfParams | None = None) -> "Vault":
+    def create(cls, path: str | os.PathLike[str], passphrase: str, kdf: KdfParams | None = None) -> Vault:
         """Create a new vault with a fresh holder key; VaultExists if one is there."""
         path = Path(path)
         if path.exists() or header_path(path).exists():
@@ -106,7 +106,7 @@ class Vault(CredentialStore, CatalogStore):
         return cls(path, conn, header, master)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], passphrase: str) -> "Vault":
+    def open(cls, path: str | os.PathLike[str], passphrase: str) -> Vault:
         """Unlock a vault: NoVault, WrongPassphrase, CorruptVault or VaultTooNew on failure.
 
         Tries the header, then a pending header left by an interrupted create
@@ -151,7 +151,7 @@ class Vault(CredentialStore, CatalogStore):
         raise first_error
 
     @classmethod
-    def _unlock(cls, path: Path, used: Path, header: VaultHeader, master: bytearray) -> "Vault":
+    def _unlock(cls, path: Path, used: Path, header: VaultHeader, master: bytearray) -> Vault:
         """Everything :meth:`open` does after the KDF (timed on its own by the benchmark).
 
         Raises _KeyMismatch when the key does not decrypt the database, so the
@@ -205,7 +205,7 @@ class Vault(CredentialStore, CatalogStore):
             conn.close()
         wipe(self._master)
 
-    def __enter__(self) -> "Vault":
+    def __enter__(self) -> Vault:
         return self
 
     def __exit__(
@@ -323,7 +323,7 @@ class Vault(CredentialStore, CatalogStore):
         passphrase: str,
         overwrite: bool = False,
         kdf: KdfParams | None = None,
-    ) -> "Vault":
+    ) -> Vault:
         """Restore a backup into a new vault at ``target_path`` (same holder key, same data).
 
         The restored vault opens with the backup passphrase. An existing vault

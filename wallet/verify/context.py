@@ -7,9 +7,10 @@ evidence, so nothing is ever fetched during verification.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class VerificationContext:
     ``wallet.verify.seals``).
     """
 
-    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
     trusted_issuers: tuple[TrustedIssuer, ...] = ()
     status_lists: Mapping[str, bytes] = field(default_factory=dict)
     did_documents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)

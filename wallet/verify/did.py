@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping, Union
+from typing import Any
 
 import base58
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from wallet.verify.context import VerificationContext
 
-PublicKey = Union[ed25519.Ed25519PublicKey, ec.EllipticCurvePublicKey, rsa.RSAPublicKey]
+PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
 
 RELATIONSHIPS = (
     "assertionMethod",

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Mapping
 from datetime import timedelta
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
@@ -55,7 +56,8 @@ def recipient_matches(assertion: Mapping[str, Any], identity: str) -> bool:
     hasher = _HASHES.get(algorithm.lower())
     if hasher is None:
         return False
-    salt = recipient.get("salt") if isinstance(recipient.get("salt"), str) else ""
+    raw_salt = recipient.get("salt")
+    salt = raw_salt if isinstance(raw_salt, str) else ""
     computed = hasher((identity + salt).encode("utf-8")).hexdigest()
     return hmac.compare_digest(computed, digest.lower())
 
@@ -183,7 +185,8 @@ def _origin_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | Non
         return Check("hosted-origin", FAILED, "a hosted assertion's id must be an http(s) URL")
     if profile is None:
         return Check("hosted-origin", NOT_CHECKED, "the issuer profile is not available offline")
-    policy = profile.get("verification") if isinstance(profile.get("verification"), Mapping) else {}
+    verification = profile.get("verification")
+    policy = verification if isinstance(verification, Mapping) else {}
     starts = [s for s in as_list(policy.get("startsWith")) if isinstance(s, str)]
     if starts:
         if any(assertion_id.startswith(s) for s in starts):

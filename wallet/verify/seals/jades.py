@@ -81,11 +81,11 @@ def _verify_signature(alg: str, key: Any, signature: bytes, signing_input: bytes
     key_type, hash_cls, kind = ALGORITHMS[alg]
     if not isinstance(key, key_type):
         raise InvalidSignature(f"alg {alg} does not match the certificate's key type")
-    if kind == "pkcs1":
+    if kind == "pkcs1" and isinstance(key, rsa.RSAPublicKey):
         key.verify(signature, signing_input, padding.PKCS1v15(), hash_cls())
-    elif kind == "pss":
+    elif kind == "pss" and isinstance(key, rsa.RSAPublicKey):
         key.verify(signature, signing_input, padding.PSS(padding.MGF1(hash_cls()), hash_cls.digest_size), hash_cls())
-    else:
+    elif kind == "ecdsa" and isinstance(key, ec.EllipticCurvePublicKey):
         if key.curve.name != _EC_CURVES[alg]:
             raise InvalidSignature(f"alg {alg} does not match the key's curve {key.curve.name}")
         size = (key.curve.key_size + 7) // 8
@@ -94,6 +94,8 @@ def _verify_signature(alg: str, key: Any, signature: bytes, signing_input: bytes
         r = int.from_bytes(signature[:size], "big")
         s = int.from_bytes(signature[size:], "big")
         key.verify(encode_dss_signature(r, s), signing_input, ec.ECDSA(hash_cls()))
+    else:  # unreachable while ALGORITHMS pairs every kind with its key type; never fall through to "valid"
+        raise InvalidSignature(f"alg {alg} does not match the certificate's key type")
 
 
 def _unsigned_components(header: Any) -> list[tuple[str, dict[str, Any], str | None]]:
@@ -147,7 +149,8 @@ def _verify(raw: bytes, anchors: tuple[bytes, ...]) -> SealEvidence:
     crit = header.get("crit", [])
     if not isinstance(crit, list) or "b64" not in crit or any(c not in UNDERSTOOD_CRIT for c in crit):
         return SealEvidence("JAdES", False, f"the crit header {crit!r} is missing b64 or names unknown parameters")
-    unprotected = sig.get("header") if isinstance(sig.get("header"), dict) else {}
+    raw_unprotected = sig.get("header")
+    unprotected = raw_unprotected if isinstance(raw_unprotected, dict) else {}
     clash = {"x5c", "x5t#S256", "kid", "alg"} & set(unprotected)
     if clash:
         return SealEvidence("JAdES", False, f"the unprotected header overrides {sorted(clash)}")

@@ -10,9 +10,9 @@ the TSA is valid, and the TSA certificate chains to a trust anchor.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
 
 from asn1crypto import cms, tsp  # noqa: F401  (tsp registers the TSTInfo content type)
 from asn1crypto import x509 as asn1_x509
@@ -23,7 +23,9 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from wallet.verify.seals.x509path import PathResult, validate_path
 
-_HASHES = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512, "sha224": hashes.SHA224}
+_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+    "sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512, "sha224": hashes.SHA224,
+}
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ class TrustSnapshot:
         return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
     @staticmethod
-    def from_bytes(data: bytes) -> "TrustSnapshot":
+    def from_bytes(data: bytes) -> TrustSnapshot:
         try:
             body = json.loads(data.decode("utf-8"))
             if body.get("format") != "wallet-trust-snapshot" or body.get("version") != FORMAT_VERSION:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Awaitable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
@@ -113,7 +114,7 @@ def validate_path(
         return _result("valid", "the certificate path is valid at the signing time, with embedded revocation data", path)
     except RevokedError as exc:
         return PathResult("revoked", f"the certificate was revoked at the signing time ({exc})")
-    except (PathBuildingError,) as exc:
+    except PathBuildingError as exc:
         return PathResult("untrusted", f"no path to a trust anchor ({exc})")
     except InsufficientRevinfoError as exc:
         try:
