@@ -1,0 +1,310 @@
+"""The main window: the unlock screen, then the wallet's pages, menus and shortcuts.
+
+Every action has a menu entry and a keyboard shortcut; pages are tabs
+(Ctrl+Tab / Alt+letter). The window rebuilds its widgets when the UI
+language changes, so every label is translated without a restart.
+Locking (on demand or after idle time) closes the vault and clears every
+model, so no credential stays on screen or in the window's memory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from wallet.ui import dialogs, ops
+from wallet.ui.autolock import IdleLock
+from wallet.ui.i18n import Translations, fmt
+from wallet.ui.icons import icon
+from wallet.ui.screens import vault_actions
+from wallet.ui.screens.credentials_page import CredentialsPage
+from wallet.ui.screens.import_dialog import ImportDialog
+from wallet.ui.screens.received_page import ReceivedPage
+from wallet.ui.screens.share_page import SharePage
+from wallet.ui.screens.targets_page import TargetsPage
+from wallet.ui.screens.unlock import UnlockScreen
+from wallet.ui.session import Changes, Session
+
+
+class MainWindow(QMainWindow):
+    """Owns the session's screens; see the module docstring."""
+
+    def __init__(self, session: Session, translations: Translations | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.translations = translations or Translations()
+        self.prefs = ops.Preferences()
+        self.idle = IdleLock(self)
+        self.idle.idle.connect(self.lock)
+        self.setAcceptDrops(True)
+        self.setWindowIcon(icon("wallet"))
+        self.resize(1100, 720)
+        session.unlocked.connect(self._unlocked)
+        session.locked.connect(self._locked)
+        session.changed.connect(self._changed)
+        session.runner.failed.connect(self._show_failure)
+        session.runner.busyChanged.connect(self._busy)
+        self._build()
+
+    # -- building (again on language change) ----------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Learner wallet"))
+        self.unlock_screen = UnlockScreen(self.session)
+        self.unlock_screen.restoreRequested.connect(lambda: vault_actions.restore(self))
+        self.unlock_screen.demoRequested.connect(lambda: vault_actions.open_demo(self))
+        self.unlock_screen.checkRequested.connect(self.check_without_wallet)
+        self.credentials = CredentialsPage(self.session)
+        self.targets = TargetsPage(self.session)
+        self.share = SharePage(self.session)
+        self.received = ReceivedPage(self.session)
+        self.targets.targetsLoaded.connect(self.credentials.set_targets)
+        self.credentials.selectionChanged.connect(self.share.preselect)
+        self.credentials.rowsLoaded.connect(self.share.set_rows)
+        self.credentials.rowsLoaded.connect(self.targets.set_rows)
+        self.credentials.detail.reverifyRequested.connect(lambda ident: self.reverify([ident]))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.credentials, icon("credential"), self.tr("&Credentials"))
+        self.tabs.addTab(self.targets, icon("target"), self.tr("&Targets"))
+        self.tabs.addTab(self.share, icon("share"), self.tr("&Share"))
+        self.tabs.addTab(self.received, icon("verify"), self.tr("C&heck received"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.unlock_screen)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        for old in (getattr(self, "status_label", None), getattr(self, "busy_label", None)):
+            if old is not None:  # a rebuild: drop the old permanent widgets
+                self.statusBar().removeWidget(old)
+                old.deleteLater()
+        self.status_label = QLabel()
+        self.busy_label = QLabel(self.tr("Working…"))
+        self.busy_label.setVisible(self.session.runner.busy)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_menus()
+        self._show_state()
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None,
+                needs_vault: bool = True) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(slot)
+        action.setProperty("needsVault", needs_vault)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        for old in self.actions():  # after a rebuild: no duplicate shortcuts
+            self.removeAction(old)
+            old.deleteLater()
+        menu = self.menuBar()
+        menu.clear()
+        K = QKeySequence.StandardKey
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.import_action = self._action(self.tr("&Import files…"), self.import_files, K.Open, "import")
+        self.paste_action = self._action(self.tr("&Paste credential or link…"), self.paste, "Ctrl+Shift+V", "paste")
+        self.qr_action = self._action(self.tr("Import from a &QR image…"), self.import_qr, "Ctrl+Shift+O", "qr")
+        self.backup_action = self._action(self.tr("&Back up wallet…"), lambda: vault_actions.backup(self),
+                                          "Ctrl+Shift+B", "backup")
+        self.restore_action = self._action(self.tr("&Restore from backup…"), lambda: vault_actions.restore(self),
+                                           None, "restore", needs_vault=False)
+        self.lock_action = self._action(self.tr("&Lock"), self.lock, "Ctrl+L", "lock")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit, needs_vault=False)
+        for action in (self.import_action, self.paste_action, self.qr_action, None, self.backup_action,
+                       self.restore_action, None, self.lock_action, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, K.Find, "search")
+        self.remove_action = self._action(self.tr("&Remove credential…"), self.remove_selected, K.Delete, "remove")
+        self.reverify_action = self._action(self.tr("&Verify again"), lambda: self.reverify(), "F5", "verify")
+        self.settings_action = self._action(self.tr("&Settings…"), lambda: vault_actions.settings(self),
+                                            "Ctrl+,", "settings")
+        self.passphrase_action = self._action(self.tr("Change &passphrase…"),
+                                              lambda: vault_actions.change_passphrase(self), None, "key")
+        for action in (self.find_action, self.remove_action, self.reverify_action, None, self.settings_action,
+                       self.passphrase_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        self.list_action = self._action(self.tr("As a &list"), lambda: self.credentials.set_card_mode(False),
+                                        "Ctrl+1", "list")
+        self.cards_action = self._action(self.tr("As &cards"), lambda: self.credentials.set_card_mode(True),
+                                         "Ctrl+2", "cards")
+        view_menu.addAction(self.list_action)
+        view_menu.addAction(self.cards_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About"), self.about, K.HelpContents, needs_vault=False)
+        help_menu.addAction(self.about_action)
+        toolbar = getattr(self, "toolbar", None)
+        if toolbar is not None:
+            self.removeToolBar(toolbar)
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.import_action, self.paste_action, self.qr_action, self.lock_action):
+            self.toolbar.addAction(action)
+
+    def rebuild(self) -> None:
+        """Recreate every widget (after a UI language change), keeping the session."""
+        old = self.stack
+        self._build()
+        old.deleteLater()
+        if self.session.is_open:
+            self._load_all()
+
+    # -- state -------------------------------------------------------------------
+    def _show_state(self) -> None:
+        unlocked = self.session.is_open
+        self.stack.setCurrentIndex(1 if unlocked else 0)
+        for action in self.actions():
+            if action.property("needsVault"):
+                action.setEnabled(unlocked)
+        from wallet.ui.inputs import qr_available
+
+        self.qr_action.setEnabled(unlocked and qr_available())
+        self.toolbar.setVisible(unlocked)
+        if unlocked:
+            self.status_label.setText(fmt(self.tr("Wallet: %1"), self.session.path))
+            self.credentials.search.setFocus()
+        else:
+            self.status_label.setText(self.tr("Locked"))
+            self.unlock_screen.show_default()
+
+    def _unlocked(self) -> None:
+        self._show_state()
+        self._load_all()
+
+    def _load_all(self) -> None:
+        self.credentials.reload()
+        self.targets.reload()
+        self.session.call(ops.load_preferences, owner=self, on_success=self._preferences)
+
+    def _preferences(self, prefs: ops.Preferences) -> None:
+        self.prefs = prefs
+        self.idle.set_minutes(prefs.autolock_minutes)
+        self.share.set_default_expiry(prefs.share_expires)
+
+    def _locked(self) -> None:
+        self.idle.stop()
+        for dialog in self.findChildren(QDialog):  # nothing from the wallet stays open when locked
+            if dialog.isVisible():
+                dialog.reject()
+        for page in (self.credentials, self.targets, self.share, self.received):
+            page.clear()
+        self.prefs = ops.Preferences()
+        self._show_state()
+
+    def lock(self) -> None:
+        self.session.lock()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.credentials or changes.trust or changes.settings:
+            self.credentials.reload()
+        if changes.credentials or changes.targets or changes.trust:
+            self.targets.invalidate()
+        if changes.settings or changes.trust:
+            self.session.call(ops.load_preferences, owner=self, on_success=self._preferences)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+
+    def _show_failure(self, message: str) -> None:
+        dialogs.error(self, self.tr("Learner wallet"), message)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.targets:
+            self.targets.ensure_loaded()
+
+    # -- actions ------------------------------------------------------------------
+    def import_dialog(self) -> ImportDialog:
+        dialog = ImportDialog(self.session, self)
+        dialog.imported.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def import_files(self) -> None:
+        dialog = self.import_dialog()
+        dialog.choose_files()
+
+    def paste(self) -> None:
+        self.import_dialog().paste()
+
+    def import_qr(self) -> None:
+        self.import_dialog().open_qr()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.credentials)
+        self.credentials.search.setFocus()
+        self.credentials.search.selectAll()
+
+    def remove_selected(self) -> None:
+        ids = self.credentials.selected_ids()
+        if not ids or self.tabs.currentWidget() is not self.credentials:
+            return
+        text = fmt(self.tr("Remove %1 credential(s) from the wallet? This cannot be undone "
+                           "(keep the original files or a backup if you may need them)."), len(ids))
+        if not dialogs.confirm(self, self.tr("Remove credentials"), text, destructive=True):
+            return
+        self.session.mutate(lambda v, t: ops.remove_credentials(v, t, ids), Changes(credentials=True), owner=self)
+
+    def reverify(self, ids: list[str] | None = None) -> None:
+        chosen = ids if ids is not None else self.credentials.selected_ids()
+        keep = self.credentials.selected_ids()
+        self.statusBar().showMessage(self.tr("Verifying again…"))
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(fmt(self.tr("Verified %1 credential(s) again."), count), 5000)
+            self.credentials.reload(keep=keep)
+
+        self.session.mutate(lambda v, t: ops.reverify(v, t, chosen), Changes(), owner=self, on_success=done)
+
+    def check_without_wallet(self) -> QDialog:
+        """The "check received" page in a window of its own, with no wallet open."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Check a bundle someone sent you"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(dialog)
+        dialog.page = ReceivedPage(self.session, dialog)  # type: ignore[attr-defined]
+        layout.addWidget(dialog.page)  # type: ignore[attr-defined]
+        dialog.resize(900, 620)
+        dialog.show()
+        return dialog
+
+    def about(self) -> None:
+        dialogs.info(self, self.tr("About Learner wallet"), self.tr(
+            "Learner wallet keeps your credentials encrypted on this computer, verifies them offline, "
+            "shows your progress towards qualifications and shares signed bundles.\n\nLicence: EUPL-1.2"))
+
+    # -- drag and drop ------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.session.is_open and (event.mimeData().hasUrls() or event.mimeData().hasText()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if not self.session.is_open:
+            return
+        mime = event.mimeData()
+        dialog = self.import_dialog()
+        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if paths:
+            dialog.add_paths(paths)
+        elif mime.hasText():
+            dialog.paste(mime.text())
+        event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.idle.stop()
+        self.session.lock()
+        super().closeEvent(event)
+
+    def page_widgets(self) -> dict[str, QWidget]:
+        """The main screens by name (screenshots, tests)."""
+        return {"unlock": self.unlock_screen, "credentials": self.credentials, "targets": self.targets,
+                "share": self.share, "received": self.received}

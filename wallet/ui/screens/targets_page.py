@@ -1,0 +1,314 @@
+"""Targets: how far the learner's credentials go towards each qualification.
+
+The core (``wallet.stacking``) computes the optimal allocation on the vault
+thread; this page shows it: a progress bar per target, and for the chosen
+target a breakdown of which credential fills which requirement, what is
+still missing (most useful first) and which credentials do not count yet
+and why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wallet.model import pick_lang
+from wallet.ui import dialogs
+from wallet.ui.i18n import fmt
+from wallet.ui.icons import verdict_icon
+from wallet.ui.models.targets import COL_PROGRESS, COL_TITLE, PROGRESS_ROLE, TARGET_ID_ROLE, TargetsModel, TargetsProxy
+from wallet.ui.session import Changes, Session
+from wallet.ui.tasks import TaskError
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws the progress column as a native progress bar (follows the style and palette)."""
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        value = index.data(PROGRESS_ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 3, -2, -3)
+        bar.minimum, bar.maximum, bar.progress = 0, 100, int(value)
+        bar.text = f"{int(value)} %"
+        bar.textVisible = True
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
+
+
+def load_progress(vault: Any, _task: Any) -> tuple[list[Any], tuple[str, ...], list[Any]]:
+    """Progress for every target, reading languages, targets that no longer load."""
+    from wallet.stacking.service import list_all_targets, progress_for_vault
+    from wallet.ui import ops
+
+    langs = ops.credential_languages(vault)
+    problems = list_all_targets(vault)[1]
+    return progress_for_vault(vault), langs, problems
+
+
+class TargetsPage(QWidget):
+    """Target list with progress bars, and the breakdown of the selected target."""
+
+    targetsLoaded = Signal(list)  # [(id, title)]
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.titles: dict[str, str] = {}
+        self.langs: tuple[str, ...] = ("en",)
+        self._loaded = False
+        self.model = TargetsModel(self)
+        self.proxy = TargetsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Target qualifications"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_PROGRESS, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_PROGRESS, 120)
+        for col in (2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.selectionModel().currentRowChanged.connect(self._show_breakdown)
+        self.add_button = QPushButton(self.tr("&Add target from file…"))
+        self.add_button.setToolTip(self.tr("A target JSON file, or a European Digital Credential qualification"))
+        self.add_button.clicked.connect(self.add_target)
+        self.remove_button = QPushButton(self.tr("Re&move target"))
+        self.remove_button.clicked.connect(self.remove_target)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.status)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.breakdown = QTreeWidget()
+        self.breakdown.setHeaderLabels([self.tr("Requirement"), self.tr("Status")])
+        self.breakdown.setAccessibleName(self.tr("Breakdown of the target"))
+        self.breakdown.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.breakdown.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.breakdown, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- data --------------------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
+
+    def invalidate(self) -> None:
+        """The data changed: reload now if shown, else when the page is next shown.
+
+        Stacking progress is real work on the vault thread; computing it for a
+        hidden page right after a big import only competes with the list.
+        """
+        if self.isVisible():
+            self.reload()
+        else:
+            self._loaded = False
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        current = self.current_target_id()
+        self.status.setText(self.tr("Calculating progress…"))
+
+        def loaded(result: tuple[list[Any], tuple[str, ...], list[Any]]) -> None:
+            items, self.langs, problems = result
+            self._loaded = True
+            self.model.set_progress(items, self.langs)
+            self.table.resizeRowsToContents()
+            self.status.setText("; ".join(f"{p.id}: {p.reason}" for p in problems))
+            self.targetsLoaded.emit([(p.target.id, pick_lang(p.target.title, self.langs) or p.target.id)
+                                     for p in items])
+            self.select_target(current or (items[0].target.id if items else ""))
+
+        def failed(error: TaskError) -> None:
+            self.status.setText(error.message)
+
+        self.session.call(load_progress, owner=self, on_success=loaded, on_failure=failed)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        """Credential titles by id, for the breakdown (from the credentials page)."""
+        self.titles = {row.id: row.title for row in rows}
+
+    def clear(self) -> None:
+        self._loaded = False
+        self.model.set_progress([])
+        self.breakdown.clear()
+        self.heading.clear()
+        self.status.clear()
+        self.titles = {}
+
+    def current_target_id(self) -> str:
+        index = self.table.currentIndex()
+        return str(index.data(TARGET_ID_ROLE) or "") if index.isValid() else ""
+
+    def select_target(self, target_id: str) -> None:
+        row = self.model.row_of(target_id)
+        if row < 0:
+            self._show_breakdown(QModelIndex())
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self._show_breakdown(index)
+
+    # -- breakdown -----------------------------------------------------------------------
+    def _show_breakdown(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        self.breakdown.clear()
+        if not index.isValid():
+            self.heading.setText(self.tr("Choose a target to see what counts towards it."))
+            self.remove_button.setEnabled(False)
+            return
+        item = self.model.progress_at(self.proxy.mapToSource(index).row())
+        target = item.target
+        self.remove_button.setEnabled(not target.bundled)
+        self.heading.setText(fmt(self.tr("%1: %2 % complete"), pick_lang(target.title, self.langs) or target.id,
+                                 int(round(item.fraction * 100))))
+        langs = self.langs
+        groups = {g.id: g for g in item.groups}
+        met_root = QTreeWidgetItem([self.tr("Requirements"), fmt(self.tr("%1 of %2 met"), item.components_met,
+                                                                  item.components_total)])
+        group_items: dict[str, QTreeWidgetItem] = {}
+        for status in item.components:
+            parent = met_root
+            if status.group:
+                if status.group not in group_items:
+                    g = groups.get(status.group)
+                    text = pick_lang(g.title, langs) if g else status.group
+                    rule = fmt(self.tr("choose %1, %2 chosen"), g.choose, g.chosen) if g and g.choose else ""
+                    group_items[status.group] = QTreeWidgetItem(met_root, [text or status.group, rule])
+                parent = group_items[status.group]
+            credit = ""
+            if status.credits_needed:
+                credit = f" — {status.credits_counted:g}/{status.credits_needed:g} {item.unit}"
+            state = self.tr("met") if status.met else (self.tr("partly met") if status.allocations else self.tr("missing"))
+            node = QTreeWidgetItem(parent, [(pick_lang(status.title, langs) or status.id), state + credit])
+            node.setIcon(1, verdict_icon("valid" if status.met else ("valid-with-warnings" if status.allocations
+                                                                   else "invalid")))
+            for alloc in status.allocations:
+                title = self.titles.get(alloc.credential_id, alloc.credential_id)
+                child = QTreeWidgetItem(node, [fmt(self.tr("filled by: %1"), title), "; ".join(alloc.reasons)])
+                child.setToolTip(1, "; ".join(alloc.reasons))
+        self.breakdown.addTopLevelItem(met_root)
+        if item.gaps:
+            gaps_root = QTreeWidgetItem([self.tr("Missing (most useful first)"), ""])
+            for gap in item.gaps:
+                what = []
+                if gap.units:
+                    what.append(fmt(self.tr("%1 requirement(s)"), gap.units))
+                if gap.credits > 1e-6:
+                    what.append(f"{gap.credits:g} {item.unit}")
+                node = QTreeWidgetItem(gaps_root, [pick_lang(gap.title, langs) or gap.id, ", ".join(what)])
+                for need in gap.needs:
+                    QTreeWidgetItem(node, [fmt(self.tr("needs %1"), need), ""])
+                for blocked in gap.blocked_by:
+                    QTreeWidgetItem(node, [fmt(self.tr("would be filled by %1, which does not count yet"),
+                                               self.titles.get(blocked, blocked)), ""])
+            self.breakdown.addTopLevelItem(gaps_root)
+        if item.pending:
+            pending_root = QTreeWidgetItem([self.tr("Not counting yet"), ""])
+            for pending in item.pending:
+                QTreeWidgetItem(pending_root, [self.titles.get(pending.credential_id, pending.credential_id),
+                                               pending.reason])
+            self.breakdown.addTopLevelItem(pending_root)
+        self._add_tooltips()
+        self.breakdown.expandAll()
+
+    def _add_tooltips(self) -> None:
+        """Long reasons are cut by the column: the tooltip shows them whole."""
+        stack = [self.breakdown.topLevelItem(i) for i in range(self.breakdown.topLevelItemCount())]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            for col in (0, 1):
+                if node.text(col) and not node.toolTip(col):
+                    node.setToolTip(col, node.text(col))
+            stack.extend(node.child(i) for i in range(node.childCount()))
+
+    # -- actions --------------------------------------------------------------------------
+    def add_target(self) -> None:
+        name = dialogs.open_file(self, self.tr("Choose a target file"),
+                                 self.tr("Targets (*.json *.jsonld);;All files (*)"))
+        if not name:
+            return
+        from wallet.stacking.service import add_target
+
+        def added(target: Any) -> None:
+            self.status.setText(fmt(self.tr("Added the target %1."), pick_lang(target.title, self.langs)))
+
+        def failed(error: TaskError) -> None:
+            self.status.setText(error.message)
+
+        self.session.mutate(lambda v, _t: add_target(v, name), Changes(targets=True), owner=self,
+                            on_success=added, on_failure=failed)
+
+    def remove_target(self) -> None:
+        target_id = self.current_target_id()
+        if not target_id:
+            return
+        if not dialogs.confirm(self, self.tr("Remove target"),
+                               self.tr("Remove this target? Your credentials stay in the wallet."), destructive=True):
+            return
+        from wallet.stacking.service import remove_target
+
+        def failed(error: TaskError) -> None:
+            self.status.setText(error.message)
+
+        self.session.mutate(lambda v, _t: remove_target(v, target_id), Changes(targets=True), owner=self,
+                            on_failure=failed)

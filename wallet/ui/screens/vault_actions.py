@@ -1,0 +1,177 @@
+"""Whole-vault actions: back up, restore, change the passphrase, settings, the demo wallet.
+
+Kept out of the main window so it stays about layout. Every action goes
+through the session (vault thread); failures are shown as one-line messages.
+Restore never silently replaces a wallet: an existing one needs an explicit
+yes, and the storage layer then renames it aside rather than deleting it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from wallet.ui import dialogs
+from wallet.ui.i18n import fmt
+from wallet.ui.session import Changes
+from wallet.ui.tasks import TaskError
+
+if TYPE_CHECKING:
+    from wallet.ui.screens.main_window import MainWindow
+
+
+class PassphraseDialog(QDialog):
+    """Current passphrase is not asked again: the vault is open; new one twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change passphrase"))
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setAccessibleName(self.tr("New passphrase"))
+        self.second = QLineEdit()
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setAccessibleName(self.tr("Repeat the new passphrase"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&New passphrase:"), self.first)
+        form.addRow(self.tr("&Repeat:"), self.second)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The wallet is re-encrypted with a key from the new passphrase.")))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        from wallet.ui.screens.unlock import MIN_PASSPHRASE
+
+        if len(self.first.text()) < MIN_PASSPHRASE:
+            self.error.setText(fmt(self.tr("Use at least %1 characters."), MIN_PASSPHRASE))
+            self.first.setFocus()
+            return
+        if self.first.text() != self.second.text():
+            self.error.setText(self.tr("The two passphrases differ."))
+            self.second.selectAll()
+            self.second.setFocus()
+            return
+        self.accept()
+
+
+def change_passphrase(window: MainWindow) -> None:
+    dialog = PassphraseDialog(window)
+
+    def run() -> str | None:
+        return dialog.first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    new = dialogs.custom("passphrase", "change passphrase", run)
+    dialog.deleteLater()
+    if not new:
+        return
+    window.statusBar().showMessage(window.tr("Changing the passphrase…"))
+
+    def done(_result: Any) -> None:
+        window.statusBar().clearMessage()
+        dialogs.info(window, window.tr("Change passphrase"),
+                     window.tr("The passphrase was changed. Use the new one from now on."))
+
+    def failed(error: TaskError) -> None:
+        window.statusBar().clearMessage()
+        dialogs.error(window, window.tr("Change passphrase"), error.message)
+
+    window.session.mutate(lambda v, _t: v.change_passphrase(new), Changes(), owner=window,
+                          on_success=done, on_failure=failed)
+
+
+def backup(window: MainWindow) -> None:
+    path = dialogs.save_file(window, window.tr("Back up the wallet"), "wallet-backup.lwbackup",
+                             window.tr("Wallet backups (*.lwbackup);;All files (*)"))
+    if not path:
+        return
+    window.statusBar().showMessage(window.tr("Writing the backup…"))
+
+    def done(out: Any) -> None:
+        window.statusBar().clearMessage()
+        dialogs.info(window, window.tr("Back up the wallet"), fmt(window.tr(
+            "The encrypted backup was written to %1. It opens with your current passphrase."), out))
+
+    def failed(error: TaskError) -> None:
+        window.statusBar().clearMessage()
+        dialogs.error(window, window.tr("Back up the wallet"), error.message)
+
+    window.session.call(lambda v, _t: v.backup(path), owner=window, on_success=done, on_failure=failed)
+
+
+def restore(window: MainWindow) -> None:
+    """Restore a backup into the current wallet path (asking before replacing a wallet)."""
+    session = window.session
+    source = dialogs.open_file(window, window.tr("Choose a backup"),
+                               window.tr("Wallet backups (*.lwbackup);;All files (*)"))
+    if not source:
+        return
+    passphrase = dialogs.get_text(window, window.tr("Restore"), window.tr("Passphrase of the backup:"), secret=True)
+    if not passphrase:
+        return
+    overwrite = False
+    if session.vault_exists():
+        overwrite = dialogs.confirm(window, window.tr("Restore"), fmt(window.tr(
+            "A wallet already exists at %1. Replace it with the backup? The current wallet file is kept "
+            "next to it under another name, not deleted."), session.path), destructive=True)
+        if not overwrite:
+            return
+    if session.is_open:
+        session.lock()
+
+    def done(_did: Any) -> None:
+        dialogs.info(window, window.tr("Restore"), window.tr("The backup was restored and the wallet is open."))
+
+    def failed(error: TaskError) -> None:
+        dialogs.error(window, window.tr("Restore"), error.message)
+
+    session.restore(Path(source), passphrase, overwrite, owner=window, on_success=done, on_failure=failed)
+
+
+def make_settings_dialog(window: MainWindow) -> Any:
+    """The settings dialog, wired to switch the window's language."""
+    from wallet.ui.screens.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.session, window.prefs, window.translations.language, window)
+
+    def language_changed(code: str) -> None:
+        window.translations.install(code)
+        window.rebuild()
+
+    dialog.uiLanguageChanged.connect(language_changed)
+    return dialog
+
+
+def settings(window: MainWindow) -> None:
+    dialog = make_settings_dialog(window)
+    dialogs.custom("settings", "settings", dialog.exec)
+    dialog.deleteLater()
+
+
+def open_demo(window: MainWindow) -> None:
+    """Create and open a throw-away demo wallet (never touches the user's wallet)."""
+    try:
+        from wallet.demo import create_demo_vault
+    except ImportError:
+        dialogs.error(window, window.tr("Demo wallet"), window.tr("The demo wallet is not available in this version."))
+        return
+    window.unlock_screen.demo_button.setEnabled(False)
+    window.statusBar().showMessage(window.tr("Making the demo wallet with freshly signed credentials…"))
+
+    def done(passphrase: str) -> None:
+        window.statusBar().showMessage(fmt(window.tr("Demo wallet open. Its passphrase is: %1"), passphrase), 15000)
+
+    def failed(error: TaskError) -> None:
+        window.statusBar().clearMessage()
+        window.unlock_screen.demo_button.setEnabled(True)
+        dialogs.error(window, window.tr("Demo wallet"), error.message)
+
+    window.session.open_with(lambda: create_demo_vault(), owner=window, on_success=done, on_failure=failed)
