@@ -8,9 +8,13 @@ their own column; the document is re-parsed from them when needed).
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import enum
+import functools
+import types
 import typing
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -38,34 +42,56 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def _decode(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
+Decoder = Callable[[Any], Any]
+
+
+def _identity(data: Any) -> Any:
+    return data
+
+
+@functools.cache
+def _decoder(tp: Any) -> Decoder:
+    """A decoding function for one field type, built once per type.
+
+    Resolving ``typing`` constructs is slow; the vault decodes thousands of
+    credentials at a time, so each type's decoder is compiled and cached.
+    """
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return _decode(inner[0], data) if inner else data
+        return _decoder(inner[0]) if inner else _identity
     if origin is tuple:
-        return tuple(_decode(args[0], v) for v in data)
+        item = _decoder(args[0])
+        return lambda data: tuple(item(v) for v in data)
     if tp is datetime:
-        return datetime.fromisoformat(data)
+        return datetime.fromisoformat
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp(data)
+        return tp
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return from_json(tp, data)
-    if origin is not None and origin in (typing.Mapping, dict) or tp is model.LangMap:
-        return dict(data)
-    return data
+        return functools.partial(from_json, tp)
+    if (origin is not None and origin in (typing.Mapping, dict, collections.abc.Mapping)) or tp is model.LangMap:
+        return dict
+    return _identity
+
+
+@functools.cache
+def _field_decoders(cls: type) -> tuple[tuple[str, Decoder], ...]:
+    hints = typing.get_type_hints(cls, vars(model))
+    return tuple(
+        (f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in _SKIP
+    )
 
 
 def from_json(cls: type, data: dict[str, Any], **extra: Any) -> Any:
     """Rebuild a model dataclass from :func:`to_json` output (unknown keys ignored)."""
-    hints = typing.get_type_hints(cls, vars(model))
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data and f.name not in _SKIP:
-            kwargs[f.name] = _decode(hints[f.name], data[f.name])
+    for name, decode in _field_decoders(cls):
+        value = data.get(name)
+        if value is not None:
+            kwargs[name] = decode(value)
+        elif name in data:
+            kwargs[name] = None
     kwargs.update(extra)
     return cls(**kwargs)
 

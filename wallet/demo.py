@@ -86,9 +86,14 @@ def ob3_credential(
             "targetFramework": "European Qualifications Framework", "targetCode": str(level),
             "targetUrl": f"http://data.europa.eu/snb/eqf/{level}",
         })
+    named: dict[str, str] = {}
+    for outcome in item.get("learning_outcomes") or []:
+        if isinstance(outcome, dict):
+            for skill in outcome.get("esco_skills") or []:
+                named.setdefault(skill, outcome["title"])
     for skill in item.get("esco_skills", []):
         url = skill if skill.startswith("http") else ESCO + skill
-        alignment.append({"type": ["Alignment"], "targetName": url.rsplit("/", 1)[-1],
+        alignment.append({"type": ["Alignment"], "targetName": named.get(skill, "ESCO skill"),
                           "targetFramework": "ESCO", "targetUrl": url})
     outcomes = [o["title"] if isinstance(o, dict) else str(o) for o in item.get("learning_outcomes") or []]
     narrative = "Learners who earn this achievement are able to:\n" + "\n".join(f"- {o}" for o in outcomes)
