@@ -125,3 +125,10 @@ def test_enveloped_and_jwt_credentials_are_verified() -> None:
     tampered = dict(envelope, id=envelope["id"][:-4] + "AAAA")
     vp = _signed_vp([tampered])
     assert _check(vp).check("credential[0]").status.value == "failed"
+
+
+def test_presentation_validity_names_the_signature_expiry() -> None:
+    vp = _signed_vp([signed(ob3_credential())], expires="2099-06-01T00:00:00Z")
+    check = _check(vp).check("validity")
+    assert check.status.value == "passed"
+    assert "valid until 2099-06-01" in check.reason

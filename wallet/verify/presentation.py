@@ -80,6 +80,8 @@ def _expiry_check(doc: Mapping[str, Any], results: list[ProofResult], ctx: Verif
     base = validity_check(doc, ctx, "presentation")
     if base.status is FAILED:
         return base
+    earliest: Check | None = None
+    earliest_when = None
     for r in results:
         expires = r.proof.get("expires")
         if expires is None:
@@ -91,6 +93,11 @@ def _expiry_check(doc: Mapping[str, Any], results: list[ProofResult], ctx: Verif
         check = window_check(Window(None, when), ctx, "presentation")
         if check.status is FAILED:
             return check
+        if earliest_when is None or when < earliest_when:
+            earliest, earliest_when = check, when
+    # A signature expiry bounds the presentation even when the VP itself states none.
+    if earliest is not None and "no expiry" in base.reason:
+        return earliest
     return base
 
 
