@@ -12,6 +12,7 @@ credentials), so the credentials that point to them can be checked offline.
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -60,6 +61,62 @@ def _status_list_url(cred: Credential) -> str | None:
 
 Progress = Callable[[int, int], None]
 
+#: Most credentials one presentation or link may add in one import.
+MAX_EXPANDED = 200
+
+
+def _embedded_raw(entry: Any) -> bytes | None:
+    """Bytes of one credential inside a presentation: envelopes are opened, JWTs kept."""
+    from wallet.formats.enveloped import is_enveloped, unwrap
+
+    if isinstance(entry, str):
+        return entry.encode("utf-8")
+    if isinstance(entry, dict):
+        if is_enveloped(entry):
+            return unwrap(entry)[1]
+        # JSON-LD proofs sign the data, not the bytes: the object is the credential.
+        return json.dumps(entry, ensure_ascii=False, indent=2).encode("utf-8")
+    return None
+
+
+def expand_item(item: ImportItem) -> list[ImportItem]:
+    """A share link or a presentation becomes the credentials it carries.
+
+    A learner who receives a bundle (a link, a QR code, a presentation file)
+    wants the credentials in it, not the wrapper. Anything else passes as is.
+    Errors raise InputError, reported for this item alone.
+    """
+    from wallet.formats import detect
+    from wallet.model import Container, CredentialFormat
+
+    raw, source = item.raw, item.source
+    fmt, container = detect(raw)
+    if container is Container.LINK:
+        from wallet.sharing.link import decode_link
+
+        raw = decode_link(raw.decode("ascii", "replace").strip())
+        source = f"{source} (link)"
+        fmt, container = detect(raw)
+    if fmt is not CredentialFormat.VP_LDP:
+        return [ImportItem(source, raw)]
+    try:
+        doc = json.loads(raw)
+    except ValueError as exc:
+        raise InputError(f"the presentation is not JSON: {exc}") from exc
+    entries = doc.get("verifiableCredential", [])
+    entries = entries if isinstance(entries, list) else [entries]
+    if len(entries) > MAX_EXPANDED:
+        raise InputError(f"the presentation holds {len(entries)} credentials; at most {MAX_EXPANDED} are imported at once")
+    out = []
+    for i, entry in enumerate(entries):
+        data = _embedded_raw(entry)
+        if data is None:
+            raise InputError(f"credential {i + 1} of the presentation is neither an object nor a JWT")
+        out.append(ImportItem(f"{source} [credential {i + 1}]", data))
+    if not out:
+        raise InputError("the presentation carries no credentials")
+    return out
+
 
 def import_items(
     vault: Any,
@@ -69,22 +126,32 @@ def import_items(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[ImportResult]:
-    """Parse, verify and store ``items``; returns one result per item, in order."""
+    """Parse, verify and store ``items``; one result per credential, in order.
+
+    A link or a presentation counts as the credentials it carries (see
+    :func:`expand_item`), so it may give several results.
+    """
     from wallet.formats import parse
     from wallet.verify.engine import verify
 
     parsed: list[tuple[ImportItem, Credential | None, str]] = []
     status_lists: dict[str, bytes] = {}
-    for item in items:
+    for given in items:
         try:
-            parsed_cred = parse(item.raw)
+            expanded = expand_item(given)
         except InputError as exc:
-            parsed.append((item, None, str(exc)))
+            parsed.append((given, None, str(exc)))
             continue
-        url = _status_list_url(parsed_cred)
-        if url:
-            status_lists[url] = item.raw
-        parsed.append((item, parsed_cred, url or ""))
+        for item in expanded:
+            try:
+                parsed_cred = parse(item.raw)
+            except InputError as exc:
+                parsed.append((item, None, str(exc)))
+                continue
+            url = _status_list_url(parsed_cred)
+            if url:
+                status_lists[url] = item.raw
+            parsed.append((item, parsed_cred, url or ""))
 
     base = ctx or context_from_vault(vault)
     if status_lists:
