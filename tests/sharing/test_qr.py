@@ -18,7 +18,8 @@ from wallet.sharing.link import encode_link
 
 
 def decode_png(png: bytes) -> str:
-    results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"))
+    # Only QR codes: on dense random modules zxing can also "see" a 1-D barcode.
+    results = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
     assert len(results) == 1, "exactly one QR code expected"
     assert results[0].format == zxingcpp.BarcodeFormat.QRCode
     return str(results[0].text)
@@ -50,7 +51,7 @@ def test_capacity_table_matches_the_published_numbers() -> None:
     assert qr.byte_capacity(1, "M") == 14
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=12, deadline=None, derandomize=True)
 @given(st.integers(min_value=1, max_value=2331 - len("wallet:/open#v=1&b=")), st.randoms())
 def test_any_link_within_capacity_decodes_back_equal(length: int, rnd: object) -> None:
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -68,7 +69,7 @@ def test_real_link_png_and_svg_decode_to_the_link() -> None:
     assert png.startswith(b"\x89PNG") and decode_png(png) == url
     svg, svg_code = qr.qr_svg(url)
     assert svg.startswith(b"<svg") and svg_code.matrix == code.matrix
-    results = zxingcpp.read_barcodes(rasterise_svg(svg))
+    results = zxingcpp.read_barcodes(rasterise_svg(svg), formats=zxingcpp.BarcodeFormat.QRCode)
     assert [r.text for r in results] == [url]
 
 
