@@ -60,30 +60,58 @@ def check_size(data: bytes | str, limit: int, what: str) -> None:
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """Duplicate keys make one JSON object mean different things to different parsers."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
+    """Duplicate keys make one JSON object mean different things to different parsers.
+
+    Called by the C scanner once per object: ``dict(pairs)`` is built in C and
+    only a length mismatch (a repeated key) falls back to the loop that names
+    the first repeated key.
+    """
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise InputError(f"The JSON repeats the key {key!r}.")
-        out[key] = value
-    return out
+        seen.add(key)
+    return out  # not reached: a shorter dict means a repeated key
 
 
 def _refuse_constant(name: str) -> NoReturn:
     raise InputError(f"The JSON contains {name}, which is not valid JSON.")
 
 
+#: One decoder for every load: building a ``JSONDecoder`` (and its C scanner)
+#: per call cost as much as decoding a small JWT header.
+_DECODER = json.JSONDecoder(object_pairs_hook=_reject_duplicates, parse_constant=_refuse_constant)
+
+
 def _check_depth(node: Any, what: str) -> None:
-    """Iterative depth check: refuses absurd nesting without recursing ourselves."""
-    stack: list[tuple[Any, int]] = [(node, 0)]
+    """Iterative depth check: refuses absurd nesting without recursing ourselves.
+
+    A value at level ``MAX_JSON_DEPTH + 1`` or deeper is refused (the top level
+    is 0). Only containers are walked: a container at level ``MAX_JSON_DEPTH``
+    is refused exactly when it has a member, since that member sits one level
+    deeper, and no deeper container can be reached without passing one.
+    """
+    stack: list[tuple[Any, int]] = [(node, 0)] if isinstance(node, (dict, list)) else []
     while stack:
         item, level = stack.pop()
-        if level > MAX_JSON_DEPTH:
+        children = item.values() if isinstance(item, dict) else item
+        if level >= MAX_JSON_DEPTH and children:
             raise InputError(f"The {what} JSON is nested too deeply.")
-        if isinstance(item, dict):
-            stack.extend((v, level + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, level + 1) for v in item)
+        stack.extend((v, level + 1) for v in children if isinstance(v, (dict, list)))
+
+
+def _may_be_too_deep(raw: bytes) -> bool:
+    """Whether the depth walk is needed at all.
+
+    Every object or array opens with a bracket, so text with at most
+    ``MAX_JSON_DEPTH`` of them (brackets inside strings only add to the count)
+    cannot nest deeper than the cap: counting in C replaces the walk for
+    ordinary credentials.
+    """
+    return raw.count(b"{") + raw.count(b"[") > MAX_JSON_DEPTH
 
 
 def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CREDENTIAL_BYTES) -> Any:
@@ -92,14 +120,17 @@ def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CRED
     check_size(raw, limit, what)
     try:
         text = raw.decode("utf-8-sig")
-        obj = json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_refuse_constant)
+        if text.startswith("\ufeff"):  # what json.loads says of a second BOM, kept word for word
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        obj = _DECODER.decode(text)
     except UnicodeDecodeError as exc:
         raise InputError(f"The {what} is not UTF-8 text.") from exc
     except RecursionError as exc:
         raise InputError(f"The {what} JSON is nested too deeply.") from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"The {what} is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
-    _check_depth(obj, what)
+    if _may_be_too_deep(raw):
+        _check_depth(obj, what)
     return obj
 
 
@@ -111,18 +142,42 @@ def load_json_object(data: bytes | str, what: str = "credential", limit: int = M
     return obj
 
 
+_URL_TO_STANDARD = bytes.maketrans(b"-_", b"+/")
+_NOT_STRICT = "+/= \n\r\t"
+
+
+def _b64url_refusal(text: str, what: str) -> InputError:
+    """Why ``text`` is not strict base64url, checked in the documented order."""
+    if any(c in text for c in _NOT_STRICT):
+        return InputError(f"The {what} is not strict base64url.")
+    if len(text) % 4 == 1:
+        return InputError(f"The {what} has an impossible base64url length.")
+    return InputError(f"The {what} is not valid base64url.")
+
+
 def b64url_decode(text: str, what: str) -> bytes:
-    """Strict base64url without padding (RFC 7515 section 2)."""
+    """Strict base64url without padding (RFC 7515 section 2).
+
+    The refusals, in this order: not a string; a character of standard
+    base64, padding or whitespace ("not strict"); an impossible length; any
+    other non-alphabet character ("not valid"). Valid text takes the fast
+    path: three ``in`` tests for the characters the strict decoder would
+    accept but we refuse (``+``, ``/``, ``=``), then ``binascii`` in strict
+    mode, which refuses everything else; any refusal is then explained by
+    :func:`_b64url_refusal`. The result is what ``base64.b64decode(...,
+    altchars=b"-_", validate=True)`` gave, without its Python wrapper.
+    """
     if not isinstance(text, str):
         raise InputError(f"The {what} is not a base64url string.")
-    if any(c in text for c in "+/= \n\r\t"):
-        raise InputError(f"The {what} is not strict base64url.")
-    if len(text) % 4 == 1:
-        raise InputError(f"The {what} has an impossible base64url length.")
+    if not text.isascii():
+        raise _b64url_refusal(text, what)
+    data = text.encode("ascii")
+    if b"+" in data or b"/" in data or b"=" in data or len(data) % 4 == 1:
+        raise _b64url_refusal(text, what)
     try:
-        return base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise InputError(f"The {what} is not valid base64url.") from exc
+        return binascii.a2b_base64(data.translate(_URL_TO_STANDARD) + b"=" * (-len(data) % 4), strict_mode=True)
+    except binascii.Error as exc:
+        raise _b64url_refusal(text, what) from exc
 
 
 def b64url_encode(data: bytes) -> str:

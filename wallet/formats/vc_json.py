@@ -15,172 +15,39 @@ issuer still parses and is reported there.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from wallet.errors import InputError
 from wallet.formats.limits import MAX_CREDENTIAL_BYTES, MAX_EDC_BYTES, check_size, load_json_object
+from wallet.formats.vc_values import (
+    _unique,
+    as_list,
+    first,
+    image_of,
+    is_credential,
+    is_presentation,
+    issuer_of,
+    lang_map,
+    number,
+    parse_datetime,
+    subject_of,
+    text,
+    types_of,
+)
 from wallet.model import Achievement, Container, Credential, CredentialFormat, Issuer, LearningOutcome, Subject
+
+__all__ = [  # the value readers live in vc_values; other modules import them from here
+    "ESCO_SKILL_PREFIX", "achievement_of", "achievements_of", "as_list", "credential_from_json",
+    "credential_from_vc", "first", "image_of", "is_credential", "is_presentation", "issuer_of", "lang_map",
+    "number", "parse_datetime", "parse_vc_json", "presentation_from_vp", "subject_of", "text", "types_of",
+    "verification_view",
+]
 
 ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
 _EQF_URL = re.compile(r"data\.europa\.eu/snb/eqf/(\d)\b")
 _ISCED_URL = re.compile(r"data\.europa\.eu/snb/isced-f/(\w+)")
 _ECTS = re.compile(r"\bECTS\b", re.IGNORECASE)
-
-
-# ---------------------------------------------------------------- values
-
-
-def as_list(value: Any) -> list[Any]:
-    """JSON-LD lets one value stand for a one-element array."""
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
-def first(value: Any) -> Any:
-    return next(iter(as_list(value)), None)
-
-
-def text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None  # non-empty strings only
-
-
-def lang_map(value: Any) -> dict[str, str]:
-    """A string, a ``{"@value", "@language"}`` object, or an array of them -> LangMap."""
-    out: dict[str, str] = {}
-    for item in as_list(value):
-        if isinstance(item, str) and item:
-            out.setdefault("und", item)
-        elif isinstance(item, dict) and isinstance(item.get("@value"), str):
-            lang = item.get("@language")
-            out.setdefault(lang if isinstance(lang, str) and lang else "und", item["@value"])
-    return out
-
-
-def parse_datetime(value: Any) -> datetime | None:
-    """XSD dateTime / date, or JWT NumericDate, as an aware UTC-based datetime."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        try:
-            return datetime.fromtimestamp(value, tz=timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        try:
-            day = date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-        parsed = datetime(day.year, day.month, day.day)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
-def number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", "."))
-        except ValueError:
-            return None
-    return None
-
-
-def image_of(value: Any) -> str | None:
-    """OB image: a URL/data URL string, or an Image object with ``id``."""
-    value = first(value)
-    if isinstance(value, str):
-        return value or None
-    if isinstance(value, dict):
-        return text(value.get("id")) or text(value.get("@id"))
-    return None
-
-
-def types_of(obj: Any) -> tuple[str, ...]:
-    if not isinstance(obj, dict):
-        return ()
-    return tuple(t for t in as_list(obj.get("type", obj.get("@type"))) if isinstance(t, str))
-
-
-def is_credential(obj: Any) -> bool:
-    return "VerifiableCredential" in types_of(obj)
-
-
-def is_presentation(obj: Any) -> bool:
-    return "VerifiablePresentation" in types_of(obj)
-
-
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(i for i in items if i))
-
-
-# ---------------------------------------------------------------- parties
-
-
-def issuer_of(value: Any) -> Issuer:
-    """An issuer (OB3 Profile) given as a URL/DID string or an object."""
-    if isinstance(value, str):
-        return Issuer(id=value)
-    if not isinstance(value, dict):
-        return Issuer()
-    address = first(value.get("address"))
-    country = None
-    if isinstance(address, dict):
-        country = text(address.get("addressCountryCode")) or text(address.get("addressCountry"))
-    return Issuer(
-        id=text(value.get("id")),
-        name=lang_map(value.get("name")) or lang_map(value.get("legalName")),
-        url=text(value.get("url")) or image_of(value.get("url")),
-        country=country,
-        image=image_of(value.get("image")),
-        description=lang_map(value.get("description")),
-    )
-
-
-def _identifiers(subject: dict[str, Any]) -> tuple[str, ...]:
-    """OB3 IdentityObject/IdentifierEntry values, as ``type:value`` (hashes stay hashes)."""
-    found: list[str] = []
-    for ident in as_list(subject.get("identifier")) + as_list(subject.get("otherIdentifier")):
-        if isinstance(ident, dict):
-            value = text(ident.get("identityHash")) or text(ident.get("identifier"))
-            kind = text(ident.get("identityType")) or text(ident.get("identifierType"))
-            if value:
-                found.append(f"{kind}:{value}" if kind else value)
-        elif isinstance(ident, str):
-            found.append(ident)
-    for key in ("nationalID", "nationalId", "email"):
-        if text(subject.get(key)):
-            found.append(f"{key}:{subject[key]}")
-    return _unique(found)
-
-
-def subject_of(value: Any) -> Subject:
-    subject = first(value)
-    if isinstance(subject, str):
-        return Subject(id=subject)
-    if not isinstance(subject, dict):
-        return Subject()
-    given = lang_map(subject.get("givenName"))
-    family = lang_map(subject.get("familyName"))
-    name = lang_map(subject.get("name")) or lang_map(subject.get("fullName"))
-    if not name and (given or family):
-        langs = list(dict.fromkeys([*given, *family]))
-        name = {lang: " ".join(p for p in (given.get(lang, ""), family.get(lang, "")) if p) for lang in langs}
-    return Subject(
-        id=text(subject.get("id")),
-        name=name,
-        given_name=given,
-        family_name=family,
-        date_of_birth=text(subject.get("birthDate")) or text(subject.get("dateOfBirth")),
-        identifiers=_identifiers(subject),
-    )
 
 
 # ---------------------------------------------------------------- achievements
@@ -325,21 +192,57 @@ def achievements_of(credential: dict[str, Any]) -> tuple[Achievement, ...]:
     return tuple(found)
 
 
-def _languages(node: Any) -> tuple[str, ...]:
-    """Every ``@language`` and ``inLanguage`` tag in the document (bounded walk)."""
+_LANGUAGE_KEYS = ("@language", "inLanguage", "language")
+_WALK_LIMIT = 100_000
+
+
+def _languages_walk(node: Any) -> tuple[str, ...]:
+    """The reference walk: at most ``_WALK_LIMIT`` values (of any kind) are visited."""
     found: list[str] = []
     stack: list[Any] = [node]
     seen = 0
-    while stack and seen < 100_000:
+    while stack and seen < _WALK_LIMIT:
         item = stack.pop()
         seen += 1
         if isinstance(item, dict):
-            for key in ("@language", "inLanguage", "language"):
+            for key in _LANGUAGE_KEYS:
                 if isinstance(item.get(key), str):
                     found.append(item[key])
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+    return _unique(found)
+
+
+def _languages(node: Any) -> tuple[str, ...]:
+    """Every ``@language`` and ``inLanguage`` tag in the document (bounded walk).
+
+    Only objects can hold a tag, so only containers are stacked, in the same
+    order as :func:`_languages_walk` visits them; the values are counted
+    instead of visited. A document with more values than the walk's bound
+    gets the reference walk, so the result is the same in every case.
+    """
+    if not isinstance(node, (dict, list)):
+        return ()
+    found: list[str] = []
+    stack: list[Any] = [node]
+    total = 1
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key in _LANGUAGE_KEYS:
+                if isinstance(item.get(key), str):
+                    found.append(item[key])
+            members: Iterable[Any] = item.values()
+        else:
+            members = item
+        total += len(item)
+        if total > _WALK_LIMIT:
+            return _languages_walk(node)
+        for member in members:
+            kind = type(member)  # exact types first: most members are strings
+            if kind is dict or kind is list or (kind is not str and isinstance(member, (dict, list))):
+                stack.append(member)
     return _unique(found)
 
 
@@ -403,14 +306,51 @@ def presentation_from_vp(
     )
 
 
+def verification_view(
+    obj: dict[str, Any], *, raw: bytes, fmt: CredentialFormat, container: Container = Container.NONE,
+    document: Any = None,
+) -> Credential:
+    """Only what verification reads: format, id, types, the issuer's id (the holder's for a VP), document.
+
+    For a caller that wants the verdict and not the credential
+    (:func:`wallet.verify.engine.verify_report`): achievements, subject and
+    languages were a third of the time to verify a JWT, and nobody sees them
+    there. Never stored or shown: :func:`credential_from_vc` builds those.
+    """
+    party = obj.get("holder") if fmt in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT) else obj.get("issuer")
+    # issuer_of(party).id, without reading the names, images and address nobody sees here
+    party_id = party if isinstance(party, str) else text(party.get("id")) if isinstance(party, dict) else None
+    return Credential(
+        format=fmt,
+        raw=raw,
+        container=container,
+        id=text(obj.get("id")),
+        types=types_of(obj),
+        issuer=Issuer(id=party_id),
+        document=obj if document is None else document,
+    )
+
+
+def credential_from_json(obj: dict[str, Any], raw: bytes, container: Container = Container.NONE,
+                         *, display: bool = True) -> Credential:
+    """A VC or VP from its already decoded JSON object (``raw`` the bytes it was decoded from).
+
+    The size limits are those of :func:`parse_vc_json`, checked on ``raw``.
+    ``display=False`` gives the :func:`verification_view` instead of the full model.
+    """
+    check_size(bytes(raw), MAX_EDC_BYTES, "credential")
+    if is_presentation(obj):
+        presentation = presentation_from_vp if display else verification_view
+        return presentation(obj, raw=bytes(raw), fmt=CredentialFormat.VP_LDP, container=container)
+    if is_credential(obj):
+        check_size(bytes(raw), MAX_CREDENTIAL_BYTES, "credential JSON")
+        credential = credential_from_vc if display else verification_view
+        return credential(obj, raw=bytes(raw), fmt=CredentialFormat.VC_LDP, container=container)
+    raise InputError("The JSON is neither a Verifiable Credential nor a Verifiable Presentation (no such type).")
+
+
 def parse_vc_json(raw: bytes, container: Container = Container.NONE) -> Credential:
     """Parse VC / VP JSON bytes (JSON-LD; with or without a Data Integrity proof)."""
     # Presentations may carry sealed EDCs as envelopes: the caller (detect) has
     # already applied the right size limit for the shape.
-    obj = load_json_object(raw, "credential", MAX_EDC_BYTES)
-    if is_presentation(obj):
-        return presentation_from_vp(obj, raw=bytes(raw), fmt=CredentialFormat.VP_LDP, container=container)
-    if is_credential(obj):
-        check_size(bytes(raw), MAX_CREDENTIAL_BYTES, "credential JSON")
-        return credential_from_vc(obj, raw=bytes(raw), fmt=CredentialFormat.VC_LDP, container=container)
-    raise InputError("The JSON is neither a Verifiable Credential nor a Verifiable Presentation (no such type).")
+    return credential_from_json(load_json_object(raw, "credential", MAX_EDC_BYTES), raw, container)

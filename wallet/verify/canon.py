@@ -339,26 +339,38 @@ def _jcs_numbers_ok(value: Any) -> bool:
     JCS formats numbers like ECMAScript: integers within 2**53 and
     non-integral floats in 1e-4..1e16 print identically (shortest round
     trip); anything else (or any non-JSON type) takes the reference path.
+    Only containers go on the stack: most members are strings, and pushing
+    and popping each of them was most of the cost.
     """
     stack = [value]
     while stack:
         item = stack.pop()
         kind = type(item)
-        if kind is str or kind is bool or item is None:
-            continue
-        if kind is dict:
-            stack.extend(item.values())
-        elif kind is list:
-            stack.extend(item)
-        elif kind is int:
-            if not -_MAX_SAFE_INT <= item <= _MAX_SAFE_INT:
+        members = item.values() if kind is dict else item if kind is list else (item,)
+        for member in members:
+            mkind = type(member)
+            if mkind is str or mkind is bool or member is None:
+                continue
+            if mkind is dict or mkind is list:
+                stack.append(member)
+            elif mkind is int:
+                if not -_MAX_SAFE_INT <= member <= _MAX_SAFE_INT:
+                    return False
+            elif mkind is float:
+                if member.is_integer() or not 1e-4 <= abs(member) < 1e16:
+                    return False
+            else:
                 return False
-        elif kind is float:
-            if item.is_integer() or not 1e-4 <= abs(item) < 1e16:
-                return False
-        else:
-            return False
     return True
+
+
+#: Every byte but the UTF-8 lead bytes of U+E000..U+10FFFF (0xEE..0xF4); no other byte
+#: of a UTF-8 text starts such a character, and surrogates cannot be encoded at all.
+_NOT_HIGH_LEAD_BYTES = bytes(b for b in range(256) if not 0xEE <= b <= 0xF4)
+
+
+#: ``json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)``, built once.
+_JCS_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def jcs(value: Any) -> bytes:
@@ -367,15 +379,24 @@ def jcs(value: Any) -> bytes:
     The common case goes through the C JSON encoder, whose output is
     byte-identical to JCS when the numbers are ordinary and no character is
     at or above U+D800 (then code point and UTF-16 key order agree);
-    anything else uses the reference ``rfc8785`` implementation.
+    anything else uses the reference ``rfc8785`` implementation. The
+    character test runs on the UTF-8 bytes (a lone surrogate does not encode;
+    any other such character starts with a byte 0xEE..0xF4), not as
+    ``max(text)``, which built a one-character string per character.
     """
     if not _jcs_numbers_ok(value):
         return rfc8785.dumps(value)
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    if text and max(text) >= "\ud800":
-        # Keys may sort differently in UTF-16, or a lone surrogate is present.
+    text = _JCS_ENCODER.encode(value)
+    if text.isascii():
+        return text.encode("ascii")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
         return rfc8785.dumps(value)
-    return text.encode("utf-8")
+    if data.translate(None, _NOT_HIGH_LEAD_BYTES):
+        # Keys may sort differently in UTF-16 above U+D800.
+        return rfc8785.dumps(value)
+    return data
 
 
 Canonicalizer = Callable[[Mapping[str, Any]], bytes]

@@ -22,6 +22,8 @@ from typing import Any
 from cachetools import LRUCache
 
 from wallet.errors import InputError
+from wallet.formats.detect import parse_for_verification
+from wallet.formats.jwt import DecodedJws
 from wallet.model import (
     Check,
     CheckStatus,
@@ -32,6 +34,7 @@ from wallet.model import (
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
 from wallet.verify.did import split_did_url
+from wallet.verify.jose_vc import verify_jwt_credential
 from wallet.verify.status import status_check
 from wallet.verify.validity import (
     BadDate,
@@ -40,6 +43,7 @@ from wallet.verify.validity import (
     validity_check,
     window_check,
 )
+from wallet.verify.vcdm import credential_problems
 
 PASSED, FAILED, WARNING, NOT_CHECKED = (
     CheckStatus.PASSED,
@@ -139,8 +143,6 @@ def proof_expiry_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> lis
 
 def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> list[Check]:
     """Everything but trust for a JSON-LD credential with Data Integrity proofs."""
-    from wallet.verify.vcdm import credential_problems
-
     problems = credential_problems(doc)
     checks = [format_check(CredentialFormat.VC_LDP, problems[0] if problems else None)]
     checks += credential_proof_checks(doc, ctx)
@@ -152,10 +154,8 @@ def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> l
     return checks
 
 
-def _jwt_checks(cred: Credential, ctx: VerificationContext) -> list[Check]:
-    from wallet.verify.jose_vc import verify_jwt_credential
-
-    checks = [format_check(cred.format), *verify_jwt_credential(cred, ctx)]
+def _jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
+    checks = [format_check(cred.format), *verify_jwt_credential(cred, ctx, decoded)]
     doc: Mapping[str, Any] = cred.document if isinstance(cred.document, Mapping) else {}
     raw_payload = doc.get("payload")
     payload: Mapping[str, Any] = raw_payload if isinstance(raw_payload, Mapping) else {}
@@ -203,8 +203,12 @@ def _issuer_of(cred: Credential) -> str | None:
     return None
 
 
-def checks_for(cred: Credential, ctx: VerificationContext) -> list[Check]:
-    """The checks of one credential, without the trust check."""
+def checks_for(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
+    """The checks of one credential, without the trust check.
+
+    ``decoded``: the JWS ``cred`` was parsed from in this same call (see
+    :func:`verify_bytes`), so JWT verification need not decode it again.
+    """
     fmt = cred.format
     if fmt is CredentialFormat.VC_LDP:
         if not isinstance(cred.document, Mapping):
@@ -220,7 +224,7 @@ def checks_for(cred: Credential, ctx: VerificationContext) -> list[Check]:
         return [format_check(fmt, problems[0] if problems else None),
                 *presentation_checks(cred.document, ctx, verify_embedded)]
     if fmt in _JWT_FORMATS:
-        return _jwt_checks(cred, ctx)
+        return _jwt_checks(cred, ctx, decoded)
     if fmt is CredentialFormat.VC_ENVELOPED:
         return _enveloped(cred, ctx)
     if fmt in _OB2_FORMATS or fmt in _EDC_FORMATS:
@@ -230,7 +234,11 @@ def checks_for(cred: Credential, ctx: VerificationContext) -> list[Check]:
 
 def verify(cred: Credential, ctx: VerificationContext) -> VerificationReport:
     """Verify a parsed credential; never raises for bad credentials, only reports."""
-    checks = checks_for(cred, ctx)
+    return _verify(cred, ctx, None)
+
+
+def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> VerificationReport:
+    checks = checks_for(cred, ctx, decoded)
     label = None
     presentation = cred.format in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT)
     supported = not (len(checks) == 1 and checks[0].name == "format" and checks[0].status is not PASSED)
@@ -253,13 +261,30 @@ def parse_bytes(raw: bytes) -> Credential:
 def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | None, VerificationReport]:
     """Parse then verify; unreadable input becomes a report with a failed 'format' check."""
     try:
-        cred = parse_bytes(raw)
+        cred, decoded = parse_for_verification(raw)
     except InputError as exc:
         report = VerificationReport(
             format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
         )
         return None, report
-    return cred, verify(cred, ctx)
+    return cred, _verify(cred, ctx, decoded)
+
+
+def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:
+    """``verify_bytes(raw, ctx)[1]``, without building the credential's display model.
+
+    For callers that keep only the verdict and its checks (``wallet bench
+    verify``): the report is the same, check for check, because verification
+    reads only the format, the document and the issuer id, which the
+    verification view carries (see ``wallet.formats.vc_json.verification_view``).
+    """
+    try:
+        cred, decoded = parse_for_verification(raw, display=False)
+    except InputError as exc:
+        return VerificationReport(
+            format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
+        )
+    return _verify(cred, ctx, decoded)
 
 
 def verify_embedded(item: Any, ctx: VerificationContext) -> tuple[str, VerificationReport]:
@@ -282,4 +307,4 @@ def controller_of(vm: str) -> str:
 
 
 Embedded = Callable[[Any, VerificationContext], tuple[str, VerificationReport]]
-__all__: Sequence[str] = ("format_check", "trust_check", "verify", "verify_bytes", "verify_embedded")
+__all__: Sequence[str] = ("format_check", "trust_check", "verify", "verify_bytes", "verify_embedded", "verify_report")

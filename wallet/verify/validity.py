@@ -26,6 +26,9 @@ _DATETIME = re.compile(
 )
 
 
+_FRACTION = re.compile(r"\.(\d+)")  # compiled once: parse_datetime runs several times per credential
+
+
 class BadDate(ValueError):
     """A date that is not an XML Schema dateTime."""
 
@@ -37,7 +40,7 @@ def parse_datetime(value: Any) -> datetime:
     text = value.upper()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
-    frac = re.search(r"\.(\d+)", text)
+    frac = _FRACTION.search(text)
     if frac and len(frac.group(1)) > 6:
         text = text.replace(frac.group(0), "." + frac.group(1)[:6])
     text = text.replace(":60", ":59")
@@ -76,7 +79,10 @@ def window_of(document: Mapping[str, Any]) -> Window:
 
 
 def _fmt(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    """``moment.strftime("%Y-%m-%d %H:%M UTC")``; formatted directly (strftime is slow) for 4-digit years."""
+    if moment.year < 1000:  # platforms differ in padding such years: keep strftime's own answer
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return f"{moment.year}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d} UTC"
 
 
 def window_check(window: Window, ctx: VerificationContext, what: str = "credential") -> Check:

@@ -84,19 +84,23 @@ def check_jsonld(document: Mapping[str, Any], proofs: list[Mapping[str, Any]]) -
     """Context allowlist always; strict RDF (no dropped terms) when any proof signs RDF."""
     needs_rdf = any((s := suite_of(p)) is not None and s.canonicalization == "rdfc" for p in proofs)
     canonical: bytes | None = None
+    findings: tuple[list[str], bool] | None = None  # inline_context_findings, worked out once
     try:
         if needs_rdf:
             canonical = canonicalize_quads(strict_quads(unsecured(document))).encode("utf-8")
         else:
             check_context_urls(document)
-            redefined, _ = inline_context_findings(document)
+            findings = inline_context_findings(document)
+            redefined = findings[0]
             if redefined:
                 raise JsonLdProblem(
                     f"the credential redefines terms of a published context ({', '.join(redefined[:5])})"
                 )
     except (JsonLdProblem, CanonicalizationBudgetExceeded) as exc:
         return JsonLdOutcome(str(exc), needs_rdf)
-    return JsonLdOutcome(None, needs_rdf, canonical, inline_context_findings(document)[1])
+    if findings is None:
+        findings = inline_context_findings(document)
+    return JsonLdOutcome(None, needs_rdf, canonical, findings[1])
 
 
 def _secured_view(

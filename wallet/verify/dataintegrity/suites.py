@@ -86,6 +86,10 @@ def suite_of(proof: Mapping[str, Any]) -> Suite | None:
     return None
 
 
+#: The constructors themselves: ``hashlib.new(name)`` looks the name up on every call.
+_HASHES = {"sha256": hashlib.sha256, "sha384": hashlib.sha384}
+
+
 def _hash_name(suite: Suite, key_type: str) -> str:
     return "sha384" if key_type == "P-384" and suite.name.startswith("ecdsa") else "sha256"
 
@@ -124,11 +128,11 @@ def hash_data(
     ``canonical_doc`` lets a caller that already canonicalized the document
     (the JSON-LD check does) skip a second expansion.
     """
-    name = _hash_name(suite, key_type)
-    proof_hash = hashlib.new(name, canonical_form(suite, config)).digest()
+    digest = _HASHES[_hash_name(suite, key_type)]
+    proof_hash = digest(canonical_form(suite, config)).digest()
     if canonical_doc is None:
         canonical_doc = canonical_form(suite, unsecured)
-    doc_hash = hashlib.new(name, canonical_doc).digest()
+    doc_hash = digest(canonical_doc).digest()
     return proof_hash + doc_hash
 
 
@@ -137,6 +141,27 @@ def _b64url(data: bytes) -> str:
 
 
 _B58 = re.compile(r"^z[1-9A-HJ-NP-Za-km-z]+$")
+_B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_B58_DIGITS = str.maketrans({c: chr(i) for i, c in enumerate(_B58_ALPHABET)})
+_B58_DIGIT_VALUES = bytes(range(58))
+
+
+def _b58decode(text: str) -> bytes:
+    """base58btc -> bytes, for text already matched by ``_B58`` (minus the ``z``).
+
+    Byte for byte what ``base58.b58decode`` returns, at half its cost: the
+    digits come from one ``translate`` and the bytes from ``int.to_bytes``
+    instead of a ``divmod`` per byte (it ran once per proof verified).
+    """
+    text = text.rstrip()  # as the library does (``_B58``'s ``$`` lets one final newline through)
+    digits = text.translate(_B58_DIGITS).encode("latin-1")
+    if digits.translate(None, _B58_DIGIT_VALUES):
+        raise ValueError("not base58btc")
+    acc = 0
+    for digit in digits:
+        acc = acc * 58 + digit
+    zeros = len(text) - len(text.lstrip("1"))
+    return b"\0" * zeros + acc.to_bytes((acc.bit_length() + 7) // 8, "big")
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 
@@ -169,7 +194,7 @@ def _signature_bytes(suite: Suite, proof: Mapping[str, Any], data: bytes) -> tup
     if not _B58.match(value):  # the base58 library would silently strip whitespace
         raise ProofError("the proof value is not base58btc multibase ('z…')")
     try:
-        return base58.b58decode(value[1:]), data
+        return _b58decode(value[1:]), data
     except ValueError as exc:
         raise ProofError("the proof value is not valid base58") from exc
 
