@@ -15,7 +15,8 @@ from wallet.errors import InputError
 from wallet.formats import detect, parse
 from wallet.formats.baked import PNG_SIGNATURE, extract_png, extract_svg
 from wallet.formats.limits import MAX_ITXT_CHUNK_BYTES
-from wallet.model import Container, CredentialFormat as F
+from wallet.model import Container
+from wallet.model import CredentialFormat as F
 
 OB20 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob20"
 OB30 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob30"

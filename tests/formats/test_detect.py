@@ -10,7 +10,8 @@ import pytest
 from wallet.errors import InputError
 from wallet.formats import detect, parse
 from wallet.formats.limits import MAX_CREDENTIAL_BYTES, MAX_INPUT_BYTES
-from wallet.model import Container, CredentialFormat as F
+from wallet.model import Container
+from wallet.model import CredentialFormat as F
 
 OB20 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob20"
 OB30 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob30"
@@ -123,7 +124,8 @@ def _total(raw: bytes) -> None:
 
 
 def test_fuzz_random_bytes_and_mutations(vectors_dir: Path, corpus_dir: Path) -> None:
-    from hypothesis import HealthCheck, given, settings, strategies as st
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
 
     seeds = [
         (corpus_dir / "jwt-vc11-eddsa.valid.001.jwt").read_bytes(),

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from wallet.formats import parse
 from wallet.formats.ob2 import credential_from_assertion, is_assertion, with_documents
-from wallet.model import Container, CredentialFormat as F
+from wallet.model import Container
+from wallet.model import CredentialFormat as F
 
 OB20 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob20"
 

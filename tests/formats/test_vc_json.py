@@ -10,7 +10,8 @@ import pytest
 from wallet.errors import InputError
 from wallet.formats import parse
 from wallet.formats.vc_json import lang_map, parse_datetime
-from wallet.model import Container, CredentialFormat as F
+from wallet.model import Container
+from wallet.model import CredentialFormat as F
 
 OB30 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob30"
 

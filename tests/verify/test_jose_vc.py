@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from wallet.formats import parse
 from wallet.formats.limits import b64url_encode
-from wallet.model import CheckStatus, CredentialFormat as F, Verdict, verdict_of
+from wallet.model import CheckStatus, Verdict, verdict_of
+from wallet.model import CredentialFormat as F
 from wallet.verify.context import VerificationContext
 from wallet.verify.did import did_key_for
 from wallet.verify.jose import sign_compact
@@ -64,7 +65,7 @@ def suite_ctx(vectors_dir: Path) -> VerificationContext:
     ids = [m["id"] for m in methods]
     doc = {"id": "https://example.issuer/vc-jose-cose", "verificationMethod": methods,
            "assertionMethod": ids, "authentication": ids}
-    return VerificationContext(now=datetime(2024, 12, 15, tzinfo=timezone.utc), documents={doc["id"]: doc})
+    return VerificationContext(now=datetime(2024, 12, 15, tzinfo=UTC), documents={doc["id"]: doc})
 
 
 GOOD = ["credential-jose-minimal.txt", "credential-issuer-match-signed.txt",
@@ -99,7 +100,7 @@ def test_suite_bad_inputs_fail(vectors_dir: Path, suite_ctx: VerificationContext
 
 def test_suite_without_controller_document_cannot_verify_offline(vectors_dir: Path) -> None:
     cred = parse((vectors_dir / SUITE / "credential-jose-minimal.txt").read_bytes())
-    checks = verify_jwt_credential(cred, VerificationContext(now=datetime(2024, 12, 15, tzinfo=timezone.utc)))
+    checks = verify_jwt_credential(cred, VerificationContext(now=datetime(2024, 12, 15, tzinfo=UTC)))
     assert _verdict(checks) is Verdict.CANNOT_VERIFY_OFFLINE
 
 
@@ -132,7 +133,7 @@ def test_ob30_embedded_jwk_proves_integrity_not_issuer(vectors_dir: Path, name: 
 
 # ---- hand-made tokens: issuer binding, relationships, claims ----
 
-NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 def _vc11(did: str, **claims) -> dict:
@@ -140,7 +141,7 @@ def _vc11(did: str, **claims) -> dict:
           "id": "urn:uuid:1", "issuer": did, "issuanceDate": "2026-01-01T00:00:00Z",
           "credentialSubject": {"id": "did:example:learner"}}
     payload = {"iss": did, "sub": "did:example:learner", "jti": "urn:uuid:1",
-               "nbf": int(datetime(2026, 1, 1, tzinfo=timezone.utc).timestamp()), "vc": vc}
+               "nbf": int(datetime(2026, 1, 1, tzinfo=UTC).timestamp()), "vc": vc}
     payload.update(claims)
     return payload
 

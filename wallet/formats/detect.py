@@ -14,7 +14,8 @@ works before (and without) them.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from wallet.errors import InputError
 from wallet.formats import baked, enveloped, jwt, ob2, vc_json

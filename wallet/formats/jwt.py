@@ -119,8 +119,9 @@ def payload_object(jws: CompactJws) -> dict[str, Any]:
 
 
 def _is_ob2_assertion(payload: dict[str, Any]) -> bool:
-    context = " ".join(c for c in (payload.get("@context") if isinstance(payload.get("@context"), list)
-                                   else [payload.get("@context")]) if isinstance(c, str))
+    raw_context = payload.get("@context")
+    contexts: list[Any] = raw_context if isinstance(raw_context, list) else [raw_context]
+    context = " ".join(c for c in contexts if isinstance(c, str))
     types = payload.get("type")
     typed = types == "Assertion" or (isinstance(types, list) and "Assertion" in types)
     return typed and ("openbadges/v2" in context or ("badge" in payload and "recipient" in payload))

@@ -13,7 +13,8 @@ A signed assertion is the JWS (``OB2_SIGNED``).
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from wallet.errors import InputError
 from wallet.formats.limits import load_json_object

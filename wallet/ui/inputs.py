@@ -70,7 +70,7 @@ def decode_qr_image(path: str | Path) -> list[str]:
         Image.MAX_IMAGE_PIXELS = MAX_QR_PIXELS
         with Image.open(path) as image:
             image.load()
-            codes = zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode)
+            codes = zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
         raise InputError(f"{path.name} is not an image that can be read") from exc
     texts = [c.text for c in codes if c.valid and c.text]

@@ -25,8 +25,8 @@ The rules, each enforced here and tested in ``tests/verify/test_jose_attacks.py`
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping  # not typing.Mapping: its isinstance is several times slower
-from typing import Any, Union
+from collections.abc import Callable, Mapping  # not typing.Mapping: its isinstance is several times slower
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -37,8 +37,8 @@ from wallet.errors import InputError
 from wallet.formats.jwt import CompactJws, split_jws
 from wallet.formats.limits import b64url_encode
 
-PublicKey = Union[ed25519.Ed25519PublicKey, ec.EllipticCurvePublicKey, rsa.RSAPublicKey]
-PrivateKey = Union[ed25519.Ed25519PrivateKey, ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey]
+PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
+PrivateKey = ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
 #: Key type -> the algorithms allowed with it. The first is used when signing.
 ALGORITHMS_FOR_KEY: dict[str, tuple[str, ...]] = {
@@ -48,7 +48,11 @@ ALGORITHMS_FOR_KEY: dict[str, tuple[str, ...]] = {
     "P-521": ("ES512",),
     "RSA": ("RS256", "PS256"),
 }
-_EC_HASH = {"ES256": hashes.SHA256, "ES384": hashes.SHA384, "ES512": hashes.SHA512}
+_EC_HASH: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+    "ES256": hashes.SHA256,
+    "ES384": hashes.SHA384,
+    "ES512": hashes.SHA512,
+}
 _EC_SIZE = {"P-256": 32, "P-384": 48, "P-521": 66}
 _CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}
 MIN_RSA_BITS = 2048

@@ -176,10 +176,12 @@ def _id_of(value: Any) -> str | None:
 def _claims_view(fmt: CredentialFormat, payload: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     """The credential (or presentation) object and the party that must have signed it."""
     if fmt is CredentialFormat.VC_JWT:
-        vc = payload.get("vc") if isinstance(payload.get("vc"), dict) else {}
+        raw_vc = payload.get("vc")
+        vc: dict[str, Any] = raw_vc if isinstance(raw_vc, dict) else {}
         return vc, _id_of(vc.get("issuer")) or _id_of(payload.get("iss"))
     if fmt is CredentialFormat.VP_JWT:
-        vp = payload.get("vp") if isinstance(payload.get("vp"), dict) else payload
+        raw_vp = payload.get("vp")
+        vp: dict[str, Any] = raw_vp if isinstance(raw_vp, dict) else payload
         return vp, _id_of(vp.get("holder")) or _id_of(payload.get("iss"))
     return payload, _id_of(payload.get("issuer")) or _id_of(payload.get("iss"))
 

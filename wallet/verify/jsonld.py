@@ -77,7 +77,7 @@ def load_context(url: str) -> Any:
     return copy.deepcopy(_load_pinned(url))
 
 
-def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:  # noqa: ARG001 - pyld's loader signature
     """pyld document loader: bundled contexts only, tagged static so they are cached."""
     return {
         "contextUrl": None,

@@ -101,7 +101,7 @@ def canonical_form(suite: Suite, document: Mapping[str, Any]) -> bytes:
     return canonicalize_quads(strict_quads(document)).encode("utf-8")
 
 
-def proof_config(suite: Suite, proof: Mapping[str, Any], document: Mapping[str, Any]) -> dict[str, Any]:
+def proof_config(suite: Suite, proof: Mapping[str, Any], document: Mapping[str, Any]) -> dict[str, Any]:  # noqa: ARG001 - suites share one call shape
     """The proof options that are hashed: the proof minus its value, with the document's context."""
     config = {k: v for k, v in proof.items() if k not in ("proofValue", "jws", "signatureValue")}
     if "@context" in config:
