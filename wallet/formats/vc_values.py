@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from wallet.formats.elm_values import parse_float
 from wallet.model import Issuer, Subject
 
 # ---------------------------------------------------------------- values
@@ -66,17 +67,8 @@ def parse_datetime(value: Any) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", "."))
-        except ValueError:
-            return None
-    return None
+#: Credit points and similar: a number, or text such as "2,5" (one reader for every format).
+number = parse_float
 
 
 def image_of(value: Any) -> str | None:
