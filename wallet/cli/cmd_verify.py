@@ -36,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     b = bsub.add_parser("verify", help="milliseconds per credential for each kind in DIR")
     b.add_argument("dir", metavar="DIR")
     b.add_argument("--runs", type=int, default=3)
+    b.add_argument("--full", action="store_true",
+                   help="also build the full display model of each credential (what import does), not only the report")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench_verify)
 
@@ -127,7 +129,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_bench_verify(args: argparse.Namespace) -> int:
     from wallet.bench import run_bench
 
-    result = run_bench(Path(args.dir), runs=args.runs)
+    result = run_bench(Path(args.dir), runs=args.runs, full=args.full)
     if args.json:
         print_json(result)
     return 0
