@@ -7,6 +7,7 @@ parsed are reported per item and are not stored.
 
 Status list credentials found in a batch are stored as evidence (not as
 credentials), so the credentials that point to them can be checked offline.
+A credential whose signature or seal does not match its content is refused.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from wallet import codec
 from wallet.errors import Cancelled, InputError
-from wallet.model import Credential, VerificationReport
+from wallet.model import CheckStatus, Credential, VerificationReport
 from wallet.vault_context import EVIDENCE_STATUS_LIST, context_from_vault
 from wallet.verify.context import VerificationContext
 
@@ -60,6 +61,20 @@ def _status_list_url(cred: Credential) -> str | None:
 
 
 Progress = Callable[[int, int], None]
+
+
+def _broken_integrity(report: VerificationReport) -> str | None:
+    """Why a credential must not be stored at all, or None.
+
+    A credential whose signature or seal does not match its content was
+    changed after it was issued (or forged): keeping it would only mislead.
+    Expired, revoked or untrusted credentials are kept, with their report —
+    they are part of the learner's record and the report says what is wrong.
+    """
+    for check in report.checks:
+        if check.essential and check.status is CheckStatus.FAILED:
+            return f"not imported: {check.name}: {check.reason}"
+    return None
 
 #: Most credentials one presentation or link may add in one import.
 MAX_EXPANDED = 200
@@ -177,6 +192,10 @@ def import_items(
             results[i] = ImportResult(item.source, Outcome.EVIDENCE, f"status list {extra}")
             continue
         report = verify(cred, base)
+        broken = _broken_integrity(report)
+        if broken is not None:
+            results[i] = ImportResult(item.source, Outcome.INVALID, broken, None, cred.display_title())
+            continue
         batch.append((item.raw, cred.format.value, codec.to_json(cred), item.source, report.to_json()))
         batch_index.append((i, cred, report))
     if progress is not None:

@@ -42,3 +42,25 @@ def test_show_prints_annex_elements_in_slovenian(
     # the stored bytes are the original file, byte for byte
     assert main(["show", "--vault", vault, ident, "--raw"]) == 0
     assert capsys.readouterr().out.encode() == sample.read_bytes()
+
+
+def test_tampered_credentials_are_refused_and_nothing_is_stored(
+    vectors_dir: Path, corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("WALLET_PASSPHRASE", "pw for tamper test")
+    vault = str(tmp_path / "v.db")
+    assert main(["init", "--vault", vault, "--kdf-memory-mib", "64"]) == 0
+    sealed = (vectors_dir / ELM / "Sample-MC-Annex1-signed.jsonld").read_bytes()
+    edited = tmp_path / "edited-after-sealing.jsonld"
+    edited.write_bytes(sealed.replace(b"Digital micro-credential creation", b"Digital micro-credential creatiom", 1))
+    assert edited.read_bytes() != sealed
+    capsys.readouterr()
+    files = [str(edited), str(corpus_dir / "vc2-ecdsa-jcs-2019.tampered.001.json"),
+             str(corpus_dir / "jwt-vc11-eddsa.wrong-key.001.jwt")]
+    assert main(["import", "--vault", vault, "--json", *files]) == 3
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["outcome"] for r in rows] == ["invalid", "invalid", "invalid"]
+    assert "SEAL" in rows[0]["detail"] and all("not imported" in r["detail"] for r in rows)
+    assert main(["list", "--vault", vault, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

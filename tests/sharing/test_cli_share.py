@@ -17,7 +17,7 @@ from wallet.sharing.link import decode_link
 
 PASS = "correct horse battery staple"
 CORPUS_FILES = ["ob3-eddsa-rdfc-2022.valid.001.json", "vc2-ecdsa-rdfc-2019.valid.002.json",
-                "jose-vc2-eddsa.valid.001.jwt", "ob3-eddsa-rdfc-2022.tampered.001.json"]
+                "jose-vc2-eddsa.valid.001.jwt", "ob3-eddsa-rdfc-2022.expired.001.json"]
 
 
 @pytest.fixture()
@@ -38,7 +38,7 @@ def test_every_kind_of_share(vault: tuple[Path, list[str]], tmp_path: Path,
                              capsys: pytest.CaptureFixture[str]) -> None:
     path, ids = vault
     v = ["--vault", str(path)]
-    ldp, generic, jose, tampered = ids
+    ldp, generic, jose, expired = ids
 
     assert main(["share", ldp, jose, "--out", str(tmp_path / "b.vp.json"), "--challenge", "n-1", *v]) == 0
     doc = json.loads((tmp_path / "b.vp.json").read_text())
@@ -72,7 +72,7 @@ def test_every_kind_of_share(vault: tuple[Path, list[str]], tmp_path: Path,
     assert etree.parse(str(tmp_path / "cv2.xml")).getroot().tag == "{http://europass.cedefop.europa.eu/Europass}SkillsPassport"
 
     capsys.readouterr()
-    assert main(["share", ldp, tampered, "--europass", str(tmp_path / "no.xml"), *v]) == 3
+    assert main(["share", ldp, expired, "--europass", str(tmp_path / "no.xml"), *v]) == 3
     assert "only verified credentials" in capsys.readouterr().err
     assert not (tmp_path / "no.xml").exists()
     assert main(["share", ldp, "--out", str(tmp_path / "x.json"), "--expires", "400d", *v]) == 2
