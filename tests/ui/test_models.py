@@ -96,7 +96,9 @@ def test_checks_model(qtmodeltester) -> None:
     model.set_report(report)
     qtmodeltester.check(model)
     assert model.index(1, 1).data() == "Failed"
-    assert model.index(0, 0).data() == "signature *"
+    assert model.index(0, 0).data() == "Signature *"  # a reader's name; the id is the tooltip
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "signature"
+    assert model.index(2, 0).data() == "trust"  # unknown ids are shown as they are
 
 
 def test_results_and_trust_models(qtmodeltester) -> None:
