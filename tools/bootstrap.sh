@@ -13,6 +13,8 @@ need_pkgs=""
 have_pkg() { dpkg -s "$1" >/dev/null 2>&1; }
 if command -v dpkg >/dev/null 2>&1; then
   for p in python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+           libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 \
+           libxcb-xinerama0 libxcb-xkb1 \
            libxcb-cursor0 poppler-utils fonts-dejavu-core; do
     have_pkg "$p" || need_pkgs="$need_pkgs $p"
   done
