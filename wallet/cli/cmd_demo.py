@@ -40,8 +40,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         targets = len(bundled_targets()) + len(vault.list_targets())
         print()
         print(f"{vault.count_credentials()} credentials, {targets} target qualifications.")
-        print(f"Explore it: wallet --vault ... e.g. `WALLET_PASSPHRASE='{passphrase}' wallet list --vault {vault.path}`,")
-        print(f"`wallet progress --vault {vault.path}` and `wallet show ID --vault {vault.path}`.")
+        print("Explore it (the passphrase above; or set WALLET_PASSPHRASE for this throw-away vault):")
+        print(f"  wallet list --vault {vault.path}")
+        print(f"  wallet show ID --vault {vault.path} --lang sl,en")
+        print(f"  wallet progress --vault {vault.path}")
+        print(f"  wallet-gui --vault {vault.path}")
     finally:
         vault.close()
     return 0
