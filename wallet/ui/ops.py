@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from wallet.model import Credential, VerificationReport, pick_lang
+from wallet.settings import setting
 
-SETTING_CRED_LANGS = "ui.credential_languages"
-SETTING_AUTOLOCK = "ui.autolock_minutes"
-DEFAULT_AUTOLOCK_MINUTES = 5
+# The keys and defaults are the core's (wallet.settings), shared with `wallet settings`.
+SETTING_CRED_LANGS = setting("ui.credential_languages").key
+SETTING_AUTOLOCK = setting("ui.autolock_minutes").key
+DEFAULT_AUTOLOCK_MINUTES = int(setting("ui.autolock_minutes").default)
 #: Files larger than this are refused before reading (the formats cap them lower).
 MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
 
