@@ -27,14 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="list stored credentials")
     add_vault_options(p)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--lang", default="en", help="preferred languages, e.g. sl,en")
+    p.add_argument("--lang", help="preferred languages, e.g. sl,en (default: the ui.credential_languages setting)")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="show one credential with every standard element")
     add_vault_options(p)
     p.add_argument("id", metavar="ID", help="credential id (a unique prefix is enough)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--lang", default="en", help="preferred languages, e.g. sl,en")
+    p.add_argument("--lang", help="preferred languages, e.g. sl,en (default: the ui.credential_languages setting)")
     p.add_argument("--raw", action="store_true", help="print the original bytes as received")
     p.set_defaults(func=cmd_show)
 
@@ -99,9 +99,19 @@ def _summary(sc: object, langs: list[str]) -> dict:
     }
 
 
+def _langs(args: argparse.Namespace, vault: object) -> list[str]:
+    """--lang, else the vault's preferred credential languages (shared with the app)."""
+    if args.lang:
+        return [t.strip() for t in args.lang.split(",") if t.strip()]
+    from wallet.settings import setting
+
+    spec = setting("ui.credential_languages")
+    return list(vault.get_setting(spec.key, spec.default))  # type: ignore[attr-defined]
+
+
 def cmd_list(args: argparse.Namespace) -> int:
-    langs = args.lang.split(",")
     with open_vault(args) as vault:
+        langs = _langs(args, vault)
         rows = [_summary(sc, langs) for sc in vault.list_credentials()]
     if args.json:
         print_json(rows)
@@ -116,8 +126,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    langs = args.lang.split(",")
     with open_vault(args) as vault:
+        langs = _langs(args, vault)
         sc = vault.get_credential(args.id)
     if args.raw:
         import sys
