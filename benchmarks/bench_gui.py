@@ -60,10 +60,10 @@ shiboken6.delete(window)
 def synthetic_vault(path: Path, n: int):  # type: ignore[no-untyped-def]
     """A vault with ``n`` stored credentials (storage only: the list is what is measured)."""
     from wallet import codec
+    from wallet.app.context import context_from_vault
     from wallet.formats import parse
     from wallet.shared_data import shared_dir
     from wallet.storage import KdfParams, Vault
-    from wallet.vault_context import context_from_vault
     from wallet.verify.engine import verify
 
     vault = Vault.create(path, PASSPHRASE, KdfParams.floor())
@@ -187,7 +187,7 @@ def signed_files(count: int) -> list[tuple[str, bytes]]:
 
     from cryptography.hazmat.primitives.asymmetric import ed25519
 
-    from wallet.demo import ISSUERS, ob3_credential
+    from wallet.app.demo import ISSUERS, ob3_credential
     from wallet.verify.dataintegrity import sign
     from wallet.verify.did import did_key_for
 
@@ -208,7 +208,7 @@ def signed_files(count: int) -> list[tuple[str, bytes]]:
 def bench_import(tmp: Path, count: int) -> None:
     from PySide6.QtCore import QTimer
 
-    from wallet.importer import ImportItem
+    from wallet.app.importing import ImportItem
     from wallet.storage import KdfParams
     from wallet.ui.app import build_window, make_application
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/screenshots.py [--out screenshots] [--lang en|sl] [--dark]
 
-Uses the demo wallet (freshly signed sample credentials) when ``wallet.demo``
+Uses the demo wallet (freshly signed sample credentials) when ``wallet.app.demo``
 works, else a vault filled from ../shared/corpus. Nothing touches the user's
 wallet: everything happens in a temporary folder. Look at the pictures after
 every UI change: tests prove behaviour, not that a screen is readable.
@@ -62,7 +62,7 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 
 
 def corpus_vault(folder: Path):  # type: ignore[no-untyped-def]
-    from wallet.importer import ImportItem, import_items
+    from wallet.app.importing import ImportItem, import_items
     from wallet.shared_data import shared_dir
     from wallet.storage import KdfParams, Vault
 
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     save(window, out, f"02-create-error-{args.lang}")
 
     try:
-        from wallet.demo import create_demo_vault
+        from wallet.app.demo import create_demo_vault
 
         opener = lambda: create_demo_vault(tmp / "demo.db")  # noqa: E731
     except ImportError:

@@ -20,7 +20,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from wallet.errors import InputError
+from wallet.formats import detect
 from wallet.verify.context import VerificationContext
+from wallet.verify.engine import verify_bytes, verify_report
 
 LIST_TYPES = ("BitstringStatusListCredential", "StatusList2021Credential")
 
@@ -63,9 +66,6 @@ def _status_lists(files: list[Path]) -> dict[str, bytes]:
 
 
 def _from_folder(folder: Path) -> list[BenchItem]:
-    from wallet.errors import InputError
-    from wallet.formats import detect
-
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix in (".json", ".jwt", ".png", ".svg", ".xml"))
     ctx = VerificationContext(status_lists=_status_lists(files))
     items = []
@@ -89,8 +89,6 @@ def collect(folder: Path) -> list[BenchItem]:
 
 def _verifier(full: bool) -> Callable[[bytes, VerificationContext], object]:
     """Bytes -> report (what the peer times), or ``full``: also the display model (``verify_bytes``)."""
-    from wallet.verify.engine import verify_bytes, verify_report
-
     return verify_bytes if full else verify_report
 
 

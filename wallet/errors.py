@@ -7,11 +7,22 @@ or credential content.
 
 from __future__ import annotations
 
+from wallet.messages import Message, render
+
 
 class WalletError(Exception):
-    """Base of all expected failures. ``exit_code`` is what the CLI returns."""
+    """Base of all expected failures. ``exit_code`` is what the CLI returns.
+
+    ``message`` (optional) says the same as the text, as a message id and
+    parameters, so a front end can show it in the reader's language; the text
+    stays English for logs and for callers that have no reader language.
+    """
 
     exit_code = 1
+
+    def __init__(self, text: str = "", *, message: Message | None = None) -> None:
+        super().__init__(text or (render(message) if message is not None else ""))
+        self.message = message
 
 
 class UsageError(WalletError):

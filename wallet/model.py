@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from wallet.messages import Message, render, technical_details
+from wallet.messages import text as plain_text
+
 LangMap = Mapping[str, str]
 
 #: Fallback order after the user's own preferences: English, then the
@@ -60,6 +63,22 @@ class CredentialFormat(str, enum.Enum):
     EDC_JSONLD = "edc-jsonld"  # ELM v3 credential without a seal
     EDCI_XML = "edci-xml"  # EDCI 1.x XML with XAdES
     UNKNOWN = "unknown"
+
+    @classmethod
+    def extend(cls, value: str) -> CredentialFormat:
+        """A format added through the format registry (``wallet.formats.registry.register``) as a member.
+
+        Python enums are closed; a registered format still needs a member so
+        that ``CredentialFormat(value)`` works for what the vault stored.
+        """
+        existing = cls._value2member_map_.get(value)
+        if existing is not None:
+            return existing  # type: ignore[return-value]
+        member = str.__new__(cls, value)
+        member._name_ = value.upper().replace("-", "_")
+        member._value_ = value
+        cls._value2member_map_[value] = member
+        return member
 
 
 class Container(str, enum.Enum):
@@ -195,27 +214,112 @@ class CheckStatus(str, enum.Enum):
     NOT_CHECKED = "not-checked"
 
 
-@dataclass(frozen=True)
-class Check:
-    """One named verification step and its outcome.
+class CheckId(str, enum.Enum):
+    """The one vocabulary of verification steps, for every format. Values are stable (stored, ``--json``).
 
-    ``essential`` marks the checks without which nothing can be said about
-    the credential (its signature or seal): if such a check is not-checked the
-    verdict is ``cannot-verify-offline`` rather than a warning.
+    EU seals use it too: the Europass viewer's SEAL, OWNER, EXPIRY, REVOCATION
+    and FORMAT are ``signature``, ``issuer-trusted``, ``validity``, ``status``
+    and ``format`` here, so every reader asks the same questions of every
+    credential.
     """
 
-    name: str
+    FORMAT = "format"  # recognised, and follows its data model
+    JSONLD = "jsonld"  # every term defined by a known context
+    SIGNATURE = "signature"  # the issuer's signature or seal matches the content
+    PROOF_PURPOSE = "proof-purpose"  # the key was used for what it is allowed to do
+    ISSUER_KEY = "issuer-key"  # the signing key belongs to the issuer
+    ISSUER_TRUSTED = "issuer-trusted"  # the issuer is in the user's trust store / EU trusted lists
+    VALIDITY = "validity"  # inside its validity period
+    STATUS = "status"  # not revoked or suspended
+    JWT_CLAIMS = "jwt-claims"  # the JWT's registered claims agree with the credential
+    DISCLOSURES = "disclosures"  # SD-JWT disclosures were signed by the issuer
+    KEY_BINDING = "key-binding"  # SD-JWT key binding proves the holder
+    RECIPIENT = "recipient"  # Open Badges 2.0 recipient identity
+    HOSTED_ORIGIN = "hosted-origin"  # Open Badges 2.0 hosted assertion origin
+    ACCREDITATION = "accreditation"  # EU: accreditation of the awarding body
+    PRESENTATION_SIGNATURE = "presentation-signature"  # the holder signed the presentation
+    CHALLENGE = "challenge"  # the presentation was made for the verifier's challenge
+    DOMAIN = "domain"  # ... and for the verifier's domain
+    HOLDER_BINDING = "holder-binding"  # the credentials belong to the presenter
+    PRESENTATION_CREDENTIALS = "presentation-credentials"  # the enveloped credentials open
+    CREDENTIAL = "credential"  # one embedded credential's verdict (``index`` says which)
+
+
+#: Names older vaults stored (before check ids existed), mapped to today's ids.
+LEGACY_CHECK_NAMES = {
+    "SEAL": CheckId.SIGNATURE, "OWNER": CheckId.ISSUER_TRUSTED, "EXPIRY": CheckId.VALIDITY,
+    "REVOCATION": CheckId.STATUS, "FORMAT": CheckId.FORMAT, "ACCREDITATION": CheckId.ACCREDITATION,
+    "revocation": CheckId.STATUS,
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One verification step and its outcome, as data.
+
+    ``message`` says why, as a message id and parameters (rendered in the
+    reader's language by :mod:`wallet.messages`). ``essential`` marks the
+    checks without which nothing can be said about the credential (its
+    signature or seal): if such a check is not-checked the verdict is
+    ``cannot-verify-offline`` rather than a warning. ``index`` numbers the
+    per-credential checks of a presentation (``credential`` 0, 1, ...).
+    """
+
+    id: CheckId
     status: CheckStatus
-    reason: str
+    message: Message
     essential: bool = False
+    index: int | None = None
+
+    @property
+    def name(self) -> str:
+        """``id`` as text, with the index for per-credential checks (``credential[2]``)."""
+        return self.id.value if self.index is None else f"{self.id.value}[{self.index}]"
+
+    @property
+    def reason(self) -> str:
+        """The message in English, for logs and plain-text output that has no reader language."""
+        return render(self.message)
+
+    def text(self, langs: Sequence[str] = ("en",)) -> str:
+        return render(self.message, langs)
+
+    @property
+    def explained(self) -> str:
+        """The English text, then every technical detail (suite, key, URL, the underlying error), for logs."""
+        details = "; ".join(f"{k}: {v}" for k, v in technical_details(self.message))
+        return f"{self.reason} [{details}]" if details else self.reason
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
+            "id": self.id.value,
             "name": self.name,
             "status": self.status.value,
-            "reason": self.reason,
             "essential": self.essential,
+            "message": self.message.to_json(),
+            "reason": self.reason,
         }
+        if self.index is not None:
+            out["index"] = self.index
+        return out
+
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> Check:
+        """Today's form, or the form older vaults stored (``name`` and an English ``reason``)."""
+        status = CheckStatus(data["status"])
+        essential = bool(data.get("essential", False))
+        if "id" in data:
+            message = Message.from_json(data["message"]) if isinstance(data.get("message"), Mapping) \
+                else plain_text(str(data.get("reason", "")))
+            index = data.get("index")
+            return Check(CheckId(data["id"]), status, message, essential, index if isinstance(index, int) else None)
+        name = str(data.get("name", "format"))
+        index = None
+        if name.endswith("]") and "[" in name:
+            name, _, number = name[:-1].partition("[")
+            index = int(number) if number.isdigit() else None
+        check_id = LEGACY_CHECK_NAMES.get(name) or CheckId(name)
+        return Check(check_id, status, plain_text(str(data.get("reason", ""))), essential, index)
 
 
 class Verdict(str, enum.Enum):
@@ -250,8 +354,12 @@ class VerificationReport:
     def verdict(self) -> Verdict:
         return verdict_of(self.checks)
 
-    def check(self, name: str) -> Check | None:
-        return next((c for c in self.checks if c.name == name), None)
+    def check(self, check_id: CheckId | str) -> Check | None:
+        """The first check with this id: a :class:`CheckId`, its value (``"signature"``) or ``"credential[2]"``."""
+        if isinstance(check_id, str) and check_id.endswith("]") and "[" in check_id:
+            return next((c for c in self.checks if c.name == check_id), None)
+        wanted = CheckId(check_id)
+        return next((c for c in self.checks if c.id is wanted), None)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -267,10 +375,7 @@ class VerificationReport:
     def from_json(data: Mapping[str, Any]) -> VerificationReport:
         return VerificationReport(
             format=CredentialFormat(data["format"]),
-            checks=tuple(
-                Check(c["name"], CheckStatus(c["status"]), c["reason"], bool(c.get("essential", False)))
-                for c in data["checks"]
-            ),
+            checks=tuple(Check.from_json(c) for c in data["checks"]),
             as_of=datetime.fromisoformat(data["as_of"]),
             trust_snapshot=data.get("trust_snapshot"),
             issuer_label=data.get("issuer_label"),

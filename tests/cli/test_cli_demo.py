@@ -19,7 +19,7 @@ def test_demo_vault_is_signed_verified_and_listed(tmp_path: Path, capsys: pytest
     verdicts = [verdict for _, _, verdict in rows]
     assert len(rows) >= 10
     assert {"vc-ldp", "vc-jose", "vc-jwt"} <= formats  # several signing formats
-    assert verdicts.count("valid") >= 8  # freshly signed by trusted demo issuers
-    assert "revoked" in out and "expired" in out  # and the two deliberate failures say why
+    assert verdicts.count("Valid") >= 8  # freshly signed by trusted demo issuers
+    assert "Revoked" in out and "Expired" in out  # and the two deliberate failures say why
     assert "3 target qualifications" in out
     assert path.exists()

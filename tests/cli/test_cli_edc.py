@@ -18,9 +18,9 @@ def test_verify_json_covers_sealed_edc(vectors_dir: Path, capsys: pytest.Capture
     out = json.loads(capsys.readouterr().out)
     assert out["format"] == "edc-jades"
     checks = {c["name"]: c for c in out["checks"]}
-    assert checks["SEAL"]["status"] == "passed"
+    assert checks["signature"]["status"] == "passed"
     assert out["verdict"] in ("valid-with-warnings", "cannot-verify-offline", "valid")
-    assert {"FORMAT", "SEAL", "OWNER", "REVOCATION", "EXPIRY", "ACCREDITATION"} <= checks.keys()
+    assert {"format", "signature", "issuer-trusted", "status", "validity", "accreditation"} <= checks.keys()
 
 
 def test_show_prints_annex_elements_in_slovenian(
@@ -34,11 +34,11 @@ def test_show_prints_annex_elements_in_slovenian(
     ident = json.loads(capsys.readouterr().out.splitlines()[-1])["id"]
     assert main(["show", "--vault", vault, ident, "--lang", "sl"]) == 0
     text = capsys.readouterr().out
-    for label in ("Learner", "Issuer", "Country of issuer", "Date of issue", "Learning outcomes",
-                  "Workload (ECTS / volume)", "EQF / NQF level", "Type of assessment",
-                  "Form of participation", "Quality assurance", "Grade"):
+    for label in ("Udeleženec", "Izdajatelj", "Država izdajatelja", "Datum izdaje", "Učni izidi",
+                  "Obseg (kreditne točke / obseg učenja)", "Raven EOK / SOK", "Vrsta preverjanja znanja",
+                  "Oblika udeležbe", "Zagotavljanje kakovosti", "Ocena"):
         assert label in text
-    assert "EQF" in text and "SEAL" in text
+    assert "EQF" in text and "Podpis izdajatelja" in text and "Learner" not in text
     # the stored bytes are the original file, byte for byte
     assert main(["show", "--vault", vault, ident, "--raw"]) == 0
     assert capsys.readouterr().out.encode() == sample.read_bytes()
@@ -61,6 +61,7 @@ def test_tampered_credentials_are_refused_and_nothing_is_stored(
     assert main(["import", "--vault", vault, "--json", *files]) == 3
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["outcome"] for r in rows] == ["invalid", "invalid", "invalid"]
-    assert "SEAL" in rows[0]["detail"] and all("not imported" in r["detail"] for r in rows)
+    assert all(r["message"]["id"] == "import.refused_broken" and r["detail"].startswith("Not imported") for r in rows)
+    assert rows[0]["message"]["params"]["check"] == "signature"
     assert main(["list", "--vault", vault, "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

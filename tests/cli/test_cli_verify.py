@@ -37,3 +37,4 @@ def test_verify_missing_file_is_one_clear_line(tmp_path: Path, capsys: pytest.Ca
     assert main(["verify", "--json", str(tmp_path / "nope.json")]) == 6
     out = json.loads(capsys.readouterr().out)
     assert out["verdict"] == "invalid" and "no such file" in out["checks"][0]["reason"]
+    assert out["checks"][0]["message"]["id"] == "import.no_file"

@@ -57,7 +57,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> tuple[FakeVault, list[Any]]:
     vault, printed = FakeVault(), []
     common = SimpleNamespace(open_vault=lambda args: contextlib.nullcontext(vault), print_json=printed.append,
                              add_vault_options=lambda parser: None)
-    monkeypatch.setattr(cmd_trust, "_common", lambda: common)
+    monkeypatch.setattr(cmd_trust, "common", common)
     return vault, printed
 
 

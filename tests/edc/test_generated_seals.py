@@ -10,6 +10,7 @@ from lxml import etree
 
 from wallet.formats.edci_xml import parse_edci_xml
 from wallet.formats.elm import parse_elm
+from wallet.messages import msg
 from wallet.model import CheckStatus, CredentialFormat
 from wallet.verify.context import VerificationContext
 from wallet.verify.seals import verify_edc
@@ -45,12 +46,12 @@ def test_each_algorithm_verifies_and_trust_follows_the_anchor(alg: str, mc_unsig
     cred = parse_elm(raw)
     assert cred.format is CredentialFormat.EDC_JADES and cred.achievement.eqf_level == 6
     checks = _checks(cred, trust_anchors=(pki.ca_der,))
-    assert checks["SEAL"].status is CheckStatus.PASSED and alg in checks["SEAL"].reason
+    assert checks["signature"].status is CheckStatus.PASSED and alg in checks["signature"].explained
     # chains to the user's anchor, but the seal embeds no revocation data: said, not hidden
-    assert checks["OWNER"].status is CheckStatus.WARNING and "no revocation data" in checks["OWNER"].reason
-    assert "Test University" in checks["OWNER"].reason
+    assert checks["issuer-trusted"].status is CheckStatus.WARNING and checks["issuer-trusted"].message.id == "seal.owner_no_revocation_data"
+    assert "Test University" in checks["issuer-trusted"].explained
     other = make_pki("rsa")
-    assert _checks(cred, trust_anchors=(other.ca_der,))["OWNER"].status is CheckStatus.FAILED
+    assert _checks(cred, trust_anchors=(other.ca_der,))["issuer-trusted"].status is CheckStatus.FAILED
 
 
 def test_algorithm_must_match_key_type(mc_unsigned: bytes, ec_pki: Pki) -> None:
@@ -79,9 +80,9 @@ def test_xades_sealed_edci_credential(edci_unsigned: bytes, rsa_pki: Pki) -> Non
     cred = parse_edci_xml(raw)
     assert cred.title == {"en": "La Modiste Diplome"} and cred.achievement.eqf_level == 3
     checks = _checks(cred, trust_anchors=(rsa_pki.ca_der,))
-    assert checks["SEAL"].status is CheckStatus.PASSED, checks["SEAL"].reason
-    assert checks["OWNER"].status is CheckStatus.WARNING  # anchored; no RevocationValues in a signxml seal
-    assert _checks(cred)["OWNER"].status is CheckStatus.NOT_CHECKED
+    assert checks["signature"].status is CheckStatus.PASSED, checks["signature"].explained
+    assert checks["issuer-trusted"].status is CheckStatus.WARNING  # anchored; no RevocationValues in a signxml seal
+    assert _checks(cred)["issuer-trusted"].status is CheckStatus.NOT_CHECKED
 
 
 def test_xades_wrapping_beside_signed_credential(edci_unsigned: bytes, rsa_pki: Pki) -> None:
@@ -89,7 +90,7 @@ def test_xades_wrapping_beside_signed_credential(edci_unsigned: bytes, rsa_pki: 
     title = root.find("{http://data.europa.eu/snb}title/{http://data.europa.eu/snb}text")
     title.text = "Forged title"
     cred = parse_edci_xml(etree.tostring(root))
-    assert _checks(cred)["SEAL"].status is CheckStatus.FAILED
+    assert _checks(cred)["signature"].status is CheckStatus.FAILED
 
 
 def test_expired_credential(mc_unsigned: bytes, rsa_pki: Pki) -> None:
@@ -99,10 +100,10 @@ def test_expired_credential(mc_unsigned: bytes, rsa_pki: Pki) -> None:
     doc["validUntil"] = "2024-01-01T00:00:00Z"
     cred = parse_elm(seal_jades(json.dumps(doc).encode(), rsa_pki))
     now = datetime(2025, 1, 1, tzinfo=UTC)
-    assert _checks(cred, now=now)["EXPIRY"].status is CheckStatus.FAILED
-    assert _checks(cred, now=now - timedelta(days=400))["EXPIRY"].status is CheckStatus.PASSED
+    assert _checks(cred, now=now)["validity"].status is CheckStatus.FAILED
+    assert _checks(cred, now=now - timedelta(days=400))["validity"].status is CheckStatus.PASSED
 
 
 def test_stale_snapshot_is_said(mc_signed: bytes, snapshot) -> None:  # type: ignore[no-untyped-def]
     checks = _checks(parse_elm(mc_signed), trusted_list=snapshot.to_bytes(), now=datetime(2026, 1, 1, tzinfo=UTC))
-    assert "next update was due 2020-10-29" in checks["OWNER"].reason
+    assert checks["issuer-trusted"].message.get("note") == msg("seal.note.stale", date="2020-04-29", due="2020-10-29")

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 
 from wallet.formats.elm import parse_elm
+from wallet.messages import msg
 from wallet.model import CheckStatus, Verdict, verdict_of
 from wallet.verify.context import VerificationContext
 from wallet.verify.seals import verify_edc
@@ -45,21 +46,22 @@ def test_official_sample_integrity_valid_issuer_unknown(mc_signed: bytes) -> Non
     assert evidence.stamped_time == datetime(2023, 9, 27, 11, 54, 20, tzinfo=UTC)
     assert evidence.proven_time is None  # the TSA is a test PKI, anchored nowhere
     checks = _checks(mc_signed)
-    assert checks["SEAL"].status is CheckStatus.PASSED and checks["SEAL"].essential
-    assert "Integrity valid" in checks["SEAL"].reason and "ORGANIZACION TEST" in checks["SEAL"].reason
-    assert "qualified eSeal" in checks["SEAL"].reason and "VATES-A00000000" in checks["SEAL"].reason
-    assert checks["OWNER"].status is CheckStatus.NOT_CHECKED
-    assert checks["REVOCATION"].status is CheckStatus.NOT_CHECKED
-    assert "no trusted-list snapshot" in checks["OWNER"].reason
+    assert checks["signature"].status is CheckStatus.PASSED and checks["signature"].essential
+    assert checks["signature"].message.id == "seal.intact" and "ORGANIZACION TEST" in checks["signature"].explained
+    assert "qualified eSeal" in checks["signature"].explained and "VATES-A00000000" in checks["signature"].explained
+    assert checks["issuer-trusted"].status is CheckStatus.NOT_CHECKED
+    assert checks["status"].status is CheckStatus.NOT_CHECKED
+    assert checks["issuer-trusted"].message.id == "seal.owner_no_trust_basis"
 
 
 def test_official_sample_against_dss_snapshot_is_not_trusted(mc_signed: bytes, snapshot) -> None:  # type: ignore[no-untyped-def]
     checks = _checks(mc_signed, trusted_list=snapshot)
-    assert checks["SEAL"].status is CheckStatus.PASSED
-    assert checks["OWNER"].status is CheckStatus.WARNING
-    assert "Integrity is valid, but the issuer is not trusted" in checks["OWNER"].reason
-    for name in ("SEAL", "OWNER", "REVOCATION", "ACCREDITATION"):
-        assert "trusted lists as of 2020-04-29" in checks[name].reason
+    assert checks["signature"].status is CheckStatus.PASSED
+    assert checks["issuer-trusted"].status is CheckStatus.WARNING
+    assert checks["issuer-trusted"].message.id == "seal.owner_untrusted"
+    for name in ("signature", "issuer-trusted", "status", "accreditation"):
+        note = checks[name].message.get("note")
+        assert note.id in ("seal.note.as_of", "seal.note.stale") and note.get("date") == "2020-04-29"
     assert verdict_of(list(checks.values())) is Verdict.VALID_WITH_WARNINGS
 
 
@@ -69,21 +71,21 @@ def test_user_anchor_validates_expired_cert_at_signing_time(mc_signed: bytes) ->
     xvals = next(v for v in (json.loads(_unb64u(e)) for e in etsi_u) if "xVals" in v)["xVals"]
     issuing_ca = base64.b64decode(xvals[2]["x509Cert"]["val"])
     checks = _checks(mc_signed, trust_anchors=(issuing_ca,))
-    assert checks["OWNER"].status is CheckStatus.PASSED, checks["OWNER"].reason
-    assert "trust anchor you added" in checks["OWNER"].reason
-    assert "not revoked at 2023-09-27" in checks["REVOCATION"].reason
-    assert "TSA is not trusted" in checks["OWNER"].reason
+    assert checks["issuer-trusted"].status is CheckStatus.PASSED, checks["issuer-trusted"].explained
+    assert checks["issuer-trusted"].message.get("via") == msg("seal.via.anchor")
+    assert "not revoked at 2023-09-27" in checks["status"].explained
+    assert "TSA is not trusted" in checks["issuer-trusted"].explained
     nowina_root = base64.b64decode(xvals[0]["x509Cert"]["val"])  # the test TSA's root, in the seal's xVals
     checks = _checks(mc_signed, trust_anchors=(issuing_ca, nowina_root))
-    assert checks["OWNER"].status is CheckStatus.PASSED and "TSA is not trusted" not in checks["OWNER"].reason
-    assert "TSA chain valid" in checks["SEAL"].reason
+    assert checks["issuer-trusted"].status is CheckStatus.PASSED and "TSA is not trusted" not in checks["issuer-trusted"].explained
+    assert "TSA chain valid" in checks["signature"].explained
 
 
 def test_payload_edited_after_sealing_fails(mc_signed: bytes) -> None:
     tampered = mc_signed.replace(b"Ana Andromeda", b"Eve Andromeda", 1)
     checks = _checks(tampered)
-    assert checks["SEAL"].status is CheckStatus.FAILED
-    assert "changed after sealing" in checks["SEAL"].reason
+    assert checks["signature"].status is CheckStatus.FAILED
+    assert "changed after sealing" in checks["signature"].explained
 
 
 def test_x5c_not_matching_the_key_fails(mc_signed: bytes) -> None:
@@ -129,5 +131,5 @@ def test_unprotected_header_cannot_override(mc_signed: bytes) -> None:
 
 def test_unsigned_edc_has_no_seal(mc_unsigned: bytes) -> None:
     checks = _checks(mc_unsigned)
-    assert checks["SEAL"].status is CheckStatus.FAILED and "not sealed" in checks["SEAL"].reason
-    assert checks["FORMAT"].status is CheckStatus.PASSED
+    assert checks["signature"].status is CheckStatus.FAILED and "not sealed" in checks["signature"].explained
+    assert checks["format"].status is CheckStatus.PASSED

@@ -20,7 +20,7 @@ def _outcome(parse, raw: bytes) -> str:  # type: ignore[no-untyped-def]
     except InputError:
         return "input-error"
     checks = {c.name: c for c in verify_edc(cred, VerificationContext())}
-    return checks["SEAL"].status.value
+    return checks["signature"].status.value
 
 
 def test_byte_flips_in_the_sealed_payload_always_fail(mc_signed: bytes) -> None:

@@ -14,9 +14,9 @@ import pytest
 from wallet.errors import InputError
 from wallet.formats import detect, parse
 from wallet.formats.baked import PNG_SIGNATURE, extract_png, extract_svg
-from wallet.formats.limits import MAX_ITXT_CHUNK_BYTES
 from wallet.model import Container
 from wallet.model import CredentialFormat as F
+from wallet.util.limits import MAX_ITXT_CHUNK_BYTES
 
 OB20 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob20"
 OB30 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob30"
@@ -164,7 +164,7 @@ def test_no_decompression_in_formats_or_jose() -> None:
     import importlib
 
     names = ("wallet.formats.baked", "wallet.formats.detect", "wallet.formats.enveloped", "wallet.formats.jwt",
-             "wallet.formats.limits", "wallet.formats.ob2", "wallet.formats.vc_json", "wallet.verify.jose",
+             "wallet.util.limits", "wallet.formats.ob2", "wallet.formats.vc_json", "wallet.verify.jose",
              "wallet.verify.jose_vc", "wallet.verify.ob2")
     for module in map(importlib.import_module, names):
         source = Path(module.__file__).read_text()

@@ -9,9 +9,9 @@ import pytest
 
 from wallet.errors import InputError
 from wallet.formats import detect, parse
-from wallet.formats.limits import MAX_CREDENTIAL_BYTES, MAX_INPUT_BYTES
 from wallet.model import Container
 from wallet.model import CredentialFormat as F
+from wallet.util.limits import MAX_CREDENTIAL_BYTES, MAX_INPUT_BYTES
 
 OB20 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob20"
 OB30 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob30"

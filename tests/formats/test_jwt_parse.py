@@ -10,8 +10,9 @@ import pytest
 from wallet.errors import InputError
 from wallet.formats import parse
 from wallet.formats.jwt import split_jws, split_sd_jwt, vc11_view
-from wallet.formats.limits import MAX_COMPACT_CHARS, b64url_encode
 from wallet.model import CredentialFormat as F
+from wallet.util.b64 import b64url_encode
+from wallet.util.limits import MAX_COMPACT_CHARS
 
 SUITE = "w3c-vc-jose-cose-test-suite/tests/input"
 HEAD = b64url_encode(b'{"alg":"EdDSA"}')

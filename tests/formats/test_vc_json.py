@@ -9,9 +9,10 @@ import pytest
 
 from wallet.errors import InputError
 from wallet.formats import parse
-from wallet.formats.vc_json import lang_map, parse_datetime
+from wallet.formats.vc_json import lang_map
 from wallet.model import Container
 from wallet.model import CredentialFormat as F
+from wallet.util.dates import parse_datetime
 
 OB30 = "1edtech-dc-validator/inspector-vc/src/test/resources/ob30"
 

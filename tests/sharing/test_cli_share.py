@@ -72,8 +72,11 @@ def test_every_kind_of_share(vault: tuple[Path, list[str]], tmp_path: Path,
     assert etree.parse(str(tmp_path / "cv2.xml")).getroot().tag == "{http://europass.cedefop.europa.eu/Europass}SkillsPassport"
 
     capsys.readouterr()
-    assert main(["share", ldp, expired, "--europass", str(tmp_path / "no.xml"), *v]) == 3
-    assert "only verified credentials" in capsys.readouterr().err
+    assert main(["share", ldp, expired, "--europass", str(tmp_path / "some.xml"), *v]) == 3
+    err = capsys.readouterr().err
+    assert "left out" in err and "only verified credentials" in err
+    assert etree.parse(str(tmp_path / "some.xml")).getroot().tag == "{http://www.europass.eu/1.0}Candidate"
+    assert main(["share", expired, "--europass", str(tmp_path / "no.xml"), *v]) == 3
     assert not (tmp_path / "no.xml").exists()
     assert main(["share", ldp, "--out", str(tmp_path / "x.json"), "--expires", "400d", *v]) == 2
 
@@ -84,4 +87,4 @@ def test_every_kind_of_share(vault: tuple[Path, list[str]], tmp_path: Path,
         kinds = [s["kind"] for s in opened.list_shares()]
     finally:
         opened.close()
-    assert kinds == ["file", "link", "qr", "qr", "pdf", "europass", "europass-legacy"]
+    assert kinds == ["file", "link", "qr", "qr", "pdf", "europass", "europass-legacy", "europass"]

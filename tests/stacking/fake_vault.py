@@ -9,7 +9,8 @@ from typing import Any
 
 from wallet import codec
 from wallet.errors import NotFound
-from wallet.model import Check, CheckStatus, Credential, VerificationReport
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus, Credential, VerificationReport
 
 
 @dataclass(frozen=True)
@@ -52,4 +53,4 @@ class FakeVault:
 
 
 def passed(name: str = "signature") -> Check:
-    return Check(name, CheckStatus.PASSED, "ok", essential=True)
+    return Check(CheckId(name), CheckStatus.PASSED, msg("signature.ok"), essential=True)

@@ -9,16 +9,17 @@ import pytest
 from fake_vault import FakeVault, passed
 from stack_helpers import NOW, credential
 
-from wallet.errors import InputError, NotFound
-from wallet.model import Check, CheckStatus
-from wallet.stacking import bundled_targets
-from wallet.stacking.service import (
+from wallet.app.stacking import (
     add_target,
     candidates_from_vault,
     list_all_targets,
     progress_for_vault,
     remove_target,
 )
+from wallet.errors import InputError, NotFound
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus
+from wallet.stacking import bundled_targets
 
 MINE = {
     "id": "urn:mine:target",
@@ -86,17 +87,18 @@ def test_progress_from_stored_credentials_and_reports(tmp_path: Path) -> None:
     add_target(vault, write(tmp_path, MINE))
     vault.add("c-valid", credential("K course", spec="urn:spec:k", credits=6), [passed()])
     vault.add("c-revoked", credential("K again", spec="urn:spec:k", credits=6),
-              [passed(), Check("status", CheckStatus.FAILED, "revoked by the issuer")])
+              [passed(), Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.revoked"))])
     vault.add("c-offline", credential("K offline", spec="urn:spec:k", credits=6),
-              [Check("seal", CheckStatus.NOT_CHECKED, "trusted list snapshot missing", essential=True)])
+              [Check(CheckId.SIGNATURE, CheckStatus.NOT_CHECKED, msg("seal.owner_no_seal", note=msg("seal.note.none")),
+                     essential=True)])
     vault.add("c-unverified", credential("K new", spec="urn:spec:k", credits=6), None)
 
     [result] = progress_for_vault(vault, "urn:mine:target", now=NOW)
     assert result.fraction == 1.0
     assert [a.credential_id for a in result.allocations["k"]] == ["c-valid"]
     assert dict(result.pending) == {
-        "c-revoked": "invalid: status: revoked by the issuer",
-        "c-offline": "unverifiable offline: seal: trusted list snapshot missing",
+        "c-revoked": "does not count: Revoked — Revoked: the issuer has revoked this credential.",
+        "c-offline": "does not count: Cannot be checked — Who issued the credential cannot be confirmed without a valid seal.",
         "c-unverified": "not verified yet",
     }
     every = progress_for_vault(vault, now=NOW)

@@ -61,7 +61,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 @pytest.fixture(scope="session")
 def template_vault(tmp_path_factory: pytest.TempPathFactory, corpus_files: list[Path]) -> Path:
     """A vault holding the corpus pick, made once through the core."""
-    from wallet.importer import ImportItem, import_items
+    from wallet.app.importing import ImportItem, import_items
     from wallet.storage import KdfParams, Vault
 
     path = tmp_path_factory.mktemp("template") / "vault.db"

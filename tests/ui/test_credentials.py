@@ -71,7 +71,8 @@ def test_detail_shows_elements_report_and_original(window, qtbot) -> None:
     select_first(window, qtbot)
     detail = window.credentials.detail
     html = detail.elements.toHtml()
-    for label in ("Learning outcomes", "EQF / NQF level", "Workload (ECTS / volume)", "Awarding body", "Issuer"):
+    for label in ("Learning outcomes", "EQF / NQF level", "Workload (credits / volume of learning)", "Awarding body",
+                  "Issuer"):
         assert label in html
     assert detail.checks_model.rowCount() > 0
     assert "as of" in detail.summary.text()

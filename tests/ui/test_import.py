@@ -41,7 +41,7 @@ def test_import_files_with_summary(make_window, corpus_dir: Path, qtbot) -> None
     outcomes = [r.outcome.value for r in results]
     # the manifest is not a credential; the tampered one is refused (its signature no longer matches)
     assert outcomes.count("imported") == 2 and outcomes.count("invalid") == 2
-    assert any("not imported: signature" in r.detail for r in results)
+    assert any(r.message.id == "import.refused_broken" and r.message.get("check") == "signature" for r in results)
     assert "Imported 2" in dialog.status.text()
     qtbot.waitUntil(lambda: window.credentials.model.rowCount() == 2, timeout=10000)
     dialog.close_button.click()

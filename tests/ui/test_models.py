@@ -6,12 +6,13 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
-from wallet.model import Check, CheckStatus, CredentialFormat, VerificationReport
+from wallet.app.credentials import CredentialRow, row_from_parsed
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus, CredentialFormat, VerificationReport
 from wallet.ui.models.checks import ChecksModel
 from wallet.ui.models.credentials import COL_TITLE, CredentialFilter, CredentialsModel
 from wallet.ui.models.results import ImportResultsModel
 from wallet.ui.models.trust import TrustModel
-from wallet.ui.ops import CredentialRow, row_from_parsed
 
 
 def ident(i: int) -> str:
@@ -88,25 +89,27 @@ def test_sorting_happens_in_the_source_and_keeps_the_filter() -> None:
 
 def test_checks_model(qtmodeltester) -> None:
     report = VerificationReport(CredentialFormat.VC_LDP, (
-        Check("signature", CheckStatus.PASSED, "eddsa-rdfc-2022 proof verified", True),
-        Check("status", CheckStatus.FAILED, "revoked by the issuer"),
-        Check("trust", CheckStatus.WARNING, "issuer is not in your trust store"),
+        Check(CheckId.SIGNATURE, CheckStatus.PASSED, msg("signature.ok", suite="eddsa-rdfc-2022"), True),
+        Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.revoked")),
+        Check(CheckId.ISSUER_TRUSTED, CheckStatus.WARNING, msg("trust.not_listed")),
     ), datetime(2026, 1, 1, tzinfo=UTC))
     model = ChecksModel()
     model.set_report(report)
     qtmodeltester.check(model)
     assert model.index(1, 1).data() == "Failed"
-    assert model.index(0, 0).data() == "Signature *"  # a reader's name; the id is the tooltip
+    assert model.index(0, 0).data() == "Issuer's signature *"  # a reader's name; the id is the tooltip
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "signature"
-    assert model.index(2, 0).data() == "trust"  # unknown ids are shown as they are
+    assert model.index(1, 2).data() == "Revoked: the issuer has revoked this credential."
+    assert "eddsa-rdfc-2022" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)  # technical details
 
 
 def test_results_and_trust_models(qtmodeltester) -> None:
-    from wallet.importer import ImportResult, Outcome
+    from wallet.app.importing import ImportResult, Outcome
 
     results = ImportResultsModel()
-    results.set_results([ImportResult("a.json", Outcome.IMPORTED, "valid", "abc", "Title"),
-                         ImportResult("b.txt", Outcome.INVALID, "not a credential")])
+    results.set_results([ImportResult("a.json", Outcome.IMPORTED, msg("import.stored", state="valid"), "abc", "Title",
+                                      "valid"),
+                         ImportResult("b.txt", Outcome.INVALID, msg("import.unreadable"))])
     qtmodeltester.check(results)
     assert results.index(1, 1).data() == "Not imported"
     trust = TrustModel("Identifier")

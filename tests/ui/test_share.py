@@ -30,12 +30,13 @@ def test_bundle_file_then_check_it_as_recipient(window, qtbot, tmp_path: Path) -
     page.domain.setText("jobs.example.com")
     page.expires.setText("7d")
     out = tmp_path / "bundle.vp.json"
-    dialogs.set_next_answer(str(out))
+    dialogs.set_next_answer(str(out), True)  # the file name, then "share them anyway?" (the pick has an expired one)
     page.file_button.click()
     qtbot.waitUntil(lambda: out.exists() and "Saved" in page.result.text(), timeout=30000)
     doc = json.loads(out.read_text())
     assert "VerifiablePresentation" in doc["type"]
     assert "Accepted until" in page.result.text()
+    assert any(kind == "confirm" and "not in force" in text for kind, text in dialogs.shown())
 
     received = window.received
     window.tabs.setCurrentWidget(received)
@@ -45,7 +46,8 @@ def test_bundle_file_then_check_it_as_recipient(window, qtbot, tmp_path: Path) -
     received.file_button.click()
     qtbot.waitUntil(lambda: received.last is not None, timeout=30000)
     assert received.checks_model.rowCount() > 0
-    assert "Result:" in received.summary.toPlainText()
+    assert received.last.readout.headline.label.id.startswith("headline.")
+    assert any(w in received.summary.toPlainText() for w in ("Checks out", "Do not rely", "Not fully checked"))
 
 
 def test_link_goes_to_the_clipboard_and_checks(window, qtbot) -> None:
@@ -82,7 +84,7 @@ def test_qr_preview_and_save(window, qtbot, tmp_path: Path) -> None:
 def test_pdf_and_europass(window, qtbot, tmp_path: Path) -> None:
     page = share_page(window, qtbot)
     pdf = tmp_path / "b.pdf"
-    dialogs.set_next_answer(str(pdf))
+    dialogs.set_next_answer(str(pdf), True)
     page.pdf_button.click()
     qtbot.waitUntil(lambda: pdf.exists() or "could" in page.result.text() or "choose" in page.result.text(),
                     timeout=60000)

@@ -37,7 +37,7 @@ def test_inline_context_redefining_credential_status_after_signing_fails(corpus_
     verdict, checks = _verdict(doc, context)
     assert verdict == "invalid"
     assert checks["jsonld"].status.value == "failed"
-    assert "redefines terms of a published context (credentialStatus)" in checks["jsonld"].reason
+    assert "redefines terms of a published context (credentialStatus)" in checks["jsonld"].explained
 
 
 def test_inline_context_redefining_with_scoped_trick_fails(corpus_dir: Path) -> None:
@@ -52,7 +52,7 @@ def test_swapped_context_url_fails(corpus_dir: Path, prefix: str) -> None:
     doc["@context"][-1] = "https://attacker.example/contexts/look-alike.json"
     verdict, checks = _verdict(doc, context)
     assert verdict == "invalid"
-    assert "is not a bundled context" in checks["jsonld"].reason
+    assert "is not a bundled context" in checks["jsonld"].explained
 
 
 def test_swapped_to_other_bundled_ob_version_never_passes_silently(corpus_dir: Path) -> None:
@@ -69,7 +69,7 @@ def test_unmapped_property_added_after_signing_fails(corpus_dir: Path, where: st
     verdict, checks = _verdict(doc, context)
     assert verdict == "invalid"
     assert checks["jsonld"].status.value == "failed"
-    assert "bonusCredits" in checks["jsonld"].reason
+    assert "bonusCredits" in checks["jsonld"].explained
 
 
 def test_unmapped_property_with_vocab_context_breaks_signature(corpus_dir: Path) -> None:
@@ -185,4 +185,4 @@ def test_poison_graph_credential_aborts_within_budget() -> None:
     _, report = verify_bytes(raw(poisoned), ctx())
     assert time.monotonic() - started < 5.0
     assert report.verdict.value == "invalid"
-    assert "canonicalization aborted" in report.check("jsonld").reason.lower()
+    assert "canonicalization aborted" in report.check("jsonld").explained.lower()

@@ -10,7 +10,8 @@ import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wallet.verify.canon import canonicalize_quads, jcs, parse_nquads
+from wallet.verify.canon import canonicalize_quads, jcs
+from wallet.verify.nquads import parse_nquads
 
 _json = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats(allow_nan=False, allow_infinity=False)

@@ -28,12 +28,12 @@ def test_corpus_file_matches_manifest(corpus_dir: Path, entry: dict) -> None:
     _, ctx_for = load_corpus(corpus_dir)
     _, report = verify_bytes((corpus_dir / entry["file"]).read_bytes(), ctx_for(entry))
     got = expected_of(report.verdict.value)
-    detail = [(c.name, c.status.value, c.reason) for c in report.checks if c.status.value != "passed"]
+    detail = [(c.name, c.status.value, c.explained) for c in report.checks if c.status.value != "passed"]
     assert got == entry["expected"], f"{entry['file']}: {entry['reason']} -> {detail}"
     if entry.get("revoked"):
         status = report.check("status")
         if status is not None:
-            assert "revoked" in status.reason
+            assert "revoked" in status.explained
 
 
 def test_corpus_covers_every_file(corpus_dir: Path) -> None:
@@ -74,5 +74,5 @@ def test_missing_status_list_is_not_checked_never_passed(corpus_dir: Path) -> No
     _, report = verify_bytes((corpus_dir / entry["file"]).read_bytes(), ctx)
     status = report.check("status")
     assert status.status.value == "not-checked"
-    assert status.reason.startswith("not checked (offline): no cached copy of https://")
+    assert status.message.id == "status.offline" and str(status.message.get("url")).startswith("https://")
     assert report.verdict.value == "valid-with-warnings"

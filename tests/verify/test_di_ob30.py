@@ -76,7 +76,7 @@ def _ctx(vectors_dir: Path) -> VerificationContext:
 def test_positive(vectors_dir: Path, name: str) -> None:
     _, report = verify_bytes((vectors_dir / OB30 / name).read_bytes(), _ctx(vectors_dir))
     assert report.verdict.value in ("valid", "valid-with-warnings"), [
-        (c.name, c.reason) for c in report.checks if c.status.value != "passed"
+        (c.name, c.explained) for c in report.checks if c.status.value != "passed"
     ]
     assert report.check("signature").status.value in ("passed", "warning")
 
@@ -87,11 +87,11 @@ def test_negative_for_the_right_reason(vectors_dir: Path, name: str) -> None:
     _, report = verify_bytes((vectors_dir / OB30 / name).read_bytes(), _ctx(vectors_dir))
     assert report.verdict.value == "invalid"
     failed = [c for c in report.checks if c.status.value == "failed" and c.name == check_name]
-    assert failed and words in failed[0].reason, [(c.name, c.reason) for c in report.checks]
+    assert failed and words in failed[0].explained, [(c.name, c.explained) for c in report.checks]
 
 
 @pytest.mark.parametrize("name", sorted(OFFLINE_ONLY))
 def test_needs_network_so_cannot_verify_offline(vectors_dir: Path, name: str) -> None:
     _, report = verify_bytes((vectors_dir / OB30 / name).read_bytes(), _ctx(vectors_dir))
     assert report.verdict.value == "cannot-verify-offline"
-    assert OFFLINE_ONLY[name] in report.check("signature").reason
+    assert OFFLINE_ONLY[name] in report.check("signature").explained

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
-from wallet.formats.limits import b64url_decode, b64url_encode
+from wallet.util.b64 import b64url_decode, b64url_encode
 from wallet.verify.jose import JoseError, sign_compact, split_compact, verify_compact
 
 KEYS = {

@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
-from wallet.formats.limits import b64url_encode
+from wallet.util.b64 import b64url_encode
 from wallet.verify.jose import JoseError, sign_compact, verify_compact
 
 

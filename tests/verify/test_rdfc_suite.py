@@ -14,8 +14,8 @@ from wallet.verify.canon import (
     CanonicalizationBudgetExceeded,
     canonical_issued,
     canonicalize_quads,
-    parse_nquads,
 )
+from wallet.verify.nquads import parse_nquads
 
 
 def _entries() -> list[dict]:

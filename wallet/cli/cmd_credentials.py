@@ -1,19 +1,20 @@
-"""Credential commands: import, list, show, remove, reverify."""
+"""Credential commands: import, list, show, remove, reverify (thin: the use cases are ``wallet.app``)."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+import sys
 
-from wallet import codec
-from wallet.cli.common import EXIT_NOT_VERIFIED, add_vault_options, confirm, context_for, open_vault, print_json
-from wallet.display import render_text
-from wallet.errors import InputError
-from wallet.importer import ImportItem, Outcome, import_items, reverify, stored_report
-from wallet.model import Verdict, pick_lang
-
-#: Largest file `wallet import` reads (EDC credentials with images reach a few MiB).
-MAX_IMPORT_FILE = 20 * 1024 * 1024
+from wallet.cli.common import (
+    EXIT_NOT_VERIFIED,
+    add_vault_options,
+    confirm,
+    context_for,
+    open_vault,
+    parse_now,
+    print_json,
+    say,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--now", metavar="ISO-8601", help="verify as of this time")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", help="language of the messages, e.g. sl (default: the ui.credential_languages setting)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", help="list stored credentials")
@@ -36,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--lang", help="preferred languages, e.g. sl,en (default: the ui.credential_languages setting)")
     p.add_argument("--raw", action="store_true", help="print the original bytes as received")
+    p.add_argument("--technical", action="store_true", help="also print each check's technical details")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("remove", help="delete a credential from the vault")
@@ -49,124 +52,100 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--now", metavar="ISO-8601")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", help="language of the messages, e.g. sl")
     p.set_defaults(func=cmd_reverify)
 
 
-def read_input_file(name: str) -> bytes:
-    path = Path(name)
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_FILE:
-            raise InputError(f"{name} is {size} bytes; the limit is {MAX_IMPORT_FILE} bytes")
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{name}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{name} is a folder; give the credential files inside it") from exc
-    except PermissionError as exc:
-        raise InputError(f"{name}: permission denied") from exc
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    items = [ImportItem(name, read_input_file(name)) for name in args.files]
+    from wallet.app import credentials, importing  # deferred: start-up time
+
+    items, refused = importing.read_files(args.files)
     with open_vault(args) as vault:
-        results = import_items(vault, items, ctx=context_for(vault, args))
-    if args.json:
-        for r in results:
-            print_json({"file": r.source, "outcome": r.outcome.value, "detail": r.detail,
-                        "id": r.credential_id, "title": r.title}, one_line=True)
-    else:
-        for r in results:
-            ident = f" {r.credential_id}" if r.credential_id else ""
-            title = f" {r.title!r}" if r.title else ""
-            print(f"{r.outcome.value:>9}{ident}{title} — {r.detail} ({r.source})")
-    return 3 if any(r.outcome is Outcome.INVALID for r in results) else 0
-
-
-def _summary(sc: object, langs: list[str]) -> dict:
-    cred = codec.credential_from_json(sc.parsed, sc.raw)  # type: ignore[attr-defined]
-    report = stored_report(sc)
-    issued = cred.issued or cred.valid_from
-    return {
-        "id": sc.id,  # type: ignore[attr-defined]
-        "format": sc.format,  # type: ignore[attr-defined]
-        "title": cred.display_title(langs),
-        "issuer": pick_lang(cred.issuer.name, langs) or cred.issuer.id,
-        "issued": issued.isoformat() if issued else None,
-        "verdict": report.verdict.value if report else None,
-        "imported_at": sc.imported_at.isoformat(),  # type: ignore[attr-defined]
-        "source": sc.source,  # type: ignore[attr-defined]
-    }
-
-
-def _langs(args: argparse.Namespace, vault: object) -> list[str]:
-    """--lang, else the vault's preferred credential languages (shared with the app)."""
-    if args.lang:
-        return [t.strip() for t in args.lang.split(",") if t.strip()]
-    from wallet.settings import setting
-
-    spec = setting("ui.credential_languages")
-    return list(vault.get_setting(spec.key, spec.default))  # type: ignore[attr-defined]
+        langs = credentials.languages_or_setting(vault, args.lang)
+        results = refused + importing.import_items(vault, items, ctx=context_for(vault, args))
+    for r in results:
+        if args.json:
+            print_json(r.to_json(), one_line=True)
+            continue
+        ident = f" {r.credential_id}" if r.credential_id else ""
+        title = f" {r.title!r}" if r.title else ""
+        print(f"{r.outcome.value:>9}{ident}{title} — {say(r.message, langs)} ({r.source})")
+    return 3 if any(r.outcome is importing.Outcome.INVALID for r in results) else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from wallet.app import credentials  # deferred: start-up time
+    from wallet.messages import msg  # deferred: start-up time
+    from wallet.readout import State  # deferred: start-up time
+
     with open_vault(args) as vault:
-        langs = _langs(args, vault)
-        rows = [_summary(sc, langs) for sc in vault.list_credentials()]
+        langs = credentials.languages_or_setting(vault, args.lang)
+        rows = credentials.list_rows(vault, langs)
     if args.json:
-        print_json(rows)
+        print_json([r.to_json() for r in rows])
         return 0
     if not rows:
-        print("The vault holds no credentials yet. Add some with `wallet import FILE...`.")
+        print(say(msg("cli.list.empty"), langs))
         return 0
     for r in rows:
-        print(f"{r['id']}  {(r['verdict'] or 'unverified'):<21} {r['title'][:48]:<48}  {r['issuer'] or ''}")
-    print(f"{len(rows)} credential(s)")
+        state = say(State(r.state).label, langs) if r.state else say(msg("cli.list.unverified"), langs)
+        issuer = r.issuer if len(r.issuer) <= 40 else r.issuer[:37] + "…"
+        print(f"{r.id}  {state:<24.24} {r.title[:48]:<48}  {issuer}")
+    print(say(msg("cli.list.count", count=len(rows)), langs))
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        langs = _langs(args, vault)
-        sc = vault.get_credential(args.id)
-    if args.raw:
-        import sys
+    from wallet.app import credentials  # deferred: start-up time
+    from wallet.app.show_text import render_text  # deferred: start-up time
 
-        sys.stdout.buffer.write(sc.raw)
+    with open_vault(args) as vault:
+        langs = credentials.languages_or_setting(vault, args.lang)
+        item = credentials.detail(vault, args.id)
+    if args.raw:
+        sys.stdout.buffer.write(item.raw)
         return 0
-    cred = codec.credential_from_json(sc.parsed, sc.raw)
-    report = stored_report(sc)
     if args.json:
-        print_json({"id": sc.id, "format": sc.format, "source": sc.source,
-                    "imported_at": sc.imported_at, "sha256": sc.sha256,
-                    "credential": sc.parsed, "report": sc.report})
+        print_json({"id": item.id, "format": item.format, "source": item.source, "imported_at": item.imported_at,
+                    "sha256": item.sha256, "credential": item.parsed,
+                    "state": item.readout.state.value if item.readout else None,
+                    "report": item.report.to_json() if item.report else None})
         return 0
-    print(f"Id: {sc.id}   imported {sc.imported_at.isoformat(timespec='seconds')} from {sc.source}")
-    print(render_text(cred, langs, report))
+    print(f"Id: {item.id}   {item.imported_at.isoformat(timespec='seconds')}   {item.source}")
+    print(render_text(item.credential, langs, item.report, technical=args.technical))
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from wallet.app import credentials  # deferred: start-up time
+
     with open_vault(args) as vault:
-        sc = vault.get_credential(args.id)
-        title = codec.credential_from_json(sc.parsed, sc.raw).display_title()
-        if not confirm(f"Delete {sc.id} ({title}) from the vault? This cannot be undone.", args.yes):
+        item = credentials.detail(vault, args.id)
+        title = item.credential.display_title()
+        if not confirm(f"Delete {item.id} ({title}) from the vault? This cannot be undone.", args.yes):
             print("Nothing deleted.")
             return 1
-        vault.remove_credential(sc.id)
-    print(f"Deleted {sc.id}.")
+        credentials.remove(vault, [item.id])
+    print(f"Deleted {item.id}.")
     return 0
 
 
 def cmd_reverify(args: argparse.Namespace) -> int:
+    from wallet.app import credentials  # deferred: start-up time
+    from wallet.app.reverify import reverify  # deferred: start-up time
+
     with open_vault(args) as vault:
-        results = reverify(vault, args.ids, ctx=context_for(vault, args))
+        langs = credentials.languages_or_setting(vault, args.lang)
+        results = reverify(vault, args.ids, now=parse_now(args.now))
     bad = 0
-    for ident, report in results:
-        if report.verdict in (Verdict.INVALID, Verdict.CANNOT_VERIFY_OFFLINE):
+    for r in results:
+        if r.after.bad or r.after.value == "cannot-check":
             bad += 1
         if args.json:
-            print_json({"id": ident, **report.to_json()}, one_line=True)
-        else:
-            print(f"{ident}  {report.verdict.value}")
+            print_json(r.to_json(), one_line=True)
+            continue
+        line = f"{r.id}  {say(r.after.label, langs)}"
+        if r.change is not None:
+            line += f"  — {say(r.change, langs)}"
+        print(line)
     return EXIT_NOT_VERIFIED if bad else 0

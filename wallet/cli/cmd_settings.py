@@ -1,11 +1,10 @@
-"""`wallet settings`: the same preferences the desktop app's settings dialog edits."""
+"""`wallet settings`: the same preferences the desktop app's settings dialog edits (``wallet.app.settings``)."""
 
 from __future__ import annotations
 
 import argparse
 
 from wallet.cli.common import add_vault_options, open_vault, print_json
-from wallet.settings import SETTINGS, setting
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,30 +26,35 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from wallet.app import settings  # deferred: start-up time
+
     with open_vault(args) as vault:
-        values = {s.key: vault.get_setting(s.key, s.default) for s in SETTINGS}
+        values = settings.values(vault)
     if args.json:
         print_json(values)
         return 0
-    for s in SETTINGS:
-        value = values[s.key]
+    for spec in settings.SETTINGS:
+        value = values[spec.key]
         shown = ",".join(value) if isinstance(value, list) else value
-        print(f"{s.key:<26} {shown!s:<16} {s.help}")
+        print(f"{spec.key:<26} {shown!s:<16} {spec.help}")
     return 0
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    spec = setting(args.key)
-    value = spec.parse(args.value)
+    from wallet.app import settings  # deferred: start-up time
+
+    settings.setting(args.key).parse(args.value)  # refused before the passphrase is asked for
     with open_vault(args) as vault:
-        vault.set_setting(spec.key, value)
-    print(f"{spec.key} = {args.value}")
+        settings.set_value(vault, args.key, args.value)
+    print(f"{args.key} = {args.value}")
     return 0
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
-    spec = setting(args.key)
+    from wallet.app import settings  # deferred: start-up time
+
+    settings.setting(args.key)
     with open_vault(args) as vault:
-        vault.set_setting(spec.key, spec.default)
-    print(f"{spec.key} reset to its default")
+        settings.reset(vault, args.key)
+    print(f"{args.key} reset to its default")
     return 0

@@ -1,6 +1,6 @@
 """Target and progress commands: target add/list/remove, progress.
 
-Thin wrappers over :mod:`wallet.stacking.service`; all logic lives there so
+Thin wrappers over :mod:`wallet.app.stacking`; all logic lives there so
 the GUI does exactly what these commands do.
 """
 
@@ -8,17 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from wallet.cli.common import add_vault_options, open_vault, parse_now, print_json
 from wallet.model import pick_lang
-from wallet.stacking.explain import render_text
-from wallet.stacking.service import (
-    add_target,
-    list_all_targets,
-    progress_for_vault,
-    remove_target,
-)
-from wallet.stacking.target import Target
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,7 +54,7 @@ def _prefs(args: argparse.Namespace) -> list[str]:
     return [p.strip() for p in str(getattr(args, "lang", "") or "").split(",") if p.strip()]
 
 
-def _summary(target: Target) -> dict[str, object]:
+def _summary(target: Any) -> dict[str, object]:
     return {
         "id": target.id,
         "title": dict(target.title),
@@ -75,6 +68,8 @@ def _summary(target: Target) -> dict[str, object]:
 
 
 def cmd_target_add(args: argparse.Namespace) -> int:
+    from wallet.app.stacking import add_target  # deferred: start-up time
+
     with open_vault(args) as vault:
         target = add_target(vault, args.file)
     if args.json:
@@ -85,6 +80,8 @@ def cmd_target_add(args: argparse.Namespace) -> int:
 
 
 def cmd_target_list(args: argparse.Namespace) -> int:
+    from wallet.app.stacking import list_all_targets  # deferred: start-up time
+
     with open_vault(args) as vault:
         targets, problems = list_all_targets(vault)
     for problem in problems:
@@ -101,6 +98,8 @@ def cmd_target_list(args: argparse.Namespace) -> int:
 
 
 def cmd_target_remove(args: argparse.Namespace) -> int:
+    from wallet.app.stacking import remove_target  # deferred: start-up time
+
     with open_vault(args) as vault:
         remove_target(vault, args.id)
     print(f"removed target {args.id}")
@@ -108,6 +107,9 @@ def cmd_target_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
+    from wallet.app.stacking import progress_for_vault  # deferred: start-up time
+    from wallet.stacking.explain import render_text  # deferred: start-up time
+
     with open_vault(args) as vault:
         results = progress_for_vault(vault, args.target, now=parse_now(args.now))
     if args.json:

@@ -1,34 +1,21 @@
 """``wallet trust ...``: trusted-list snapshots, user trust anchors and trusted issuers.
 
-Handlers are thin: the logic lives in :mod:`wallet.verify.seals` (loading and
-verifying trusted lists) and :mod:`wallet.verify.seals.anchors` (reading
-certificates), so it is tested without a vault or a terminal.
+Thin: the use cases are :mod:`wallet.app.trust`.
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from wallet.verify.seals import TRUST_SNAPSHOT_KIND, load_trust_snapshot
-from wallet.verify.seals.anchors import anchor_summary, read_anchor
-from wallet.verify.seals.trustlist import TrustSnapshot
-
-SNAPSHOT_KEY = "eu"
-
-
-def _common() -> Any:
-    from wallet.cli import common  # provided by the CLI package; imported late so this module loads alone
-
-    return common
+from wallet.cli import common
 
 
 def cmd_import_tl(args: argparse.Namespace) -> int:
-    snapshot = load_trust_snapshot([Path(p) for p in args.paths])
-    common = _common()
+    from wallet.app import trust  # deferred: start-up time
+
     with common.open_vault(args) as vault:
-        vault.put_evidence(TRUST_SNAPSHOT_KIND, SNAPSHOT_KEY, snapshot.to_bytes())
+        snapshot = trust.import_trusted_lists(vault, args.paths)
     common.print_json({
         "snapshot_date": snapshot.date,
         "next_update": snapshot.next_update,
@@ -40,60 +27,51 @@ def cmd_import_tl(args: argparse.Namespace) -> int:
 
 
 def cmd_add_anchor(args: argparse.Namespace) -> int:
-    der = read_anchor(Path(args.file))
-    label = args.label or anchor_summary(der)["subject"]
-    common = _common()
+    from wallet.app import trust  # deferred: start-up time
+
     with common.open_vault(args) as vault:
-        sha = vault.add_trust_anchor(der, label)
+        sha = trust.add_anchor_file(vault, args.file, args.label)
     common.print_json({"added": sha})
     return 0
 
 
 def cmd_remove_anchor(args: argparse.Namespace) -> int:
-    common = _common()
+    from wallet.app import trust  # deferred: start-up time
+
     with common.open_vault(args) as vault:
-        vault.remove_trust_anchor(args.sha256)
+        trust.remove_anchor(vault, args.sha256)
     common.print_json({"removed": args.sha256})
     return 0
 
 
 def cmd_add_issuer(args: argparse.Namespace) -> int:
-    common = _common()
+    from wallet.app import trust  # deferred: start-up time
+
     with common.open_vault(args) as vault:
-        vault.add_trusted_issuer(args.id, args.label)
+        trust.add_issuer(vault, args.id, args.label)
     common.print_json({"added": args.id, "label": args.label})
     return 0
 
 
 def cmd_remove_issuer(args: argparse.Namespace) -> int:
-    common = _common()
+    from wallet.app import trust  # deferred: start-up time
+
     with common.open_vault(args) as vault:
-        vault.remove_trusted_issuer(args.id)
+        trust.remove_issuer(vault, args.id)
     common.print_json({"removed": args.id})
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    common = _common()
+    from wallet.app import trust  # deferred: start-up time
+
     with common.open_vault(args) as vault:
-        issuers = vault.list_trusted_issuers()
-        anchors = vault.list_trust_anchors()
-        found = vault.get_evidence(TRUST_SNAPSHOT_KIND, SNAPSHOT_KEY)
-    snapshot = TrustSnapshot.from_bytes(found[0]) if found else None
-    common.print_json({
-        "issuers": [{"id": i, "label": label} for i, label in issuers],
-        "anchors": [{**anchor_summary(der), "label": label} for _sha, der, label in anchors],
-        "snapshot_date": snapshot.date if snapshot else None,
-        "snapshot_next_update": snapshot.next_update if snapshot else None,
-    })
+        common.print_json(trust.overview(vault).to_json())
     return 0
 
 
 def _vault_options(parser: argparse.ArgumentParser) -> None:
-    try:
-        _common().add_vault_options(parser)
-    except ImportError:  # the CLI frame is not installed (tests of this module alone)
-        return
+    common.add_vault_options(parser)
 
 
 def register(subparsers: Any) -> None:

@@ -40,18 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from wallet.storage import Vault
+    from wallet.app import vault as vaults  # deferred: start-up time
 
     path = vault_path(args)
-    if Vault.exists(path):
+    if vaults.exists(path):
         raise VaultExists(f"a vault already exists at {path}; it was left untouched")
-    if not 64 <= args.kdf_memory_mib <= 4096:
-        raise UsageError("--kdf-memory-mib must be between 64 and 4096")
-    from wallet.storage import KdfParams
-
-    kdf = KdfParams(memory_kib=args.kdf_memory_mib * 1024, iterations=3, lanes=4)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    vault = Vault.create(path, read_passphrase(args, "New passphrase: ", confirm=True), kdf)
+    low, high = vaults.KDF_MEMORY_RANGE_MIB
+    if not low <= args.kdf_memory_mib <= high:
+        raise UsageError(f"--kdf-memory-mib must be between {low} and {high}")
+    vault = vaults.create(path, read_passphrase(args, "New passphrase: ", confirm=True), args.kdf_memory_mib)
     try:
         print(f"Created vault {path}")
         print(f"Holder: {vault.holder_did()}")
@@ -61,42 +58,38 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from wallet.app import vault as vaults  # deferred: start-up time
+
     with open_vault(args) as vault:
-        if args.new_passphrase_file:
-            new_args = argparse.Namespace(passphrase_file=args.new_passphrase_file)
-        else:
-            new_args = argparse.Namespace(passphrase_file=None)
-        new = read_passphrase(new_args, "New passphrase: ", confirm=True)
-        vault.change_passphrase(new)
+        new_args = argparse.Namespace(passphrase_file=args.new_passphrase_file)
+        vaults.change_passphrase(vault, None, read_passphrase(new_args, "New passphrase: ", confirm=True))
     print("Passphrase changed.")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    if out.exists() and not args.force:
-        raise UsageError(f"{out} exists; pass --force to replace it")
+    from wallet.app import vault as vaults  # deferred: start-up time
+
+    if Path(args.out).exists() and not args.force:
+        raise UsageError(f"{args.out} exists; pass --force to replace it")
     with open_vault(args) as vault:
-        written = vault.backup(out)
+        written = vaults.backup(vault, args.out, replace=args.force)
     print(f"Backup written to {written} (encrypted with the vault passphrase)")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from wallet.storage import Vault
+    from wallet.app import vault as vaults  # deferred: start-up time
 
     path = vault_path(args)
-    overwrite = False
-    if Vault.exists(path):
+    replace = False
+    if vaults.exists(path):
         if not confirm(f"A vault exists at {path}. Replace it with the backup?", args.yes):
             print("Nothing restored.")
             return 1
-        overwrite = True
-    vault = Vault.restore(Path(args.backup), path, read_passphrase(args, "Backup passphrase: "), overwrite=overwrite)
-    try:
-        print(f"Restored {vault.count_credentials()} credential(s) into {path}")
-    finally:
-        vault.close()
+        replace = True
+    restored = vaults.restore(args.backup, path, read_passphrase(args, "Backup passphrase: "), replace=replace)
+    print(f"Restored {restored.credentials} credential(s) into {path}")
     return 0
 
 

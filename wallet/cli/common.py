@@ -1,5 +1,9 @@
 """What every CLI command shares: vault location, passphrases, output.
 
+Handlers import their use cases (``wallet.app``) inside the handler, so
+``wallet --help`` and every other command load only what they run
+(start-up time).
+
 Passphrases come from, in order: ``--passphrase-file``, ``WALLET_PASSPHRASE``,
 or a prompt without echo. The first two exist for scripts; README says what
 they risk (the file can be read by whoever can read it; the environment of a
@@ -19,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wallet.errors import NoVault, UsageError
+from wallet.errors import UsageError
 
 #: Exit code of ``wallet verify`` / ``verify-bundle`` when something did not verify.
 EXIT_NOT_VERIFIED = 6
@@ -34,9 +38,9 @@ def vault_path(args: argparse.Namespace) -> Path:
     explicit = getattr(args, "vault", None)
     if explicit:
         return Path(explicit).expanduser()
-    from wallet.storage import default_vault_path
+    from wallet.app.vault import default_path  # deferred: start-up time
 
-    return Path(default_vault_path())
+    return default_path()
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", *, confirm: bool = False) -> str:
@@ -70,12 +74,10 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ", *, c
 @contextlib.contextmanager
 def open_vault(args: argparse.Namespace) -> Iterator[Any]:
     """Open the vault the arguments name, asking for its passphrase; closes it after."""
-    from wallet.storage import Vault
+    from wallet.app import vault as vaults  # deferred: start-up time
 
-    path = vault_path(args)
-    if not Vault.exists(path):
-        raise NoVault(f"no vault at {path}; create one with `wallet init` (or pass --vault PATH)")
-    vault = Vault.open(path, read_passphrase(args))
+    path = vaults.open_existing(vault_path(args))
+    vault = vaults.unlock(path, read_passphrase(args))
     try:
         yield vault
     finally:
@@ -125,6 +127,19 @@ def parse_now(value: str | None) -> datetime | None:
 
 def context_for(vault: Any, args: argparse.Namespace) -> Any:
     """The verification context for a command run on an open vault."""
-    from wallet.vault_context import context_from_vault
+    from wallet.app.context import context_from_vault  # deferred: start-up time
 
     return context_from_vault(vault, now=parse_now(getattr(args, "now", None)))
+
+
+def say(message: Any, langs: Any = ("en",)) -> str:
+    """A core message in the reader's languages (``--lang``)."""
+    from wallet.messages import render  # deferred: start-up time
+
+    return render(message, tuple(langs))
+
+
+def langs_of(args: argparse.Namespace, default: str = "en") -> tuple[str, ...]:
+    """``--lang sl,en`` as a tuple, for commands that need no vault."""
+    text = getattr(args, "lang", None) or default
+    return tuple(t.strip() for t in str(text).split(",") if t.strip()) or (default,)

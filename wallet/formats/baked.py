@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from wallet.errors import InputError
-from wallet.formats.limits import (
+from wallet.model import Container
+from wallet.util.limits import (
     MAX_ITXT_CHUNK_BYTES,
     MAX_PNG_CHUNK_BYTES,
     MAX_PNG_CHUNKS,
@@ -37,7 +38,6 @@ from wallet.formats.limits import (
     MAX_SVG_BYTES,
     check_size,
 )
-from wallet.model import Container
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BADGE_KEYWORDS = (b"openbadges", b"openbadgecredential")

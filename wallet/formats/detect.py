@@ -6,77 +6,32 @@ bytes: garbage gives ``(UNKNOWN, NONE)``, hostile input (too large, a
 forbidden PNG chunk, a JWE) gives :class:`~wallet.errors.InputError`, and
 nothing else is ever raised.
 
-EDC formats belong to :mod:`wallet.formats.elm` and
-:mod:`wallet.formats.edci_xml`; they are imported lazily so this module
-works before (and without) them.
+Which structures mean which format is the format registry's
+(:mod:`wallet.formats.registry`): JSON, XML and other text go to the
+registered detectors in order; a compact JWS is told apart by its header
+(:func:`wallet.formats.jwt.classify`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from wallet.errors import InputError
-from wallet.formats import baked, enveloped, jwt, ob2, vc_json
-from wallet.formats.limits import (
-    MAX_CREDENTIAL_BYTES,
-    MAX_EDC_BYTES,
-    MAX_INPUT_BYTES,
-    check_size,
-    load_json,
-    strip_input,
-)
+from wallet.formats import baked, jwt, registry, vc_json
 from wallet.model import Container, Credential, CredentialFormat, replace
+from wallet.util.limits import MAX_CREDENTIAL_BYTES, MAX_EDC_BYTES, MAX_INPUT_BYTES, check_size, load_json, strip_input
 
-EDCI_NAMESPACE = b"http://data.europa.eu/snb"
 _LINK = re.compile(rb"^(wallet:|https?://)\S*#\S*$", re.IGNORECASE)
 _JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT,
                 CredentialFormat.OB2_SIGNED, CredentialFormat.SD_JWT)
 
 
-def _is_jades(obj: Any) -> bool:
-    try:
-        from wallet.formats.elm import is_jades
-    except ImportError:
-        return isinstance(obj, dict) and isinstance(obj.get("payload"), str) and (
-            isinstance(obj.get("signatures"), list) or "signature" in obj)
-    return bool(is_jades(obj))
-
-
-def _is_elm(obj: Any) -> bool:
-    try:
-        from wallet.formats.elm import is_elm
-    except ImportError:
-        return "EuropeanDigitalCredential" in vc_json.types_of(obj)
-    return bool(is_elm(obj))
-
-
-def _is_edci_xml(data: bytes) -> bool:
-    try:
-        from wallet.formats.edci_xml import is_edci_xml
-    except ImportError:
-        return EDCI_NAMESPACE in data[:65536]
-    return bool(is_edci_xml(data))
-
-
 def classify_json(obj: Any) -> CredentialFormat:
-    """The format of a parsed JSON document."""
+    """The format of a parsed JSON document: the first registered JSON detector that recognises it."""
     if not isinstance(obj, dict):
         return CredentialFormat.UNKNOWN
-    if _is_jades(obj):
-        return CredentialFormat.EDC_JADES
-    if _is_elm(obj):
-        return CredentialFormat.EDC_JSONLD
-    if enveloped.is_enveloped(obj):
-        return CredentialFormat.VC_ENVELOPED
-    if vc_json.is_presentation(obj):
-        return CredentialFormat.VP_LDP
-    if vc_json.is_credential(obj):
-        return CredentialFormat.VC_LDP
-    if ob2.is_assertion(obj):
-        return CredentialFormat.OB2_HOSTED
-    return CredentialFormat.UNKNOWN
+    return registry.detect_json(obj)
 
 
 _LARGE_JSON_FORMATS = (
@@ -132,7 +87,7 @@ def _detect_text(data: bytes) -> Sniffed:
     if not jwt.is_compact_jws(text):  # (a compact JWS has two dots, so it is never taken for a JWE)
         if text.count(".") == 4 and re.fullmatch(r"[A-Za-z0-9_.-]+", text):
             raise InputError("This is an encrypted JWE, which is refused: only signed JWS is accepted.")
-        return Sniffed(CredentialFormat.UNKNOWN)
+        return Sniffed(registry.detect_text(text), data=data)
     try:
         jws = jwt.split_jws(text)
         payload = jwt.payload_object(jws)
@@ -147,7 +102,7 @@ def _sniff_payload(data: bytes) -> Sniffed:
     if data.startswith(b"{"):
         return _detect_json(data)
     if data.startswith(b"<"):
-        return Sniffed(CredentialFormat.EDCI_XML if _is_edci_xml(data) else CredentialFormat.UNKNOWN)
+        return Sniffed(registry.detect_xml(data), data=data)
     sniffed = _detect_text(data)
     return sniffed._replace(container=Container.NONE) if sniffed.container is not Container.NONE else sniffed
 
@@ -171,7 +126,7 @@ def _sniff(raw: bytes) -> Sniffed:
     if data.startswith(b"<"):
         if baked.is_svg(data):
             return Sniffed(detect_payload(baked.extract_svg(data).text), Container.SVG)
-        return Sniffed(CredentialFormat.EDCI_XML if _is_edci_xml(data) else CredentialFormat.UNKNOWN)
+        return Sniffed(registry.detect_xml(data), data=data)
     if data.startswith(b"{"):
         return _detect_json(data)
     return _detect_text(data)
@@ -181,31 +136,6 @@ def detect(raw: bytes) -> tuple[CredentialFormat, Container]:
     """What ``raw`` is: (format, container). Baked badges report the inner format."""
     sniffed = _sniff(raw)
     return sniffed.fmt, sniffed.container
-
-
-def _parse_edc(data: bytes) -> Credential:
-    try:
-        from wallet.formats.elm import parse_elm
-    except ImportError as exc:
-        raise InputError("European Digital Credential support is not installed.") from exc
-    return parse_elm(data)
-
-
-def _parse_edci(data: bytes) -> Credential:
-    try:
-        from wallet.formats.edci_xml import parse_edci_xml
-    except ImportError as exc:
-        raise InputError("EDCI XML support is not installed.") from exc
-    return parse_edci_xml(data)
-
-
-_PARSERS: dict[CredentialFormat, Callable[[bytes, Container], Credential]] = {
-    CredentialFormat.VC_LDP: vc_json.parse_vc_json,
-    CredentialFormat.VP_LDP: vc_json.parse_vc_json,
-    CredentialFormat.VC_ENVELOPED: enveloped.parse_enveloped,
-    CredentialFormat.OB2_HOSTED: ob2.parse_ob2_json,
-    **{fmt: jwt.parse_jwt for fmt in _JWT_FORMATS},
-}
 
 
 def _same_json_text(data: bytes, stripped: bytes) -> bool:
@@ -227,21 +157,17 @@ def _parse_sniffed(data: bytes, sniffed: Sniffed, container: Container,
     decoded, that decoded JWS (for verification, see :func:`parse_for_verification`).
     """
     fmt = sniffed.fmt
-    if fmt in (CredentialFormat.EDC_JADES, CredentialFormat.EDC_JSONLD):
-        return (replace(_parse_edc(data), container=container) if container is not Container.NONE
-                else _parse_edc(data)), None
-    if fmt is CredentialFormat.EDCI_XML:
-        return _parse_edci(data), None
     if fmt in (CredentialFormat.VC_LDP, CredentialFormat.VP_LDP) and isinstance(sniffed.obj, dict) \
             and _same_json_text(data, sniffed.data):
         return vc_json.credential_from_json(sniffed.obj, data, container, display=display), None
     if fmt in _JWT_FORMATS and sniffed.jws is not None and sniffed.payload is not None:
         return jwt.parse_decoded(data, container, jwt.DecodedJws(sniffed.jws, sniffed.payload), fmt,
                                  display=display)
-    parser = _PARSERS.get(fmt)
+    parser = registry.parser(fmt)
     if parser is None:
         raise InputError("The input is not a credential format the wallet recognises.")
-    return parser(data, container), None
+    cred = parser(data, container)
+    return (replace(cred, container=container) if cred.container is not container else cred), None
 
 
 def parse_payload(data: bytes, container: Container = Container.NONE) -> Credential:

@@ -21,12 +21,12 @@ from wallet.formats.elm_values import (
     eqf_level,
     merge_maps,
     parse_bool,
-    parse_datetime,
     parse_float,
     unique,
 )
-from wallet.formats.safe_xml import looks_like_xml
-from wallet.model import Achievement, Credential, CredentialFormat, Issuer, LearningOutcome, Subject
+from wallet.formats.safe_xml import looks_like_xml, unsigned_view
+from wallet.model import Achievement, Container, Credential, CredentialFormat, Issuer, LearningOutcome, Subject, replace
+from wallet.util.dates import parse_datetime
 
 SNB = "http://data.europa.eu/snb"
 VP = "http://data.europa.eu/snb/vp"
@@ -173,15 +173,6 @@ def _credential_element(signed: etree._Element) -> etree._Element:
     raise InputError("The signed data is not an EDCI europassCredential.")
 
 
-def signed_credential_id(signed: etree._Element) -> str | None:
-    """The id of the credential inside a seal's signed data (to tie shown fields to the seal)."""
-    try:
-        cred = _credential_element(signed)
-    except InputError:
-        return None
-    return cred.get(f"{{{CRED}}}id") or cred.get("id")
-
-
 def _languages(cred: etree._Element) -> tuple[str, ...]:
     primary = (cred.findtext(_q("primaryLanguage")) or "").strip()
     found = {t.get("lang") for t in cred.iter(_q("text")) if t.get("lang")}
@@ -190,13 +181,19 @@ def _languages(cred: etree._Element) -> tuple[str, ...]:
     return tuple(([primary] if primary else []) + rest)
 
 
-def parse_edci_xml(raw: bytes) -> Credential:
-    """Parse an EDCI 1.x XML credential, taking every field from the seal's signed data."""
-    # Imported here: wallet.verify.seals imports this module for its checks.
-    from wallet.verify.seals.xades import unsigned_view, verify_xades
+def parse_edci_xml(raw: bytes, container: Container = Container.NONE) -> Credential:
+    """Parse an EDCI 1.x XML credential from the document without its signature (nothing is verified here).
 
-    evidence, signed = verify_xades(raw)
-    view = signed if signed is not None else unsigned_view(raw)
+    Verification (``wallet.verify.seals``) reads the same fields again from the
+    seal's signed data and fails the seal unless they are identical, so what
+    is shown is what is signed.
+    """
+    cred = credential_from_view(raw, unsigned_view(raw))
+    return cred if container is Container.NONE else replace(cred, container=container)
+
+
+def credential_from_view(raw: bytes, view: etree._Element) -> Credential:
+    """The credential read from ``view``: the unsigned view when parsing, the signed data when verifying."""
     cred = _credential_element(view)
     doc = _Doc(cred)
     subject_el = cred.find(_q("credentialSubject"))

@@ -10,15 +10,16 @@ context is fetched: fields are read from the compacted edc-ap terms.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from typing import Any
 
 from wallet.errors import InputError
 from wallet.formats.elm_fields import achievement, collect_languages, display_image, organisation, person
-from wallet.formats.elm_values import as_list, first, lang_map, parse_datetime
-from wallet.model import Credential, CredentialFormat, Issuer
+from wallet.formats.elm_values import lang_map
+from wallet.model import Container, Credential, CredentialFormat, Issuer, replace
+from wallet.util.b64 import b64url_decode
+from wallet.util.dates import parse_datetime
+from wallet.util.values import as_list, first
 
 #: Largest EDC file accepted. The official samples are ~150 KB; diploma
 #: supplements with several images stay well under this.
@@ -88,16 +89,6 @@ def load_json(raw: bytes | str, what: str = "credential") -> Any:
     return obj
 
 
-def b64url_decode(text: Any, what: str) -> bytes:
-    """Strict base64url (RFC 7515 section 2: no padding, no other alphabet)."""
-    if not isinstance(text, str):
-        raise InputError(f"The {what} is not a base64url string.")
-    if any(c in text for c in "+/= \n\r\t"):
-        raise InputError(f"The {what} is not strict base64url.")
-    try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (binascii.Error, ValueError) as exc:
-        raise InputError(f"The {what} is not valid base64url.") from exc
 
 
 def jws_signatures(obj: dict[str, Any]) -> list[dict[str, Any]]:
@@ -171,7 +162,7 @@ def credential_from_dict(cred: dict[str, Any], raw: bytes, fmt: CredentialFormat
     )
 
 
-def parse_elm(raw: bytes) -> Credential:
+def parse_elm(raw: bytes, container: Container = Container.NONE) -> Credential:
     """Parse an EDC file: JAdES-sealed (EDC_JADES) or unsigned ELM v3 (EDC_JSONLD)."""
     obj = load_json(raw, "European Digital Credential")
     if is_jades(obj):
@@ -182,12 +173,12 @@ def parse_elm(raw: bytes) -> Credential:
         payload = load_json(obj["payload"], "sealed credential payload")
         if not _is_elm_object(payload):
             raise InputError("The sealed payload is not a European Digital Credential.")
-        return credential_from_dict(payload, bytes(raw), CredentialFormat.EDC_JADES, obj)
+        return replace(credential_from_dict(payload, bytes(raw), CredentialFormat.EDC_JADES, obj), container=container)
     if _is_elm_object(obj):
-        return credential_from_dict(obj, bytes(raw), CredentialFormat.EDC_JSONLD, obj)
+        return replace(credential_from_dict(obj, bytes(raw), CredentialFormat.EDC_JSONLD, obj), container=container)
     inner = _uploadable(obj)
     if inner is not None:
-        return credential_from_dict(inner, bytes(raw), CredentialFormat.EDC_JSONLD, obj)
+        return replace(credential_from_dict(inner, bytes(raw), CredentialFormat.EDC_JSONLD, obj), container=container)
     raise InputError("This is neither a European Digital Credential nor a JAdES-sealed one.")
 
 

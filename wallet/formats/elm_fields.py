@@ -11,21 +11,20 @@ from typing import Any
 from wallet.errors import InputError
 from wallet.formats.elm_values import (
     ECTS_URI,
-    as_list,
     concept_label,
     country_code,
     duration_hours,
     eqf_level,
-    first,
     is_lang_map,
     lang_map,
     merge_maps,
     parse_bool,
-    parse_datetime,
     parse_float,
     unique,
 )
 from wallet.model import Achievement, Issuer, LearningOutcome, Subject
+from wallet.util.dates import parse_datetime
+from wallet.util.values import as_list, first
 
 #: hasPart nesting deeper than this is refused as hostile (real EDCs use 2-3 levels).
 MAX_PART_DEPTH = 12

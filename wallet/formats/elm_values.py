@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 from typing import Any
+
+from wallet.util.values import as_list, first
 
 #: A BCP 47-ish language tag as used for ELM language-map keys.
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -24,18 +25,6 @@ _DURATION = re.compile(
 )
 
 
-def as_list(value: Any) -> list[Any]:
-    """ELM allows one value or an array for most properties; always give a list."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return value
-    return [value]
-
-
-def first(value: Any) -> Any:
-    items = as_list(value)
-    return items[0] if items else None
 
 
 def is_lang_map(value: Any) -> bool:
@@ -132,18 +121,6 @@ def duration_hours(value: Any) -> float | None:
     hours = parts.get("w", 0) * 168 + parts.get("d", 0) * 24 + parts.get("h", 0)
     hours += parts.get("mi", 0) / 60 + parts.get("s", 0) / 3600
     return hours
-
-
-def parse_datetime(value: Any) -> datetime | None:
-    """ISO date or date-time (``Z`` accepted); naive values are taken as UTC."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def parse_float(value: Any) -> float | None:

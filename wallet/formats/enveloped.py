@@ -20,10 +20,12 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from wallet.errors import InputError
+from wallet.formats import registry
+from wallet.formats.detect import parse_payload
 from wallet.formats.jwt import is_compact_jws, is_sd_jwt
-from wallet.formats.limits import MAX_DATA_URL_CHARS, MAX_EDC_BYTES, check_size, load_json_object
-from wallet.formats.vc_json import as_list
 from wallet.model import Container, Credential, CredentialFormat, replace
+from wallet.util.limits import MAX_DATA_URL_CHARS, MAX_EDC_BYTES, check_size, load_json_object
+from wallet.util.values import as_list
 
 ENVELOPE_TYPES = ("EnvelopedVerifiableCredential", "EnvelopedVerifiablePresentation")
 JWT_MEDIA = ("application/vc+jwt", "application/vc-ld+jwt", "application/vc+ld+jwt", "application/vp+jwt",
@@ -82,12 +84,15 @@ def unwrap(obj: dict[str, Any]) -> tuple[str, bytes]:
     if media in COSE_MEDIA:
         raise UnsupportedMedia(f"COSE-secured credentials ({media}) are not supported yet.")
     known = JWT_MEDIA + SD_JWT_MEDIA + JSON_MEDIA + JOSE_JSON_MEDIA + XML_MEDIA
-    if media not in known:
+    if media not in known and registry.by_media_type(media) is None:
         raise UnsupportedMedia(f"The envelope's media type {media!r} is not one the wallet understands.")
     return media, data
 
 
 def _expected_formats(media: str) -> tuple[CredentialFormat, ...]:
+    added = registry.by_media_type(media)
+    if added is not None:
+        return (added.format,)
     if media in JWT_MEDIA:
         return (CredentialFormat.VC_JOSE, CredentialFormat.VC_JWT, CredentialFormat.VP_JWT)
     if media in SD_JWT_MEDIA:
@@ -101,8 +106,6 @@ def _expected_formats(media: str) -> tuple[CredentialFormat, ...]:
 
 def inner_credential(obj: dict[str, Any]) -> Credential:
     """Parse what the envelope holds, checking it is what its media type says."""
-    from wallet.formats.detect import parse_payload  # local: detect imports this module
-
     media, data = unwrap(obj)
     inner = parse_payload(data, Container.NONE)
     if inner.format not in _expected_formats(media):

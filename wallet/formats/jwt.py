@@ -21,16 +21,17 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from wallet.errors import InputError
-from wallet.formats.limits import (
+from wallet.formats import ob2, vc_json
+from wallet.model import Container, Credential, CredentialFormat
+from wallet.util.b64 import b64url_decode
+from wallet.util.limits import (
     MAX_COMPACT_CHARS,
     MAX_CREDENTIAL_BYTES,
     MAX_JOSE_HEADER_BYTES,
     MAX_SD_JWT_PARTS,
-    b64url_decode,
     check_size,
     load_json,
 )
-from wallet.model import Container, Credential, CredentialFormat
 
 _B64 = r"[A-Za-z0-9_-]"
 COMPACT_JWS = re.compile(rf"^{_B64}+\.{_B64}*\.{_B64}*$")
@@ -187,8 +188,6 @@ def credential_from_jws(
     ``payload`` is the already decoded payload of ``jws`` when the caller has it;
     ``display=False`` builds only :func:`vc_json.verification_view` (not for OB 2.0).
     """
-    from wallet.formats import ob2, vc_json  # local: ob2 imports this module
-
     if payload is None:
         payload = payload_object(jws)
     fmt = fmt or classify(jws.header, payload)

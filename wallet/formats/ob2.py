@@ -17,18 +17,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from wallet.errors import InputError
-from wallet.formats.limits import load_json_object
-from wallet.formats.vc_json import (
-    ESCO_SKILL_PREFIX,
-    as_list,
-    image_of,
-    issuer_of,
-    lang_map,
-    parse_datetime,
-    text,
-    types_of,
-)
+from wallet.formats.vc_json import ESCO_SKILL_PREFIX, image_of, issuer_of, lang_map, text, types_of
 from wallet.model import Achievement, Container, Credential, CredentialFormat, LearningOutcome, Subject
+from wallet.util.dates import parse_datetime
+from wallet.util.limits import load_json_object
+from wallet.util.values import as_list
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 _EQF_FRAMEWORKS = ("EQF", "European Qualifications Framework")

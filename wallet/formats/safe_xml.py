@@ -70,3 +70,33 @@ def looks_like_xml(raw: bytes) -> bool:
     """Cheap sniff (no parse): optional BOM/whitespace, then ``<``."""
     head = raw[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     return head.startswith(b"<")
+
+
+DS_NAMESPACE = "http://www.w3.org/2000/09/xmldsig#"
+
+
+def strip_signatures(node: etree._Element) -> None:
+    """Remove every ds:Signature below ``node``, keeping the text that follows each."""
+    for sig in list(node.iter(f"{{{DS_NAMESPACE}}}Signature")):
+        parent = sig.getparent()
+        if parent is None:
+            continue
+        if sig.tail:
+            prev = sig.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + sig.tail
+            else:
+                parent.text = (parent.text or "") + sig.tail
+        parent.remove(sig)
+
+
+def unsigned_view(raw: bytes) -> etree._Element:
+    """The document with every signature removed: what the file claims, before any seal is checked.
+
+    Parsing reads this view; the seal verifier then requires the fields read
+    from the seal's signed data to be the same (``wallet.verify.seals``), so
+    nothing unsigned is ever shown as vouched for.
+    """
+    root = parse_xml(raw, what="XML document")
+    strip_signatures(root)
+    return root

@@ -19,23 +19,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from wallet.errors import InputError
-from wallet.formats.limits import MAX_CREDENTIAL_BYTES, MAX_EDC_BYTES, check_size, load_json_object
 from wallet.formats.vc_values import (
     _unique,
-    as_list,
-    first,
     image_of,
     is_credential,
     is_presentation,
     issuer_of,
     lang_map,
     number,
-    parse_datetime,
     subject_of,
     text,
     types_of,
 )
 from wallet.model import Achievement, Container, Credential, CredentialFormat, Issuer, LearningOutcome, Subject
+from wallet.util.dates import parse_datetime
+from wallet.util.limits import MAX_CREDENTIAL_BYTES, MAX_EDC_BYTES, check_size, load_json_object
+from wallet.util.values import as_list, first
 
 __all__ = [  # the value readers live in vc_values; other modules import them from here
     "ESCO_SKILL_PREFIX", "achievement_of", "achievements_of", "as_list", "credential_from_json",

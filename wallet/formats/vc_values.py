@@ -9,24 +9,13 @@ read; nothing is verified.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
 from typing import Any
 
 from wallet.formats.elm_values import parse_float
 from wallet.model import Issuer, Subject
+from wallet.util.values import as_list, first
 
 # ---------------------------------------------------------------- values
-
-
-def as_list(value: Any) -> list[Any]:
-    """JSON-LD lets one value stand for a one-element array."""
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
-def first(value: Any) -> Any:
-    return next(iter(as_list(value)), None)
 
 
 def text(value: Any) -> str | None:
@@ -43,28 +32,6 @@ def lang_map(value: Any) -> dict[str, str]:
             lang = item.get("@language")
             out.setdefault(lang if isinstance(lang, str) and lang else "und", item["@value"])
     return out
-
-
-def parse_datetime(value: Any) -> datetime | None:
-    """XSD dateTime / date, or JWT NumericDate, as an aware UTC-based datetime."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        try:
-            return datetime.fromtimestamp(value, tz=UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        try:
-            day = date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-        parsed = datetime(day.year, day.month, day.day)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 #: Credit points and similar: a number, or text such as "2,5" (one reader for every format).

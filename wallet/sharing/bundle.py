@@ -29,6 +29,7 @@ from wallet.errors import InputError, UsageError
 from wallet.model import Credential
 from wallet.sharing.envelope import VC2_CONTEXT, embed
 from wallet.sharing.expiry import format_instant
+from wallet.verify.dataintegrity import ProofError, sign
 from wallet.verify.did import did_key_for
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
@@ -113,8 +114,6 @@ def make_bundle(
     now: datetime | None = None,
 ) -> Bundle:
     """Build and sign a presentation of ``credentials`` for one recipient."""
-    from wallet.verify.dataintegrity import ProofError, sign
-
     created = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     if expires is not None and expires <= created:
         raise UsageError("the bundle would expire before it is made; choose a later expiry")

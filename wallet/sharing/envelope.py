@@ -34,26 +34,20 @@ import json
 from typing import Any
 
 from wallet.errors import InputError
+from wallet.formats import registry
+from wallet.formats.baked import extract
 from wallet.model import Container, Credential, CredentialFormat
+from wallet.util.b64 import b64url_decode_lenient
 
 VC2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 ENVELOPE_TYPE = "EnvelopedVerifiableCredential"
-JSON_LD_FORMATS = (CredentialFormat.VC_LDP, CredentialFormat.EDC_JSONLD)
-_MEDIA = {
-    CredentialFormat.VC_JOSE: "application/vc+jwt",
-    CredentialFormat.VC_JWT: "application/jwt",
-    CredentialFormat.SD_JWT: "application/vc+sd-jwt",
-    CredentialFormat.EDC_JADES: "application/jose+json",
-    CredentialFormat.EDCI_XML: "application/xml",
-}
-_BASE64 = (CredentialFormat.EDC_JADES, CredentialFormat.EDCI_XML)
+#: Why a format cannot travel in a bundle, by the registry's ``refused`` key.
 _REFUSED = {
-    CredentialFormat.VP_LDP: "it is itself a presentation",
-    CredentialFormat.VP_JWT: "it is itself a presentation",
-    CredentialFormat.OB2_SIGNED: "Open Badges 2.0 assertions are not Verifiable Credentials; share the badge file",
-    CredentialFormat.OB2_HOSTED: "hosted Open Badges 2.0 assertions are checked at their URL; share that URL",
-    CredentialFormat.UNKNOWN: "its format is not recognised",
+    "presentation": "it is itself a presentation",
+    "ob2-signed": "Open Badges 2.0 assertions are not Verifiable Credentials; share the badge file",
+    "ob2-hosted": "hosted Open Badges 2.0 assertions are checked at their URL; share that URL",
 }
+SD_JWT_MEDIA = "application/vc+sd-jwt"
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -68,8 +62,6 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def original_payload(cred: Credential) -> bytes:
     """The credential's own bytes, out of a baked badge image when it came in one."""
     if cred.container in (Container.PNG, Container.SVG):
-        from wallet.formats.baked import extract
-
         return extract(cred.raw).text
     return cred.raw
 
@@ -88,28 +80,29 @@ def original_json(cred: Credential) -> dict[str, Any]:
 def _sd_jwt_media(text: str) -> str:
     head = text.split(".", 1)[0]
     try:
-        header = json.loads(base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)))
-    except (ValueError, json.JSONDecodeError):
-        return _MEDIA[CredentialFormat.SD_JWT]
+        header = json.loads(b64url_decode_lenient(head, "header"))
+    except (InputError, ValueError):
+        return SD_JWT_MEDIA
     typ = header.get("typ") if isinstance(header, dict) else None
-    return "application/dc+sd-jwt" if typ == "dc+sd-jwt" else _MEDIA[CredentialFormat.SD_JWT]
+    return "application/dc+sd-jwt" if typ == "dc+sd-jwt" else SD_JWT_MEDIA
 
 
 def media_type_of(cred: Credential) -> str:
     """The data: URL media type this credential travels under (see the table above)."""
     if cred.format is CredentialFormat.SD_JWT:
         return _sd_jwt_media(original_payload(cred).decode("ascii", "replace").strip())
-    try:
-        return _MEDIA[cred.format]
-    except KeyError as exc:
-        raise InputError(f"a {cred.format.value} credential is not sent in an envelope") from exc
+    entry = registry.entry(cred.format)
+    if entry is None or entry.media_type is None:
+        raise InputError(f"a {cred.format.value} credential is not sent in an envelope")
+    return entry.media_type
 
 
 def data_url(cred: Credential) -> str:
     """``data:<media type>[;base64],<payload>`` for a non-JSON-LD credential."""
     media = media_type_of(cred)
     payload = original_payload(cred)
-    if cred.format in _BASE64:
+    entry = registry.entry(cred.format)
+    if entry is not None and entry.base64:
         return f"data:{media};base64,{base64.b64encode(payload).decode('ascii')}"
     try:
         text = payload.decode("ascii").strip()
@@ -120,9 +113,12 @@ def data_url(cred: Credential) -> str:
 
 def embed(cred: Credential) -> dict[str, Any]:
     """The ``verifiableCredential`` entry for one credential."""
-    if cred.format in _REFUSED:
-        raise InputError(f"{cred.display_title()} cannot go in a bundle: {_REFUSED[cred.format]}")
-    if cred.format in JSON_LD_FORMATS:
+    entry = registry.entry(cred.format)
+    if entry is None:
+        raise InputError(f"{cred.display_title()} cannot go in a bundle: its format is not recognised")
+    if entry.refused is not None:
+        raise InputError(f"{cred.display_title()} cannot go in a bundle: {_REFUSED.get(entry.refused, entry.refused)}")
+    if entry.embedded_json:
         return original_json(cred)
     if cred.format is CredentialFormat.VC_ENVELOPED:
         obj = original_json(cred)  # already an envelope: keep it as the issuer's wallet made it

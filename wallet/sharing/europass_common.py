@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from wallet.errors import InputError
+from wallet.messages import Message, msg, render
 from wallet.model import Achievement, Credential, Issuer, Verdict, VerificationReport, pick_lang
+from wallet.readout import credential_state
 
 EXPORTABLE = (Verdict.VALID, Verdict.VALID_WITH_WARNINGS)
 _CERTIFICATE_WORDS = re.compile(r"certif|licen[cs]e|badge|attestation", re.IGNORECASE)
@@ -36,7 +38,11 @@ class ExportEntry:
 @dataclass(frozen=True)
 class Refusal:
     title: str
-    reason: str
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        return render(self.message)
 
 
 def split_exportable(entries: Sequence[ExportEntry], prefs: Sequence[str] = ()) -> tuple[
@@ -47,11 +53,10 @@ def split_exportable(entries: Sequence[ExportEntry], prefs: Sequence[str] = ()) 
     for entry in entries:
         title = entry.credential.display_title(prefs)
         if entry.report is None:
-            refused.append(Refusal(title, "it has not been verified yet; verify it first"))
+            refused.append(Refusal(title, msg("europass.unverified")))
         elif entry.report.verdict not in EXPORTABLE:
-            failed = next((c.reason for c in entry.report.checks if c.status.value == "failed"), None)
-            reason = f"its verification result is {entry.report.verdict.value}"
-            refused.append(Refusal(title, f"{reason}: {failed}" if failed else reason))
+            readout = credential_state(entry.report)
+            refused.append(Refusal(title, msg("europass.refused", state=readout.state.label, reason=readout.reason)))
         else:
             ok.append(entry)
     return tuple(ok), tuple(refused)

@@ -23,12 +23,12 @@ so a deflate bomb never allocates more than the cap.
 
 from __future__ import annotations
 
-import base64
 import re
 import zlib
 from dataclasses import dataclass
 
 from wallet.errors import InputError
+from wallet.util.b64 import b64url_decode, b64url_encode
 
 DEFAULT_BASE = "wallet:/open"
 LINK_VERSION = "1"
@@ -63,8 +63,7 @@ def _deflate(data: bytes) -> bytes:
     return comp.compress(data) + comp.flush()
 
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
 
 
 def encode_link(vp_bytes: bytes, base: str = DEFAULT_BASE) -> str:
@@ -81,7 +80,7 @@ def encode_link(vp_bytes: bytes, base: str = DEFAULT_BASE) -> str:
     compressed = _deflate(vp_bytes)
     if len(compressed) > MAX_COMPRESSED:
         raise InputError("this bundle does not compress below 1 MiB — share it as a file")
-    return f"{base}#v={LINK_VERSION}&b={_b64url(compressed)}"
+    return f"{base}#v={LINK_VERSION}&b={b64url_encode(compressed)}"
 
 
 def parse_link(link: str) -> LinkParts:
@@ -119,8 +118,8 @@ def _b64url_decode(text: str) -> bytes:
     if len(text) % 4 == 1:
         raise InputError("the bundle in this link is truncated (impossible base64url length)")
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except ValueError as exc:
+        return b64url_decode(text, "bundle in this link")
+    except InputError as exc:
         raise InputError(f"the bundle in this link is not valid base64url: {exc}") from exc
 
 

@@ -100,7 +100,7 @@ def make_qr(link: str, level: str = "M") -> QrCode:
 
 def render_png(code: QrCode, box_size: int = BOX_SIZE) -> bytes:
     """PNG bytes: black modules on white, ``box_size`` pixels per module."""
-    from PIL import Image
+    from PIL import Image  # deferred: start-up time
 
     n = code.size
     img = Image.new("L", (n, n), 255)

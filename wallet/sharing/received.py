@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wallet.errors import InputError
-from wallet.model import Credential, CredentialFormat, Verdict, VerificationReport
+from wallet.messages import msg, render
+from wallet.model import CheckId, CheckStatus, Credential, CredentialFormat, Verdict, VerificationReport
+from wallet.readout import BundleReadout, ItemView, bundle_headline, credential_state
 from wallet.sharing import summary
 from wallet.sharing.link import MAX_DECOMPRESSED, decode_link
+from wallet.verify import engine
 from wallet.verify.context import VerificationContext
+from wallet.verify.presentation import presentation_checks
 
 
 @dataclass(frozen=True)
@@ -51,39 +55,41 @@ class ReceivedBundle:
         """The presentation's verdict (it already folds in every credential's)."""
         return self.report.verdict
 
-    def summary_lines(self, prefs: Sequence[str] = ()) -> tuple[str, ...]:
-        """Short sentences for a non-expert, most important first."""
-        lines = [self._headline()]
-        sig = self.report.check("presentation-signature")
-        who = self.holder or "an unnamed holder"
-        if sig is not None and sig.status.value == "passed":
-            lines.append(f"Presented by {who}: the presenter's signature is valid.")
+    def items(self, prefs: Sequence[str] = ()) -> list[ItemView]:
+        return [ItemView(c.credential.display_title(prefs) if c.credential else "?", c.report,
+                         summary.belongs(c.credential, self.holder)) for c in self.credentials]
+
+    @property
+    def readout(self) -> BundleReadout:
+        """The recipient's headline and its reasons (:func:`wallet.readout.bundle_headline`)."""
+        return bundle_headline(self.report, self.items())
+
+    def summary_lines(self, prefs: Sequence[str] = (), langs: Sequence[str] = ("en",)) -> tuple[str, ...]:
+        """Short sentences for a non-expert, most important first: the headline, then why."""
+        readout = bundle_headline(self.report, self.items(prefs))
+        count = len(self.credentials)
+        lines = [render(msg("bundle.headline", headline=readout.headline.label, count=count), langs)]
+        lines += [render(reason, langs) for reason in readout.reasons]
+        sig = self.report.check(CheckId.PRESENTATION_SIGNATURE)
+        who = self.holder or render(msg("bundle.unnamed_holder"), langs)
+        if sig is not None and sig.status is CheckStatus.PASSED:
+            lines.append(render(msg("bundle.presented_by_ok", holder=who), langs))
         elif sig is not None:
-            lines.append(f"Presented by {who}: {sig.reason}")
-        for name in ("challenge", "domain", "validity", "holder-binding"):
-            check = self.report.check(name)
-            if check is not None and check.status.value != "passed":
-                lines.append(f"{_NAMES[name]}: {check.reason}")
+            lines.append(render(msg("bundle.presented_by", holder=who, reason=sig.message), langs))
         if self.expires:
-            lines.append(f"This bundle was made to be accepted until {self.expires}.")
+            lines.append(render(msg("bundle.accepted_until", until=self.expires), langs))
         for item in self.credentials:
-            lines.append(summary.credential_line(item.credential, item.report, holder=self.holder, prefs=prefs))
-        lines.append(summary.as_of_line(self.report))
+            lines.append(summary.credential_line(item.credential, item.report, holder=self.holder, prefs=prefs,
+                                                 langs=langs))
+        lines.append(summary.as_of_line(self.report, langs))
         return tuple(lines)
 
-    def _headline(self) -> str:
-        n = len(self.credentials)
-        words = {
-            Verdict.VALID: f"This bundle of {n} credential(s) checks out.",
-            Verdict.VALID_WITH_WARNINGS: f"This bundle of {n} credential(s) checks out, with warnings below.",
-            Verdict.INVALID: f"Do NOT rely on this bundle of {n} credential(s): a check failed (see below).",
-            Verdict.CANNOT_VERIFY_OFFLINE: f"This bundle of {n} credential(s) could not be fully checked offline.",
-        }
-        return words[self.verdict]
-
     def to_json(self) -> dict[str, Any]:
+        readout = self.readout
         return {
             "verdict": self.verdict.value,
+            "headline": readout.headline.value,
+            "reasons": [r.to_json() for r in readout.reasons],
             "holder": self.holder,
             "challenge": self.challenge,
             "domain": self.domain,
@@ -97,6 +103,7 @@ class ReceivedBundle:
                     "id": c.credential.id if c.credential else None,
                     "format": c.report.format.value,
                     "verdict": c.report.verdict.value,
+                    "state": credential_state(c.report).state.value,
                     "summary": summary.credential_line(c.credential, c.report, holder=self.holder),
                     "report": c.report.to_json(),
                 }
@@ -104,10 +111,6 @@ class ReceivedBundle:
             ],
             "summary": list(self.summary_lines()),
         }
-
-
-_NAMES = {"challenge": "Challenge", "domain": "Domain", "validity": "Expiry",
-          "holder-binding": "Belongs to the presenter"}
 
 
 def bundle_bytes(data: bytes | str) -> tuple[bytes, bool]:
@@ -140,9 +143,6 @@ def _proof_value(doc: dict[str, Any], name: str) -> str | None:
 
 def verify_received(data: bytes | str, ctx: VerificationContext) -> ReceivedBundle:
     """Open and verify a received bundle; InputError only when it is not a bundle at all."""
-    from wallet.verify import engine
-    from wallet.verify.presentation import presentation_checks
-
     raw, from_link = bundle_bytes(data)
     presentation = engine.parse_bytes(raw)
     if presentation.format is not CredentialFormat.VP_LDP or not isinstance(presentation.document, dict):

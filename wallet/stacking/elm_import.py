@@ -27,6 +27,7 @@ from typing import Any
 from wallet.errors import InputError
 from wallet.stacking.schema import load_target
 from wallet.stacking.target import UNIT_ECTS, UNIT_HOURS, Target
+from wallet.util.values import as_list
 
 SPEC_TYPES = frozenset({"Qualification", "LearningAchievementSpecification"})
 #: The ELM concept for ECTS in the education-credit scheme.
@@ -35,14 +36,9 @@ _HOURS = re.compile(r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:
 _LANG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
 
 def _types(node: Mapping[str, Any]) -> set[str]:
-    return {str(t) for t in _as_list(node.get("type"))}
+    return {str(t) for t in as_list(node.get("type"))}
 
 
 def _langmap(value: Any) -> dict[str, str]:
@@ -60,7 +56,7 @@ def _langmap(value: Any) -> dict[str, str]:
 
 
 def _ects(spec: Mapping[str, Any]) -> float | None:
-    for point in _as_list(spec.get("creditPoint")):
+    for point in as_list(spec.get("creditPoint")):
         if not isinstance(point, Mapping):
             continue
         framework = point.get("framework") or {}
@@ -86,7 +82,7 @@ def _hours(spec: Mapping[str, Any]) -> float | None:
 
 
 def _eqf(spec: Mapping[str, Any]) -> int | None:
-    for level in _as_list(spec.get("eqfLevel")):
+    for level in as_list(spec.get("eqfLevel")):
         ident = level.get("id", "") if isinstance(level, Mapping) else str(level)
         found = re.search(r"/eqf/([1-8])$", ident)
         if found:
@@ -120,13 +116,13 @@ def find_specification(document: Any) -> tuple[Mapping[str, Any], Mapping[str, A
     if _types(doc) & SPEC_TYPES:
         return doc, None
     subject = doc.get("credentialSubject")
-    for subj in _as_list(subject):
+    for subj in as_list(subject):
         if not isinstance(subj, Mapping):
             continue
-        for claim in _as_list(subj.get("hasClaim")):
+        for claim in as_list(subj.get("hasClaim")):
             if not isinstance(claim, Mapping):
                 continue
-            for spec in _as_list(claim.get("specifiedBy")):
+            for spec in as_list(claim.get("specifiedBy")):
                 if isinstance(spec, Mapping) and _types(spec) & SPEC_TYPES:
                     return spec, claim
     raise InputError(
@@ -156,14 +152,14 @@ def _component(node: Mapping[str, Any], position: int, used: set[str]) -> dict[s
 
 
 def _parts(spec: Mapping[str, Any], claim: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
-    parts = [p for p in _as_list(spec.get("hasPart")) if isinstance(p, Mapping)]
+    parts = [p for p in as_list(spec.get("hasPart")) if isinstance(p, Mapping)]
     if parts or claim is None:
         return parts
     out = []
-    for part in _as_list(claim.get("hasPart")):
+    for part in as_list(claim.get("hasPart")):
         if not isinstance(part, Mapping):
             continue
-        specs = [s for s in _as_list(part.get("specifiedBy")) if isinstance(s, Mapping)]
+        specs = [s for s in as_list(part.get("specifiedBy")) if isinstance(s, Mapping)]
         out.append(specs[0] if specs else part)
     return out
 
@@ -192,7 +188,7 @@ def target_document_from_elm(document: Any, target_id: str | None = None) -> dic
     if eqf:
         framework["eqfLevel"] = eqf
     for key, concept in (("nqfLevel", spec.get("nqfLevel")), ("qualificationType", spec.get("dcType"))):
-        label = _label(_as_list(concept)[0] if _as_list(concept) else None)
+        label = _label(as_list(concept)[0] if as_list(concept) else None)
         if label:
             framework[key] = label[:100]
     if framework:

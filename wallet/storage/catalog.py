@@ -16,7 +16,7 @@ from wallet.errors import NotFound, UsageError
 from wallet.storage.connection import db_errors, transaction
 from wallet.storage.records import StoreBase, iso, utc_now
 
-#: Kinds in use (see wallet.vault_context); others are allowed for new evidence types.
+#: Kinds in use (see wallet.app.context); others are allowed for new evidence types.
 EVIDENCE_KINDS = frozenset({"status-list", "did-document", "trust-snapshot", "document"})
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
+from wallet.messages import Message, render
 from wallet.resources import resource
 
 #: (code, native name) of the languages the UI ships in.
@@ -51,6 +52,19 @@ def preferred_ui_language() -> str:
     return chosen if chosen in dict(UI_LANGUAGES) else system_language()
 
 
+_CURRENT = ["en"]
+
+
+def ui_language() -> str:
+    """The language the UI speaks now (set by :class:`Translations`)."""
+    return _CURRENT[0]
+
+
+def say(message: Message | None) -> str:
+    """A core message (a check's reason, an import result, ...) in the UI's language."""
+    return render(message, (_CURRENT[0], "en"))
+
+
 class Translations:
     """Owns the installed translators so the language can change at run time."""
 
@@ -67,6 +81,7 @@ class Translations:
             app.removeTranslator(old)
         self._installed.clear()
         self.language = "en"
+        _CURRENT[0] = "en"
         if language == "en":
             return True
         ok = False
@@ -83,4 +98,5 @@ class Translations:
             self._installed.append(qt_base)
         if ok:
             self.language = language
+            _CURRENT[0] = language
         return ok

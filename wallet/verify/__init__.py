@@ -2,8 +2,8 @@
 
 ``verify(cred, ctx)`` and ``verify_bytes(raw, ctx)`` give a
 :class:`~wallet.model.VerificationReport`; ``sign(...)`` adds a Data
-Integrity proof. Imports are lazy so that ``wallet.verify.did`` and friends
-load without pulling in pyld.
+Integrity proof. Imports are deferred (start-up time) so that
+``wallet.verify.did`` and friends load without pulling in pyld.
 """
 
 from __future__ import annotations

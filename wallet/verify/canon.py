@@ -22,8 +22,7 @@ from typing import Any
 
 import rfc8785
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+from wallet.verify.rdf_terms import Quad, quads_of
 
 MAX_PERMUTATIONS = 100_000
 MAX_NDEGREE_CALLS = 100_000
@@ -41,74 +40,6 @@ class Budget:
     max_permutations: int = MAX_PERMUTATIONS
     max_ndegree_calls: int = MAX_NDEGREE_CALLS
     seconds: float = DEFAULT_TIME_BUDGET_S
-
-
-_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "\b": "\\b",
-    "\f": "\\f",
-}
-
-
-def _escape_char(ch: str) -> str:
-    if ch in _ESCAPES:
-        return _ESCAPES[ch]
-    code = ord(ch)
-    if code < 0x20 or code == 0x7F:
-        return f"\\u{code:04X}"
-    return ch
-
-
-_NEEDS_ESCAPE = frozenset(list(_ESCAPES) + [chr(c) for c in range(0x20)] + ["\x7f"])
-
-
-def escape_literal(value: str) -> str:
-    """Canonical N-Quads escaping of a literal's lexical form (RDFC-1.0 / RDF 1.2)."""
-    if not any(ch in _NEEDS_ESCAPE for ch in value):
-        return value
-    return "".join(_escape_char(ch) for ch in value)
-
-
-def term_string(term: Mapping[str, Any]) -> str:
-    """Serialise one pyld RDF term; blank nodes keep their ``_:`` label."""
-    kind = term["type"]
-    value = term["value"]
-    if kind == "IRI":
-        return "<" + value + ">"
-    if kind == "blank node":
-        return value
-    out = '"' + escape_literal(value) + '"'
-    datatype = term.get("datatype") or XSD_STRING
-    language = term.get("language")
-    if language:
-        return out + "@" + language
-    if datatype != XSD_STRING and datatype != RDF_LANGSTRING:
-        out += "^^<" + datatype + ">"
-    return out
-
-
-Quad = tuple[str, str, str, str]  # subject, predicate, object, graph ("" = default)
-
-
-def quads_of(dataset: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[Quad]:
-    """pyld's dataset form (graph name -> triples) as serialised-term quads."""
-    out: list[Quad] = []
-    for graph_name, triples in dataset.items():
-        if graph_name == "@default":
-            graph = ""
-        elif graph_name.startswith("_:"):
-            graph = graph_name
-        else:
-            graph = "<" + graph_name + ">"
-        for t in triples:
-            out.append(
-                (term_string(t["subject"]), term_string(t["predicate"]), term_string(t["object"]), graph)
-            )
-    return out
 
 
 def _line(s: str, p: str, o: str, g: str) -> str:
@@ -314,13 +245,6 @@ def canonical_issued(
 ) -> dict[str, str]:
     """The issued identifier map (input label -> canonical label), for the test suite."""
     return _Canonicalizer(quads, budget or Budget(), hash_algorithm).run()[1]
-
-
-def parse_nquads(text: str) -> list[Quad]:
-    """Quads from an N-Quads document (see :mod:`wallet.verify.nquads`)."""
-    from wallet.verify.nquads import parse_nquads as _parse
-
-    return _parse(text)
 
 
 def canonicalize_dataset(

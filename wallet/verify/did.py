@@ -8,7 +8,6 @@ supplied): there is no fetching here, by design.
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,8 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 import base58
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
+from wallet.util.b64 import b64url_decode_lenient
 from wallet.verify.context import VerificationContext
 
 PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
@@ -99,8 +100,6 @@ def _multicodec_to_key(data: bytes) -> PublicKey:
 
 def key_to_multibase(key: PublicKey) -> str:
     """The did:key multibase form of a public key (inverse of :func:`multibase_to_key`)."""
-    from cryptography.hazmat.primitives import serialization
-
     if isinstance(key, ed25519.Ed25519PublicKey):
         raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         return "z" + base58.b58encode(_ED25519_PUB + raw).decode()
@@ -119,7 +118,7 @@ def did_key_for(key: PublicKey) -> str:
 
 
 def _b64url_decode(value: str) -> bytes:
-    return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    return b64url_decode_lenient(value, "key")
 
 
 def jwk_to_key(jwk: Mapping[str, Any]) -> PublicKey:

@@ -22,10 +22,14 @@ from typing import Any
 from cachetools import LRUCache
 
 from wallet.errors import InputError
+from wallet.formats import parse, registry
 from wallet.formats.detect import parse_for_verification
+from wallet.formats.enveloped import inner_of
 from wallet.formats.jwt import DecodedJws
+from wallet.messages import Message, msg
 from wallet.model import (
     Check,
+    CheckId,
     CheckStatus,
     Credential,
     CredentialFormat,
@@ -35,6 +39,7 @@ from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
 from wallet.verify.did import split_did_url
 from wallet.verify.jose_vc import verify_jwt_credential
+from wallet.verify.presentation import presentation_checks
 from wallet.verify.status import status_check
 from wallet.verify.validity import (
     BadDate,
@@ -43,7 +48,7 @@ from wallet.verify.validity import (
     validity_check,
     window_check,
 )
-from wallet.verify.vcdm import credential_problems
+from wallet.verify.vcdm import credential_problems, presentation_problems
 
 PASSED, FAILED, WARNING, NOT_CHECKED = (
     CheckStatus.PASSED,
@@ -52,37 +57,20 @@ PASSED, FAILED, WARNING, NOT_CHECKED = (
     CheckStatus.NOT_CHECKED,
 )
 
-_JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT, CredentialFormat.SD_JWT)
-_OB2_FORMATS = (CredentialFormat.OB2_SIGNED, CredentialFormat.OB2_HOSTED)
-_EDC_FORMATS = (CredentialFormat.EDC_JADES, CredentialFormat.EDC_JSONLD, CredentialFormat.EDCI_XML)
-_FORMAT_NAMES = {
-    CredentialFormat.VC_LDP: "a W3C Verifiable Credential (JSON-LD)",
-    CredentialFormat.VP_LDP: "a W3C Verifiable Presentation (JSON-LD)",
-    CredentialFormat.VC_JWT: "a W3C Verifiable Credential (VC-JWT)",
-    CredentialFormat.VC_JOSE: "a W3C Verifiable Credential (VC-JOSE)",
-    CredentialFormat.VP_JWT: "a W3C Verifiable Presentation (JWT)",
-    CredentialFormat.SD_JWT: "an SD-JWT Verifiable Credential",
-    CredentialFormat.VC_ENVELOPED: "an enveloped Verifiable Credential",
-    CredentialFormat.OB2_SIGNED: "a signed Open Badge 2.0",
-    CredentialFormat.OB2_HOSTED: "a hosted Open Badge 2.0",
-    CredentialFormat.EDC_JADES: "a sealed European Digital Credential",
-    CredentialFormat.EDC_JSONLD: "an unsealed European Digital Credential",
-    CredentialFormat.EDCI_XML: "a sealed Europass (EDCI) XML credential",
-}
 
 
-def format_check(fmt: CredentialFormat, problem: str | None = None) -> Check:
-    if problem:
-        return Check("format", FAILED, problem)
-    return Check("format", PASSED, f"Recognised as {_FORMAT_NAMES.get(fmt, fmt.value)}.")
+def format_check(fmt: CredentialFormat, problem: Message | None = None) -> Check:
+    if problem is not None:
+        return Check(CheckId.FORMAT, FAILED, problem)
+    return Check(CheckId.FORMAT, PASSED, msg("format.recognised", fmt=fmt.value))
 
 
 def trust_check(issuer: str | None, ctx: VerificationContext) -> Check:
     """Kept apart from the signature: authentic and trusted are different questions."""
     label = ctx.trusted_label(issuer)
     if label:
-        return Check("issuer-trusted", PASSED, f"The issuer is in your trust store as {label}.")
-    return Check("issuer-trusted", WARNING, "The issuer is not in your trust store.")
+        return Check(CheckId.ISSUER_TRUSTED, PASSED, msg("trust.listed", label=label, issuer=issuer))
+    return Check(CheckId.ISSUER_TRUSTED, WARNING, msg("trust.not_listed", issuer=issuer))
 
 
 def _fingerprint(doc: Mapping[str, Any]) -> str:
@@ -134,7 +122,7 @@ def proof_expiry_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> lis
         try:
             when = parse_datetime(proof["expires"])
         except BadDate:
-            return [Check("validity", FAILED, "The signature's expiry date cannot be read.")]
+            return [Check(CheckId.VALIDITY, FAILED, msg("validity.signature.unreadable"))]
         check = window_check(Window(None, when), ctx, "signature")
         if check.status is FAILED:
             return [check]
@@ -144,7 +132,7 @@ def proof_expiry_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> lis
 def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> list[Check]:
     """Everything but trust for a JSON-LD credential with Data Integrity proofs."""
     problems = credential_problems(doc)
-    checks = [format_check(CredentialFormat.VC_LDP, problems[0] if problems else None)]
+    checks = [format_check(CredentialFormat.VC_LDP, msg("format.data_model", detail=problems[0]) if problems else None)]
     checks += credential_proof_checks(doc, ctx)
     checks += proof_expiry_checks(doc, ctx)
     checks.append(validity_check(doc, ctx))
@@ -154,45 +142,48 @@ def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> l
     return checks
 
 
-def _jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
+def jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
+    """VC-JWT, VC-JOSE, SD-JWT and VP-JWT (registered for each in :mod:`wallet.formats.registry`)."""
     checks = [format_check(cred.format), *verify_jwt_credential(cred, ctx, decoded)]
     doc: Mapping[str, Any] = cred.document if isinstance(cred.document, Mapping) else {}
     raw_payload = doc.get("payload")
     payload: Mapping[str, Any] = raw_payload if isinstance(raw_payload, Mapping) else {}
     raw_vc = payload.get("vc")
     vc: Mapping[str, Any] = raw_vc if isinstance(raw_vc, Mapping) else payload
-    if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, Mapping) and not any(c.name == "status" for c in checks):
+    if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, Mapping) and not any(c.id is CheckId.STATUS for c in checks):
         status = status_check(vc, ctx, verify_status_list)
         if status is not None:
             checks.append(status)
     return checks
 
 
-def _delegated(cred: Credential, ctx: VerificationContext) -> list[Check]:
-    if cred.format in _OB2_FORMATS:
-        from wallet.verify.ob2 import verify_ob2
-
-        return [format_check(cred.format), *verify_ob2(cred, ctx)]
-    from wallet.verify.seals import verify_edc
-
-    checks = list(verify_edc(cred, ctx))
-    if any(c.name.lower() == "format" for c in checks):
-        return checks  # the seal verifier reports the format itself
-    return [format_check(cred.format), *checks]
+def ldp_checks_of(cred: Credential, ctx: VerificationContext, _hint: Any = None) -> list[Check]:
+    """A JSON-LD credential with Data Integrity proofs."""
+    if not isinstance(cred.document, Mapping):
+        return [format_check(cred.format, msg("format.json_unreadable"))]
+    return ldp_credential_checks(cred.document, ctx)
 
 
-def _unsupported(cred: Credential) -> list[Check]:  # noqa: ARG001 - one signature for every dispatch target
-    return [Check("format", NOT_CHECKED, "unsupported format: the wallet cannot verify this kind of credential yet.", True)]
+def presentation_checks_of(cred: Credential, ctx: VerificationContext, _hint: Any = None) -> list[Check]:
+    """A JSON-LD presentation: the holder's proof, freshness, binding and each embedded credential."""
+    if not isinstance(cred.document, Mapping):
+        return [format_check(cred.format, msg("format.json_unreadable"))]
+    problems = presentation_problems(cred.document)
+    return [format_check(cred.format, msg("format.data_model_presentation", detail=problems[0]) if problems else None),
+            *presentation_checks(cred.document, ctx, verify_embedded)]
 
 
-def _enveloped(cred: Credential, ctx: VerificationContext) -> list[Check]:
-    from wallet.formats.enveloped import inner_of
-
+def enveloped_checks(cred: Credential, ctx: VerificationContext, _hint: Any = None) -> list[Check]:
+    """An EnvelopedVerifiableCredential file: the envelope proves nothing, its content is verified."""
     try:
         inner = inner_of(cred)
     except InputError as exc:
-        return [format_check(cred.format, f"The envelope cannot be opened: {exc}")]
+        return [format_check(cred.format, msg("format.envelope_unopened", detail=str(exc)))]
     return list(verify(inner, ctx).checks)
+
+
+def _unsupported(cred: Credential) -> list[Check]:
+    return [Check(CheckId.FORMAT, NOT_CHECKED, msg("format.unsupported", fmt=cred.format.value), True)]
 
 
 def _issuer_of(cred: Credential) -> str | None:
@@ -204,32 +195,18 @@ def _issuer_of(cred: Credential) -> str | None:
 
 
 def checks_for(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
-    """The checks of one credential, without the trust check.
+    """The checks of one credential, without the trust check: its registered verifier's, with a format check.
 
     ``decoded``: the JWS ``cred`` was parsed from in this same call (see
     :func:`verify_bytes`), so JWT verification need not decode it again.
     """
-    fmt = cred.format
-    if fmt is CredentialFormat.VC_LDP:
-        if not isinstance(cred.document, Mapping):
-            return [format_check(fmt, "The credential's JSON could not be read.")]
-        return ldp_credential_checks(cred.document, ctx)
-    if fmt is CredentialFormat.VP_LDP:
-        from wallet.verify.presentation import presentation_checks
-        from wallet.verify.vcdm import presentation_problems
-
-        if not isinstance(cred.document, Mapping):
-            return [format_check(fmt, "The presentation's JSON could not be read.")]
-        problems = presentation_problems(cred.document)
-        return [format_check(fmt, problems[0] if problems else None),
-                *presentation_checks(cred.document, ctx, verify_embedded)]
-    if fmt in _JWT_FORMATS:
-        return _jwt_checks(cred, ctx, decoded)
-    if fmt is CredentialFormat.VC_ENVELOPED:
-        return _enveloped(cred, ctx)
-    if fmt in _OB2_FORMATS or fmt in _EDC_FORMATS:
-        return _delegated(cred, ctx)
-    return _unsupported(cred)
+    verifier = registry.verifier(cred.format)
+    if verifier is None:
+        return _unsupported(cred)
+    checks = list(verifier(cred, ctx, decoded))
+    if not any(c.id is CheckId.FORMAT for c in checks):
+        checks.insert(0, format_check(cred.format))
+    return checks
 
 
 def verify(cred: Credential, ctx: VerificationContext) -> VerificationReport:
@@ -241,9 +218,9 @@ def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | No
     checks = checks_for(cred, ctx, decoded)
     label = None
     presentation = cred.format in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT)
-    supported = not (len(checks) == 1 and checks[0].name == "format" and checks[0].status is not PASSED)
-    # EU seals decide trust from the seal's certificate chain (their OWNER check).
-    has_trust = any(c.name in ("issuer-trusted", "OWNER") for c in checks)
+    supported = not (len(checks) == 1 and checks[0].id is CheckId.FORMAT and checks[0].status is not PASSED)
+    # EU seals decide trust from the seal's certificate chain (their own issuer-trusted check).
+    has_trust = any(c.id is CheckId.ISSUER_TRUSTED for c in checks)
     if supported and not presentation and not has_trust:
         issuer = _issuer_of(cred)
         trust = trust_check(issuer, ctx)
@@ -253,9 +230,11 @@ def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | No
 
 
 def parse_bytes(raw: bytes) -> Credential:
-    from wallet.formats import parse
-
     return parse(raw)
+
+
+def _unreadable(exc: InputError) -> Check:
+    return format_check(CredentialFormat.UNKNOWN, exc.message or msg("format.unreadable", detail=str(exc)))
 
 
 def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | None, VerificationReport]:
@@ -264,7 +243,7 @@ def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | Non
         cred, decoded = parse_for_verification(raw)
     except InputError as exc:
         report = VerificationReport(
-            format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
+            format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now
         )
         return None, report
     return cred, _verify(cred, ctx, decoded)
@@ -282,7 +261,7 @@ def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:
         cred, decoded = parse_for_verification(raw, display=False)
     except InputError as exc:
         return VerificationReport(
-            format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
+            format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now
         )
     return _verify(cred, ctx, decoded)
 
@@ -295,7 +274,7 @@ def verify_embedded(item: Any, ctx: VerificationContext) -> tuple[str, Verificat
         raw = json.dumps(item, ensure_ascii=False).encode("utf-8")
     else:
         report = VerificationReport(
-            CredentialFormat.UNKNOWN, (format_check(CredentialFormat.UNKNOWN, "The embedded item is not a credential."),), ctx.now
+            CredentialFormat.UNKNOWN, (format_check(CredentialFormat.UNKNOWN, msg("format.not_a_credential")),), ctx.now
         )
         return "(unreadable)", report
     cred, report = verify_bytes(raw, ctx)

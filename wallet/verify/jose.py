@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from wallet.errors import InputError
 from wallet.formats.jwt import CompactJws, split_jws
-from wallet.formats.limits import b64url_encode
+from wallet.util.b64 import b64url_encode
 
 PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
 PrivateKey = ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey

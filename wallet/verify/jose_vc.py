@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from wallet.errors import InputError
 from wallet.formats import enveloped
 from wallet.formats.jwt import (
@@ -43,9 +45,11 @@ from wallet.formats.jwt import (
     payload_object,
     split_sd_jwt,
 )
-from wallet.formats.limits import b64url_decode, b64url_encode
-from wallet.formats.vc_json import as_list, parse_datetime
-from wallet.model import Check, CheckStatus, Credential, CredentialFormat
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat
+from wallet.util.b64 import b64url_decode, b64url_encode
+from wallet.util.dates import parse_datetime
+from wallet.util.values import as_list
 from wallet.verify import did
 from wallet.verify.context import VerificationContext
 from wallet.verify.jose import CompactJws, JoseError, check_header, split_compact, verify_parts
@@ -74,8 +78,6 @@ def jwk_thumbprint(jwk: Mapping[str, Any]) -> str:
 
 def jwk_key(jwk: Mapping[str, Any]) -> Any:
     """A public key from a JWK; P-521 added to what :func:`did.jwk_to_key` knows."""
-    from cryptography.hazmat.primitives.asymmetric import ec
-
     if jwk.get("kty") == "EC" and jwk.get("crv") == "P-521":
         try:
             x = int.from_bytes(b64url_decode(str(jwk["x"]), "JWK x"), "big")
@@ -188,42 +190,45 @@ def _claims_view(fmt: CredentialFormat, payload: dict[str, Any]) -> tuple[dict[s
 
 def _signature_check(jws: CompactJws, signer: str | None, fmt: CredentialFormat,
                      ctx: VerificationContext) -> tuple[Check, SigningKey | None]:
+    kid = jws.header.get("kid")
     try:
         key = resolve_signing_key(jws.header, signer, ctx)
     except did.NotAvailableOffline as exc:
-        return Check("signature", NOT_CHECKED, str(exc), essential=True), None
+        return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("proof.key_offline", key=kid, detail=str(exc)), True), None
     except did.KeyResolutionError as exc:
-        return Check("signature", FAILED, f"the signing key cannot be resolved: {exc}", essential=True), None
+        return Check(CheckId.SIGNATURE, FAILED, msg("proof.key_not_found", key=kid, detail=str(exc)), True), None
     purpose = "authentication" if fmt is CredentialFormat.VP_JWT else "assertionMethod"
     if key.owner is not None and purpose not in key.relationships:
-        return Check("signature", FAILED, f"{key.vm_id} is not an {purpose} method of its controller",
-                     essential=True), key
+        return Check(CheckId.SIGNATURE, FAILED, msg("purpose.not_allowed", required=purpose, key=key.vm_id), True), key
     try:
         ktype = verify_parts(jws, key.key)
     except JoseError as exc:
-        return Check("signature", FAILED, f"JWS signature invalid: {exc}", essential=True), key
-    return Check("signature", PASSED, f"{jws.header['alg']} signature by {key.vm_id} ({ktype})", essential=True), key
+        return Check(CheckId.SIGNATURE, FAILED, msg("jose.invalid", alg=jws.header.get("alg"), key=key.vm_id,
+                                                     detail=str(exc)), True), key
+    ok_id = "signature.ok_presentation" if fmt is CredentialFormat.VP_JWT else "signature.ok"
+    return Check(CheckId.SIGNATURE, PASSED, msg(ok_id, suite=f"{jws.header['alg']} ({ktype})", key=key.vm_id), True), key
 
 
 def _issuer_check(key: SigningKey | None, payload: dict[str, Any], signer: str | None,
                   fmt: CredentialFormat, ctx: VerificationContext) -> Check:
-    role = "holder" if fmt is CredentialFormat.VP_JWT else "issuer"
+    holder = fmt is CredentialFormat.VP_JWT
     iss = payload.get("iss")
     if iss is not None and iss != signer:
-        return Check("issuer-key", FAILED, f"iss {iss!r} differs from the credential's {role} {signer!r}")
+        return Check(CheckId.ISSUER_KEY, FAILED, msg("jose.iss_differs_holder" if holder else "jose.iss_differs",
+                                                      iss=str(iss), party=signer))
     if key is None:
-        return Check("issuer-key", NOT_CHECKED, "no key was resolved, so the issuer cannot be confirmed")
+        return Check(CheckId.ISSUER_KEY, NOT_CHECKED, msg("jose.no_key"))
     if key.owner is None:
         doc = _controller_doc(signer, ctx)
         if doc is not None:
-            return Check("issuer-key", FAILED, f"the token's embedded key is not a key of {signer}")
-        return Check("issuer-key", NOT_CHECKED, "the token carries its own key (jwk header), which proves "
-                     f"nothing about the {role}; the {role}'s keys are not available offline", essential=True)
+            return Check(CheckId.ISSUER_KEY, FAILED, msg("jose.embedded_key_foreign", party=signer))
+        return Check(CheckId.ISSUER_KEY, NOT_CHECKED, msg("jose.embedded_key_only", party=signer), essential=True)
     if signer is None:
-        return Check("issuer-key", FAILED, f"the credential names no {role}")
+        return Check(CheckId.ISSUER_KEY, FAILED, msg("holder_key.no_holder" if holder else "issuer_key.no_issuer"))
     if key.owner != signer:  # the peer's rule: the kid's DID must be the issuer
-        return Check("issuer-key", FAILED, f"signed by a key of {key.owner}, not of the {role} {signer}")
-    return Check("issuer-key", PASSED, f"the key belongs to the {role} {signer}")
+        return Check(CheckId.ISSUER_KEY, FAILED, msg("holder_key.other" if holder else "issuer_key.other",
+                                                      owner=key.owner, party=signer))
+    return Check(CheckId.ISSUER_KEY, PASSED, msg("holder_key.ok" if holder else "issuer_key.ok", party=signer))
 
 
 def _same_time(claim: Any, value: Any) -> bool:
@@ -270,10 +275,10 @@ def _claims_check(fmt: CredentialFormat, header: dict[str, Any], payload: dict[s
         if ctx.domain is not None and ctx.domain not in as_list(payload.get("aud")):
             problems.append("the presentation's audience is not the expected domain")
     if problems:
-        return Check("jwt-claims", FAILED, "; ".join(problems))
+        return Check(CheckId.JWT_CLAIMS, FAILED, msg("jose.claims_disagree", detail="; ".join(problems)))
     if notes:
-        return Check("jwt-claims", CheckStatus.WARNING, "; ".join(notes))
-    return Check("jwt-claims", PASSED, "media type and JWT claims agree with the credential")
+        return Check(CheckId.JWT_CLAIMS, CheckStatus.WARNING, msg("jose.claims_note", detail="; ".join(notes)))
+    return Check(CheckId.JWT_CLAIMS, PASSED, msg("jose.claims_ok"))
 
 
 def _validity_check(payload: dict[str, Any], view: dict[str, Any], ctx: VerificationContext) -> Check:
@@ -286,21 +291,24 @@ def _validity_check(payload: dict[str, Any], view: dict[str, Any], ctx: Verifica
         ("expirationDate", view.get("expirationDate"))) if v is not None]
     for name, when in starts + ends:
         if when is None:
-            return Check("validity", FAILED, f"{name} is not a valid date")
+            return Check(CheckId.VALIDITY, FAILED, msg("validity.unreadable", detail=f"{name} is not a valid date"))
     for name, when in starts:
         if when is not None and ctx.now + skew < when:
-            return Check("validity", FAILED, f"not yet valid: {name} is {when.isoformat()}")
+            return Check(CheckId.VALIDITY, FAILED, msg("validity.not_yet", start=when, claim=name))
     for name, when in ends:
         if when is not None and ctx.now - skew > when:
-            return Check("validity", FAILED, f"expired: {name} was {when.isoformat()}")
-    return Check("validity", PASSED, f"valid at {ctx.now.isoformat()}")
+            return Check(CheckId.VALIDITY, FAILED, msg("validity.expired", end=when, claim=name))
+    end = min((when for _, when in ends if when is not None), default=None)
+    if end is not None:
+        return Check(CheckId.VALIDITY, PASSED, msg("validity.until", end=end))
+    return Check(CheckId.VALIDITY, PASSED, msg("validity.open"))
 
 
 def _disclosure_check(text: str, payload: dict[str, Any]) -> Check:
     """Each SD-JWT disclosure must hash (sha-256) into an ``_sd`` digest the issuer signed."""
     _, disclosures, key_binding = split_sd_jwt(text)
     if str(payload.get("_sd_alg", "sha-256")).lower() != "sha-256":
-        return Check("disclosures", FAILED, f"unsupported _sd_alg {payload.get('_sd_alg')!r}")
+        return Check(CheckId.DISCLOSURES, NOT_CHECKED, msg("sdjwt.unsupported_alg", alg=str(payload.get("_sd_alg"))))
     digests: set[str] = set()
     stack: list[Any] = [payload]
     while stack:
@@ -314,9 +322,9 @@ def _disclosure_check(text: str, payload: dict[str, Any]) -> Check:
             stack.extend(node)
     unknown = [d for d in disclosures if b64url_encode(hashlib.sha256(d.encode("ascii")).digest()) not in digests]
     if unknown:
-        return Check("disclosures", FAILED, f"{len(unknown)} disclosure(s) were not signed by the issuer")
-    note = "; key binding not checked" if key_binding else ""
-    return Check("disclosures", PASSED, f"{len(disclosures)} disclosure(s) match the issuer's digests{note}")
+        return Check(CheckId.DISCLOSURES, FAILED, msg("sdjwt.unsigned_disclosures", count=len(unknown)))
+    return Check(CheckId.DISCLOSURES, PASSED, msg("sdjwt.disclosures_ok", count=len(disclosures),
+                                                   key_binding=bool(key_binding)))
 
 
 def embedded_credentials(vp: Mapping[str, Any]) -> list[Credential]:
@@ -331,17 +339,18 @@ def _embedded_check(vp: Mapping[str, Any]) -> Check:
     unsupported: list[str] = []
     for index, entry in enumerate(entries):
         if not enveloped.is_enveloped(entry):
-            return Check("presentation-credentials", FAILED,
-                         f"credential {index + 1} is not an EnvelopedVerifiableCredential with a data: URL")
+            return Check(CheckId.PRESENTATION_CREDENTIALS, FAILED, msg("jose.not_enveloped", number=index + 1))
         try:
             enveloped.inner_credential(entry)
         except enveloped.UnsupportedMedia as exc:
             unsupported.append(f"credential {index + 1}: {exc}")
         except InputError as exc:
-            return Check("presentation-credentials", FAILED, f"credential {index + 1} cannot be opened: {exc}")
+            return Check(CheckId.PRESENTATION_CREDENTIALS, FAILED, msg("jose.envelope_broken", number=index + 1,
+                                                                       detail=str(exc)))
     if unsupported:
-        return Check("presentation-credentials", NOT_CHECKED, "; ".join(unsupported))
-    return Check("presentation-credentials", PASSED, f"{len(entries)} enveloped credential(s) open correctly")
+        return Check(CheckId.PRESENTATION_CREDENTIALS, NOT_CHECKED, msg("jose.envelope_unsupported",
+                                                                        detail="; ".join(unsupported)))
+    return Check(CheckId.PRESENTATION_CREDENTIALS, PASSED, msg("jose.envelopes_ok", count=len(entries)))
 
 
 def _decode(cred: Credential, text: str, decoded: DecodedJws | None) -> tuple[CompactJws, dict[str, Any]]:
@@ -365,18 +374,17 @@ def verify_jwt_credential(cred: Credential, ctx: VerificationContext,
         try:
             inner = enveloped.inner_of(cred)
         except InputError as exc:
-            return [Check("signature", FAILED, f"the envelope cannot be opened: {exc}", essential=True)]
+            return [Check(CheckId.SIGNATURE, FAILED, msg("format.envelope_unopened", detail=str(exc)), True)]
         if inner.format not in JWT_FORMATS:
-            return [Check("signature", NOT_CHECKED, f"the envelope holds a {inner.format.value} credential, "
-                          "verified by its own suite", essential=True)]
+            return [Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.envelope_other", fmt=inner.format.value), True)]
         cred, decoded = inner, None
     if cred.format not in JWT_FORMATS or not isinstance(cred.document, dict):
-        return [Check("signature", FAILED, f"{cred.format.value} is not a JWT credential", essential=True)]
+        return [Check(CheckId.SIGNATURE, FAILED, msg("jose.not_jwt", fmt=cred.format.value), True)]
     text = str(cred.document.get("compact", ""))
     try:
         jws, payload = _decode(cred, text, decoded)
     except (JoseError, InputError) as exc:
-        return [Check("signature", FAILED, f"the JWS is refused: {exc}", essential=True)]
+        return [Check(CheckId.SIGNATURE, FAILED, msg("jose.refused", detail=str(exc)), True)]
     view, signer = _claims_view(cred.format, payload)
     signature, key = _signature_check(jws, signer, cred.format, ctx)
     checks = [signature, _issuer_check(key, payload, signer, cred.format, ctx),

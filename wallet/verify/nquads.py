@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wallet.verify.canon import Quad, term_string
+from wallet.verify.rdf_terms import Quad, term_string
 
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}

@@ -34,8 +34,11 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from wallet.errors import InputError
 from wallet.formats.jwt import payload_object
 from wallet.formats.ob2 import assertion_of, issuer_profile, lookup
-from wallet.formats.vc_json import as_list, parse_datetime, types_of
-from wallet.model import Check, CheckStatus, Credential, CredentialFormat
+from wallet.formats.vc_json import types_of
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat
+from wallet.util.dates import parse_datetime
+from wallet.util.values import as_list
 from wallet.verify.context import VerificationContext
 from wallet.verify.jose import CompactJws, JoseError, split_compact, verify_parts
 
@@ -65,18 +68,18 @@ def recipient_matches(assertion: Mapping[str, Any], identity: str) -> bool:
 def _recipient_check(assertion: Mapping[str, Any]) -> Check:
     recipient = assertion.get("recipient")
     if not isinstance(recipient, Mapping) or not isinstance(recipient.get("identity"), str):
-        return Check("recipient", FAILED, "the assertion names no recipient identity")
-    kind = recipient.get("type", "email")
+        return Check(CheckId.RECIPIENT, FAILED, msg("ob2.no_recipient"))
+    kind = str(recipient.get("type", "email"))
     if not recipient.get("hashed"):
-        return Check("recipient", WARNING, f"the recipient {kind} is stated in clear text")
+        return Check(CheckId.RECIPIENT, WARNING, msg("ob2.recipient_clear", kind=kind))
     algorithm, sep, digest = recipient["identity"].partition("$")
     if not sep or algorithm.lower() not in _HASHES or not digest:
-        return Check("recipient", FAILED, "the recipient hash is malformed (expected sha256$<hex>)")
+        return Check(CheckId.RECIPIENT, FAILED, msg("ob2.recipient_malformed"))
     if algorithm.lower() == "md5":
-        return Check("recipient", WARNING, f"the recipient {kind} is hashed with md5, which is weak")
+        return Check(CheckId.RECIPIENT, WARNING, msg("ob2.recipient_md5", kind=kind))
     if not recipient.get("salt"):
-        return Check("recipient", WARNING, f"the recipient {kind} hash is unsalted: a dictionary can recover it")
-    return Check("recipient", PASSED, f"the recipient is a salted sha256 hash of an {kind} (compare on demand)")
+        return Check(CheckId.RECIPIENT, WARNING, msg("ob2.recipient_unsalted", kind=kind))
+    return Check(CheckId.RECIPIENT, PASSED, msg("ob2.recipient_ok", kind=kind))
 
 
 def _validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> Check:
@@ -84,37 +87,39 @@ def _validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> C
     issued = parse_datetime(assertion.get("issuedOn"))
     expires = parse_datetime(assertion.get("expires")) if "expires" in assertion else None
     if issued is None:
-        return Check("validity", FAILED, "issuedOn is missing or not a date")
+        return Check(CheckId.VALIDITY, FAILED, msg("validity.unreadable", detail="issuedOn is missing or not a date"))
     if "expires" in assertion and expires is None:
-        return Check("validity", FAILED, "expires is not a date")
+        return Check(CheckId.VALIDITY, FAILED, msg("validity.unreadable", detail="expires is not a date"))
     if expires is not None and expires < issued:
-        return Check("validity", FAILED, "the badge expires before it was issued")
+        return Check(CheckId.VALIDITY, FAILED, msg("ob2.expires_before_issued"))
     if ctx.now + skew < issued:
-        return Check("validity", FAILED, f"issued in the future ({issued.isoformat()})")
+        return Check(CheckId.VALIDITY, FAILED, msg("validity.not_yet", start=issued))
     if expires is not None and ctx.now - skew > expires:
-        return Check("validity", FAILED, f"expired on {expires.isoformat()}")
-    return Check("validity", PASSED, f"valid at {ctx.now.isoformat()}")
+        return Check(CheckId.VALIDITY, FAILED, msg("validity.expired", end=expires))
+    if expires is not None:
+        return Check(CheckId.VALIDITY, PASSED, msg("validity.until", end=expires))
+    return Check(CheckId.VALIDITY, PASSED, msg("validity.open"))
 
 
 def _revocation_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None,
                       ctx: VerificationContext) -> Check:
     if assertion.get("revoked") is True:
-        return Check("revocation", FAILED, "the assertion says it is revoked")
+        return Check(CheckId.STATUS, FAILED, msg("status.revoked"))
     if profile is None:
-        return Check("revocation", NOT_CHECKED, "the issuer profile is not available offline")
+        return Check(CheckId.STATUS, NOT_CHECKED, msg("ob2.profile_offline"))
     list_ref = profile.get("revocationList")
     if list_ref is None:
-        return Check("revocation", PASSED, "the issuer publishes no revocation list")
+        return Check(CheckId.STATUS, PASSED, msg("ob2.no_revocation_list"))
     revocations = lookup(list_ref, ctx.documents)
     if revocations is None:
-        return Check("revocation", NOT_CHECKED, f"the revocation list {list_ref} is not available offline")
+        return Check(CheckId.STATUS, NOT_CHECKED, msg("ob2.revocation_list_offline", url=str(list_ref)))
     assertion_id = assertion.get("id")
     for entry in as_list(revocations.get("revokedAssertions")):
         entry_id = entry.get("id") if isinstance(entry, Mapping) else entry
         if assertion_id is not None and entry_id == assertion_id:
             reason = entry.get("revocationReason") if isinstance(entry, Mapping) else None
-            return Check("revocation", FAILED, f"revoked by the issuer{': ' + reason if reason else ''}")
-    return Check("revocation", PASSED, "not on the issuer's revocation list")
+            return Check(CheckId.STATUS, FAILED, msg("ob2.revoked", reason=reason if isinstance(reason, str) else None))
+    return Check(CheckId.STATUS, PASSED, msg("ob2.not_revoked"))
 
 
 def _key_url(ref: Any) -> str:
@@ -145,18 +150,16 @@ def _load_key(ref: Any, profile: Mapping[str, Any], ctx: VerificationContext) ->
 def _signature_check(jws: CompactJws, assertion: Mapping[str, Any], profile: Mapping[str, Any] | None,
                      ctx: VerificationContext) -> Check:
     if profile is None:
-        return Check("signature", NOT_CHECKED, "the badge's issuer profile is not available offline, so its "
-                     "keys are unknown; refresh it online", essential=True)
+        return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("ob2.profile_offline_keys"), True)
     refs = as_list(profile.get("publicKey"))
     if not refs:
-        return Check("signature", FAILED, "the issuer profile links no public key", essential=True)
+        return Check(CheckId.SIGNATURE, FAILED, msg("ob2.no_public_key"), True)
     verification = assertion.get("verification")
     creator = verification.get("creator") if isinstance(verification, Mapping) else None
     if creator is not None:
         refs = [r for r in refs if _key_url(r) == creator]
         if not refs:
-            return Check("signature", FAILED, f"the signing key {creator} is not linked from the issuer profile",
-                         essential=True)
+            return Check(CheckId.SIGNATURE, FAILED, msg("ob2.key_not_linked", key=str(creator)), True)
     errors: list[str] = []
     missing: list[str] = []
     for ref in refs:
@@ -170,68 +173,63 @@ def _signature_check(jws: CompactJws, assertion: Mapping[str, Any], profile: Map
         except JoseError as exc:
             errors.append(f"{url}: {exc}")
             continue
-        return Check("signature", PASSED, f"{jws.header['alg']} signature by {url}, a key of "
-                     f"{profile.get('id')}", essential=True)
+        return Check(CheckId.SIGNATURE, PASSED, msg("signature.ok", suite=jws.header.get("alg"), key=url), True)
     if errors:
-        return Check("signature", FAILED, "JWS signature invalid: " + "; ".join(errors), essential=True)
-    return Check("signature", NOT_CHECKED, f"the issuer's key {missing[0]} is not available offline",
-                 essential=True)
+        return Check(CheckId.SIGNATURE, FAILED, msg("jose.invalid", detail="; ".join(errors)), True)
+    return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("proof.key_offline", key=missing[0]), True)
 
 
 def _origin_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None) -> Check:
     """Hosted: the assertion's URL must be one the issuer allows (OB 2.0 VerificationObject)."""
     assertion_id = assertion.get("id")
     if not isinstance(assertion_id, str) or not assertion_id.startswith(("https://", "http://")):
-        return Check("hosted-origin", FAILED, "a hosted assertion's id must be an http(s) URL")
+        return Check(CheckId.HOSTED_ORIGIN, FAILED, msg("ob2.hosted_not_url"))
     if profile is None:
-        return Check("hosted-origin", NOT_CHECKED, "the issuer profile is not available offline")
+        return Check(CheckId.HOSTED_ORIGIN, NOT_CHECKED, msg("ob2.profile_offline"))
     verification = profile.get("verification")
     policy = verification if isinstance(verification, Mapping) else {}
     starts = [s for s in as_list(policy.get("startsWith")) if isinstance(s, str)]
     if starts:
         if any(assertion_id.startswith(s) for s in starts):
-            return Check("hosted-origin", PASSED, "the assertion URL matches the issuer's startsWith policy")
-        return Check("hosted-origin", FAILED, "the assertion URL does not start with any prefix the issuer allows")
+            return Check(CheckId.HOSTED_ORIGIN, PASSED, msg("ob2.origin_ok", url=assertion_id))
+        return Check(CheckId.HOSTED_ORIGIN, FAILED, msg("ob2.origin_refused", url=assertion_id))
     host = urlsplit(assertion_id).hostname
     allowed = [o for o in as_list(policy.get("allowedOrigins")) if isinstance(o, str)]
     if not allowed:
         issuer_host = urlsplit(str(profile.get("id", ""))).hostname
         if not issuer_host:
-            return Check("hosted-origin", WARNING, "the issuer id is not a URL, so the assertion's origin "
-                         "cannot be compared with it")
+            return Check(CheckId.HOSTED_ORIGIN, WARNING, msg("ob2.origin_unknown", url=assertion_id))
         allowed = [issuer_host]
     if host in allowed:
-        return Check("hosted-origin", PASSED, f"the assertion is hosted on {host}, an origin the issuer allows")
-    return Check("hosted-origin", FAILED, f"the assertion is hosted on {host}, not on an origin the issuer allows")
+        return Check(CheckId.HOSTED_ORIGIN, PASSED, msg("ob2.origin_ok", url=assertion_id))
+    return Check(CheckId.HOSTED_ORIGIN, FAILED, msg("ob2.origin_refused", url=assertion_id))
 
 
-def verify_ob2(cred: Credential, ctx: VerificationContext) -> list[Check]:
+def verify_ob2(cred: Credential, ctx: VerificationContext, _hint: Any = None) -> list[Check]:
     """Checks for an OB2_SIGNED or OB2_HOSTED credential (see the module docstring)."""
     if cred.format is CredentialFormat.OB2_HOSTED:
         try:
             assertion = assertion_of(cred)
         except InputError as exc:
-            return [Check("signature", FAILED, str(exc), essential=True)]
+            return [Check(CheckId.SIGNATURE, FAILED, exc.message or msg("format.unreadable", detail=str(exc)), True)]
         profile = issuer_profile(assertion, ctx.documents)
         target = assertion.get("id") or "(no id)"
         return [
-            Check("signature", NOT_CHECKED, f"hosted assertion: needs an online check against {target}",
-                  essential=True),
+            Check(CheckId.SIGNATURE, NOT_CHECKED, msg("ob2.hosted_offline", url=str(target)), True),
             _origin_check(assertion, profile),
             _recipient_check(assertion),
             _revocation_check(assertion, profile, ctx),
             _validity_check(assertion, ctx),
         ]
     if cred.format is not CredentialFormat.OB2_SIGNED or not isinstance(cred.document, dict):
-        return [Check("signature", FAILED, f"{cred.format.value} is not an Open Badges 2.0 assertion",
-                      essential=True)]
+        return [Check(CheckId.SIGNATURE, FAILED, msg("ob2.not_ob2", fmt=cred.format.value), True)]
     try:
         jws = split_compact(str(cred.document.get("compact", "")))
         assertion = payload_object(jws)
     except (JoseError, InputError) as exc:
-        return [Check("signature", FAILED, f"the JWS is refused: {exc}", essential=True)]
+        return [Check(CheckId.SIGNATURE, FAILED, msg("jose.refused", detail=str(exc)), True)]
     if "Assertion" not in types_of(assertion):
-        return [Check("signature", FAILED, "the signed payload is not an Open Badges Assertion", essential=True)]
+        return [Check(CheckId.SIGNATURE, FAILED, msg("ob2.not_assertion"), True)]
     profile = issuer_profile(assertion, ctx.documents)
     return [_signature_check(jws, assertion, profile, ctx), _recipient_check(assertion),
             _revocation_check(assertion, profile, ctx), _validity_check(assertion, ctx)]

@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from wallet.model import Check, CheckStatus, Verdict, VerificationReport
+from wallet.messages import Message, msg
+from wallet.model import Check, CheckId, CheckStatus, Verdict, VerificationReport
+from wallet.util.values import as_list
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import (
     jsonld_check,
@@ -44,11 +46,6 @@ PASSED, FAILED, WARNING, NOT_CHECKED = (
 Embedded = Callable[[Any, VerificationContext], tuple[str, VerificationReport]]
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
 
 def _holder(doc: Mapping[str, Any]) -> str | None:
     holder = doc.get("holder")
@@ -57,25 +54,31 @@ def _holder(doc: Mapping[str, Any]) -> str | None:
     return holder if isinstance(holder, str) else None
 
 
-def _expected_value_check(name: str, expected: str | None, results: list[ProofResult]) -> Check:
+_EXPECTED = {
+    # (given but not asked, none asked and none given, no valid signature, mismatch, ok)
+    CheckId.CHALLENGE: ("challenge.unexpected", "challenge.none", "challenge.unsigned", "challenge.mismatch",
+                        "challenge.ok"),
+    CheckId.DOMAIN: ("domain.unexpected", "domain.none", "domain.unsigned", "domain.mismatch", "domain.ok"),
+}
+
+
+def _expected_value_check(check_id: CheckId, expected: str | None, results: list[ProofResult]) -> Check:
     """challenge / domain: the proof must carry exactly what the verifier asked for."""
+    unexpected, none, unsigned, mismatch, ok = _EXPECTED[check_id]
     good = [r for r in results if r.ok]
-    values = [r.proof.get(name) for r in good]
+    values = [r.proof.get(check_id.value) for r in good]
     if expected is None:
         if any(v is not None for v in values):
-            return Check(name, NOT_CHECKED, f"No {name} was expected, so replay of this presentation cannot be ruled out.")
-        if name == "domain":
-            # A domain is optional on both sides: none asked, none given is fine.
-            return Check(name, PASSED, "No domain was asked for, and the presentation names none.")
-        return Check(name, NOT_CHECKED, f"No {name} was expected or given.")
+            return Check(check_id, NOT_CHECKED, msg(unexpected, given=next(v for v in values if v is not None)))
+        # A domain is optional on both sides: none asked, none given is fine.
+        return Check(check_id, PASSED if check_id is CheckId.DOMAIN else NOT_CHECKED, msg(none))
     if not good:
-        return Check(name, NOT_CHECKED, f"The {name} cannot be checked without a valid signature.")
+        return Check(check_id, NOT_CHECKED, msg(unsigned))
     for value in values:
         got = value if isinstance(value, list) else [value]
         if expected not in got:
-            shown = "none" if value is None else repr(value)
-            return Check(name, FAILED, f"The presentation was made for {name} {shown}, not {expected!r}.")
-    return Check(name, PASSED, f"The {name} matches the one you asked for.")
+            return Check(check_id, FAILED, msg(mismatch, given=value, expected=expected))
+    return Check(check_id, PASSED, msg(ok, expected=expected))
 
 
 def _expiry_check(doc: Mapping[str, Any], results: list[ProofResult], ctx: VerificationContext) -> Check:
@@ -92,14 +95,14 @@ def _expiry_check(doc: Mapping[str, Any], results: list[ProofResult], ctx: Verif
         try:
             when = parse_datetime(expires)
         except BadDate:
-            return Check("validity", FAILED, "The presentation's signature has an unreadable expiry date.")
+            return Check(CheckId.VALIDITY, FAILED, msg("validity.signature.unreadable"))
         check = window_check(Window(None, when), ctx, "presentation")
         if check.status is FAILED:
             return check
         if earliest_when is None or when < earliest_when:
             earliest, earliest_when = check, when
     # A signature expiry bounds the presentation even when the VP itself states none.
-    if earliest is not None and "no expiry" in base.reason:
+    if earliest is not None and base.message.id == "validity.presentation.open":
         return earliest
     return base
 
@@ -108,7 +111,7 @@ def _subject_ids(credential_doc: Any) -> list[str]:
     if not isinstance(credential_doc, Mapping):
         return []
     ids = []
-    for subject in _as_list(credential_doc.get("credentialSubject")):
+    for subject in as_list(credential_doc.get("credentialSubject")):
         if isinstance(subject, Mapping) and isinstance(subject.get("id"), str):
             ids.append(subject["id"])
     return ids
@@ -118,20 +121,16 @@ def _binding_check(doc: Mapping[str, Any], results: list[ProofResult]) -> Check:
     holder = _holder(doc)
     signers = {r.key.resolved.controller for r in results if r.ok and r.key is not None}
     if holder and signers and holder not in signers:
-        return Check("holder-binding", FAILED, f"The presentation is signed by {min(signers)}, not by its holder {holder}.")
+        return Check(CheckId.HOLDER_BINDING, FAILED, msg("holder.signed_by_other", signer=min(signers), holder=holder))
     who = holder or (min(signers) if len(signers) == 1 else None)
     if who is None:
-        return Check("holder-binding", WARNING, "The presentation does not say who its holder is.")
-    for i, item in enumerate(_as_list(doc.get("verifiableCredential"))):
+        return Check(CheckId.HOLDER_BINDING, WARNING, msg("holder.unnamed"))
+    for i, item in enumerate(as_list(doc.get("verifiableCredential"))):
         for sid in _subject_ids(item):
             if sid != who:
-                return Check(
-                    "holder-binding",
-                    WARNING,
-                    f"Credential {i + 1} was issued to {sid}, not to the presenter's key {who}: "
-                    "it is not proven to belong to the presenter.",
-                )
-    return Check("holder-binding", PASSED, "The credentials are about the holder who signed the presentation.")
+                return Check(CheckId.HOLDER_BINDING, WARNING,
+                             msg("holder.other_subject", number=i + 1, subject=sid, holder=who))
+    return Check(CheckId.HOLDER_BINDING, PASSED, msg("holder.ok", holder=who))
 
 
 _VERDICT_STATUS = {
@@ -142,18 +141,19 @@ _VERDICT_STATUS = {
 }
 
 
-def _main_reason(report: VerificationReport) -> str:
+def main_reason(report: VerificationReport) -> Message:
+    """The message that best explains a report's verdict: its worst check's."""
     for status in (FAILED, NOT_CHECKED, WARNING):
         for c in report.checks:
             if c.status is status:
-                return c.reason
-    return "all checks passed."
+                return c.message
+    return msg("credential.all_passed")
 
 
 def credential_summary(index: int, title: str, report: VerificationReport) -> Check:
     verdict = report.verdict
-    reason = f"{title}: {verdict.value} — {_main_reason(report)}"
-    return Check(f"credential[{index}]", _VERDICT_STATUS[verdict], reason)
+    message = msg("credential.summary", title=title, verdict=verdict.value, reason=main_reason(report))
+    return Check(CheckId.CREDENTIAL, _VERDICT_STATUS[verdict], message, index=index)
 
 
 def presentation_checks(doc: Mapping[str, Any], ctx: VerificationContext, embedded: Embedded) -> list[Check]:
@@ -161,22 +161,19 @@ def presentation_checks(doc: Mapping[str, Any], ctx: VerificationContext, embedd
     results, outcome = verify_proofs(doc, ctx)
     checks: list[Check] = [jsonld_check(outcome)]
     if results:
-        checks.append(signature_check(results, "presentation-signature", "presentation"))
+        checks.append(signature_check(results, CheckId.PRESENTATION_SIGNATURE, presentation=True))
         purpose = purpose_check(results, "authentication")
         if purpose:
             checks.append(purpose)
     else:
-        checks.append(Check(
-            "presentation-signature", WARNING,
-            "The presentation is not signed by its holder, so it does not prove who presented it.",
-        ))
-    checks.append(_expected_value_check("challenge", ctx.challenge, results))
-    checks.append(_expected_value_check("domain", ctx.domain, results))
+        checks.append(Check(CheckId.PRESENTATION_SIGNATURE, WARNING, msg("signature.none_presentation")))
+    checks.append(_expected_value_check(CheckId.CHALLENGE, ctx.challenge, results))
+    checks.append(_expected_value_check(CheckId.DOMAIN, ctx.domain, results))
     checks.append(_expiry_check(doc, results, ctx))
     checks.append(_binding_check(doc, results))
-    items = _as_list(doc.get("verifiableCredential"))
+    items = as_list(doc.get("verifiableCredential"))
     if not items:
-        checks.append(Check("credential[0]", WARNING, "The presentation holds no credentials."))
+        checks.append(Check(CheckId.CREDENTIAL, WARNING, msg("presentation.empty"), index=0))
     for i, item in enumerate(items):
         if isinstance(item, Mapping) and "@context" not in item and "@context" in doc:
             item = {"@context": doc["@context"], **item}  # an embedded node inherits the VP's context

@@ -26,7 +26,7 @@ from typing import Any
 from pyld import jsonld as pyld_jsonld
 
 from wallet.verify import jsonld
-from wallet.verify.canon import Quad, quads_of
+from wallet.verify.rdf_terms import Quad, quads_of
 
 UNDEFINED_VOCAB = "urn:wallet:undefined-term#"
 RELATIVE_BASE = "https://relative-reference.invalid/"

@@ -12,7 +12,6 @@ silently passed.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import zlib
@@ -21,7 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from wallet.model import Check, CheckStatus
+from wallet.errors import InputError
+from wallet.messages import Message, msg
+from wallet.model import Check, CheckId, CheckStatus
+from wallet.util.b64 import b64url_decode_lenient
+from wallet.util.values import as_list
 from wallet.verify.context import VerificationContext
 
 MAX_DECOMPRESSED = 16 * 1024 * 1024
@@ -37,26 +40,29 @@ ListVerifier = Callable[[Mapping[str, Any], VerificationContext], Sequence[Check
 
 
 class StatusListError(Exception):
-    """The status list cannot be used (one plain sentence)."""
+    """The status list cannot be used; ``message`` says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.id)
+        self.message = message
 
 
-def _b64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
 
 
 def decode_list(encoded: str) -> bytes:
     """The bitstring from a multibase-base64url (``u…``) or plain base64url gzip string."""
     if not isinstance(encoded, str) or not encoded:
-        raise StatusListError("the status list has no encoded list")
+        raise StatusListError(msg("status_list.no_list"))
     candidates = [encoded[1:], encoded] if encoded.startswith("u") else [encoded]
     for candidate in candidates:
         try:
-            data = _b64url(candidate)
-        except (ValueError, TypeError):
+            data = b64url_decode_lenient(candidate, "status list")
+        except InputError:
             continue
         if data[:2] == b"\x1f\x8b":
             return gunzip_capped(data)
-    raise StatusListError("the status list is not base64url-encoded gzip")
+    raise StatusListError(msg("status_list.not_gzip"))
 
 
 def gunzip_capped(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
@@ -70,16 +76,16 @@ def gunzip_capped(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
             piece = inflater.decompress(pending, chunk)
             out += piece
             if len(out) > limit:
-                raise StatusListError(f"the status list expands to more than {limit // (1024 * 1024)} MiB")
+                raise StatusListError(msg("status_list.too_large", mib=limit // (1024 * 1024)))
             if len(out) > RATIO_FLOOR and len(out) > MAX_RATIO * max(len(data), 1):
-                raise StatusListError("the status list is compressed suspiciously well (a decompression bomb)")
+                raise StatusListError(msg("status_list.bomb"))
             pending = inflater.unconsumed_tail
             if inflater.eof or (not pending and not piece):
                 break
     except zlib.error as exc:
-        raise StatusListError("the status list is not valid gzip") from exc
+        raise StatusListError(msg("status_list.not_gzip")) from exc
     if not inflater.eof:
-        raise StatusListError("the status list's gzip data is truncated")
+        raise StatusListError(msg("status_list.truncated"))
     return bytes(out)
 
 
@@ -118,12 +124,9 @@ def _issuer(doc: Mapping[str, Any]) -> str | None:
     return issuer if isinstance(issuer, str) else None
 
 
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
 
 def _strings(value: Any) -> set[str]:
-    return {v for v in _as_list(value) if isinstance(v, str)}
+    return {v for v in as_list(value) if isinstance(v, str)}
 
 
 def load_list(url: str, raw: bytes, issuer: str | None, ctx: VerificationContext, verify_list: ListVerifier) -> ListView:
@@ -131,11 +134,11 @@ def load_list(url: str, raw: bytes, issuer: str | None, ctx: VerificationContext
     try:
         doc = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise StatusListError("the cached status list is not a JSON credential") from exc
+        raise StatusListError(msg("status_list.not_json")) from exc
     if not isinstance(doc, dict):
-        raise StatusListError("the cached status list is not a JSON credential")
+        raise StatusListError(msg("status_list.not_json"))
     if not LIST_TYPES & _strings(doc.get("type")):
-        raise StatusListError("the cached document is not a status list credential")
+        raise StatusListError(msg("status_list.wrong_type"))
     # The list's own id may differ from the URL it was served at (1EdTech's
     # samples do this); what binds it to the credential is its verified
     # signature, its issuer and its purpose, all checked below.
@@ -143,57 +146,51 @@ def load_list(url: str, raw: bytes, issuer: str | None, ctx: VerificationContext
     problems = tuple(c for c in checks if c.status is CheckStatus.FAILED or (c.essential and c.status is CheckStatus.NOT_CHECKED))
     list_issuer = _issuer(doc)
     if issuer is not None and list_issuer != issuer:
-        problems += (Check("status", CheckStatus.FAILED, "the status list was issued by someone else"),)
+        problems += (Check(CheckId.STATUS, CheckStatus.FAILED, msg("status_list.other_issuer", publisher=list_issuer)),)
     subject = doc.get("credentialSubject")
     if not isinstance(subject, Mapping):
-        raise StatusListError("the status list has no credentialSubject")
-    purposes = tuple(str(p) for p in _as_list(subject.get("statusPurpose")) if isinstance(p, str))
+        raise StatusListError(msg("status_list.no_subject"))
+    purposes = tuple(str(p) for p in as_list(subject.get("statusPurpose")) if isinstance(p, str))
     return ListView(url, purposes, _decoded(str(subject.get("encodedList", ""))), problems)
 
 
 def _entry_result(entry: Mapping[str, Any], ctx: VerificationContext, issuer: str | None, verify_list: ListVerifier) -> Check:
     etype = entry.get("type")
     if not SUPPORTED_ENTRIES & _strings(etype):
-        return Check("status", CheckStatus.NOT_CHECKED, f"The status type {etype} cannot be checked offline.")
+        return Check(CheckId.STATUS, CheckStatus.NOT_CHECKED, msg("status.unsupported_type", type=str(etype)))
     url = entry.get("statusListCredential")
     if not isinstance(url, str):
-        return Check("status", CheckStatus.FAILED, "The status entry does not say which status list to use.")
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.no_list_named"))
     raw = ctx.status_lists.get(url)
     if raw is None:
-        return Check("status", CheckStatus.NOT_CHECKED, f"not checked (offline): no cached copy of {url}")
+        return Check(CheckId.STATUS, CheckStatus.NOT_CHECKED, msg("status.offline", url=url))
     try:
         index = int(str(entry.get("statusListIndex")))
         size = int(str(entry.get("statusSize", 1)))
     except ValueError:
-        return Check("status", CheckStatus.FAILED, "The status entry's index is not a number.")
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.bad_index"))
     purpose = entry.get("statusPurpose", "revocation")
     try:
         view = load_list(url, raw, issuer, ctx, verify_list)
     except StatusListError as exc:
-        return Check("status", CheckStatus.FAILED, f"The status list cannot be used: {exc}.")
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.list_unusable", url=url, reason=exc.message))
     if view.problems:
-        return Check("status", CheckStatus.FAILED, f"The status list cannot be trusted: {view.problems[0].reason}")
+        return Check(CheckId.STATUS, CheckStatus.FAILED,
+                     msg("status.list_untrusted", url=url, reason=view.problems[0].message))
     if view.purposes and purpose not in view.purposes:
-        return Check("status", CheckStatus.FAILED, f"The status list is not a {purpose} list.")
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.wrong_purpose", purpose=str(purpose), url=url))
     if index < 0 or size < 1 or (index + 1) * size > view.entries:
-        return Check("status", CheckStatus.FAILED, "The status entry points outside its status list.")
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.out_of_range", url=url))
     if bit_at(view.bits, index, size):
         if purpose == "revocation":
-            return Check("status", CheckStatus.FAILED, "revoked: the issuer has revoked this credential.")
+            return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.revoked", url=url))
         if purpose == "suspension":
-            return Check("status", CheckStatus.FAILED, "suspended: the issuer has suspended this credential.")
-        return Check("status", CheckStatus.WARNING, f"The issuer has set a '{purpose}' status on this credential.")
+            return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.suspended", url=url))
+        return Check(CheckId.STATUS, CheckStatus.WARNING, msg("status.flagged", purpose=str(purpose), url=url))
     if view.entries // size < MIN_ENTRIES:
-        return Check(
-            "status", CheckStatus.WARNING,
-            f"Not {purpose_word(purpose)}, but the status list has only {view.entries // size} entries, "
-            "which can reveal to the issuer which credential is being checked.",
-        )
-    return Check("status", CheckStatus.PASSED, f"Not {purpose_word(purpose)} (checked against the cached status list).")
-
-
-def purpose_word(purpose: str) -> str:
-    return {"revocation": "revoked", "suspension": "suspended"}.get(purpose, f"flagged for {purpose}")
+        return Check(CheckId.STATUS, CheckStatus.WARNING,
+                     msg("status.small_list", purpose=str(purpose), entries=view.entries // size, url=url))
+    return Check(CheckId.STATUS, CheckStatus.PASSED, msg("status.ok", purpose=str(purpose), url=url))
 
 
 _RANK = {CheckStatus.FAILED: 3, CheckStatus.NOT_CHECKED: 2, CheckStatus.WARNING: 1, CheckStatus.PASSED: 0}
@@ -204,9 +201,9 @@ def status_check(document: Mapping[str, Any], ctx: VerificationContext, verify_l
     raw = document.get("credentialStatus")
     if raw is None:
         return None
-    entries = [e for e in _as_list(raw)]
+    entries = [e for e in as_list(raw)]
     if not entries or not all(isinstance(e, Mapping) for e in entries):
-        return Check("status", CheckStatus.FAILED, "The credential's status entry is malformed.")
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.malformed"))
     results = [_entry_result(e, ctx, _issuer(document), verify_list) for e in entries]
     return max(results, key=lambda c: _RANK[c.status])
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from wallet.model import Check, CheckStatus
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus
 from wallet.verify.context import VerificationContext
 
 # XML Schema dateTime as VCDM 2.0 requires it (time zone optional).
@@ -78,24 +79,31 @@ def window_of(document: Mapping[str, Any]) -> Window:
     )
 
 
-def _fmt(moment: datetime) -> str:
-    """``moment.strftime("%Y-%m-%d %H:%M UTC")``; formatted directly (strftime is slow) for 4-digit years."""
-    if moment.year < 1000:  # platforms differ in padding such years: keep strftime's own answer
-        return moment.strftime("%Y-%m-%d %H:%M UTC")
-    return f"{moment.year}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d} UTC"
+#: Message ids per subject: Slovenian inflects the verb by the subject's gender,
+#: so "the {what} expired" is one message per subject, not one with a noun slot.
+_WORDS: dict[str, tuple[str, str, str, str, str]] = {
+    "credential": ("validity.not_yet", "validity.expired", "validity.until", "validity.open", "validity.unreadable"),
+    "presentation": ("validity.presentation.not_yet", "validity.presentation.expired", "validity.presentation.until",
+                     "validity.presentation.open", "validity.presentation.unreadable"),
+    "status list": ("validity.status_list.not_yet", "validity.status_list.expired", "validity.status_list.until",
+                    "validity.status_list.open", "validity.status_list.unreadable"),
+    "signature": ("validity.signature.not_yet", "validity.signature.expired", "validity.signature.until",
+                  "validity.signature.open", "validity.signature.unreadable"),
+}
 
 
 def window_check(window: Window, ctx: VerificationContext, what: str = "credential") -> Check:
     """PASSED inside the window (with the skew), FAILED before or after it."""
+    not_yet, expired, until, open_ended, _ = _WORDS[what]
     now = ctx.now if ctx.now.tzinfo else ctx.now.replace(tzinfo=UTC)
     skew = timedelta(seconds=ctx.clock_skew_seconds)
     if window.not_before is not None and now + skew < window.not_before:
-        return Check("validity", CheckStatus.FAILED, f"The {what} is not valid yet: it starts on {_fmt(window.not_before)}.")
+        return Check(CheckId.VALIDITY, CheckStatus.FAILED, msg(not_yet, start=window.not_before))
     if window.not_after is not None and now - skew > window.not_after:
-        return Check("validity", CheckStatus.FAILED, f"The {what} expired on {_fmt(window.not_after)}.")
+        return Check(CheckId.VALIDITY, CheckStatus.FAILED, msg(expired, end=window.not_after))
     if window.not_after is not None:
-        return Check("validity", CheckStatus.PASSED, f"The {what} is valid until {_fmt(window.not_after)}.")
-    return Check("validity", CheckStatus.PASSED, f"The {what} is valid and has no expiry date.")
+        return Check(CheckId.VALIDITY, CheckStatus.PASSED, msg(until, end=window.not_after))
+    return Check(CheckId.VALIDITY, CheckStatus.PASSED, msg(open_ended))
 
 
 def validity_check(document: Mapping[str, Any], ctx: VerificationContext, what: str = "credential") -> Check:
@@ -103,7 +111,7 @@ def validity_check(document: Mapping[str, Any], ctx: VerificationContext, what: 
     try:
         window = window_of(document)
     except BadDate as exc:
-        return Check("validity", CheckStatus.FAILED, f"The {what}'s validity dates cannot be read: {exc}.")
+        return Check(CheckId.VALIDITY, CheckStatus.FAILED, msg(_WORDS[what][4], detail=str(exc)))
     return window_check(window, ctx, what)
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from wallet.util.values import as_list
 from wallet.verify.validity import BadDate, parse_datetime
 
 V2 = "https://www.w3.org/ns/credentials/v2"
@@ -28,15 +29,10 @@ def is_url(value: Any) -> bool:
     return isinstance(value, str) and bool(_URL.match(value))
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
 
 def _types(obj: Any) -> list[Any]:
     """The type values of an object; non-string entries are kept (as their repr) so they fail checks."""
-    raw = _as_list(obj.get("type")) if isinstance(obj, Mapping) else []
+    raw = as_list(obj.get("type")) if isinstance(obj, Mapping) else []
     return [t if isinstance(t, str) else repr(t) for t in raw]
 
 
@@ -44,7 +40,7 @@ def _context_problems(doc: Mapping[str, Any], first: tuple[str, ...]) -> list[st
     ctx = doc.get("@context")
     if ctx is None:
         return ["The document has no @context."]
-    entries = _as_list(ctx)
+    entries = as_list(ctx)
     if not entries or entries[0] not in first:
         return [f"The first @context entry must be {first[0]}."]
     problems = []
@@ -84,7 +80,7 @@ def _id_problems(obj: Mapping[str, Any], what: str) -> list[str]:
 def _language_problems(obj: Mapping[str, Any], where: str) -> list[str]:
     problems = []
     for field in ("name", "description"):
-        for value in _as_list(obj.get(field)):
+        for value in as_list(obj.get(field)):
             if isinstance(value, str):
                 continue
             if not isinstance(value, Mapping) or "@value" not in value:
@@ -98,7 +94,7 @@ def _language_problems(obj: Mapping[str, Any], where: str) -> list[str]:
 def _typed_entry_problems(doc: Mapping[str, Any]) -> list[str]:
     problems = []
     for field in _TYPED:
-        for entry in _as_list(doc.get(field)):
+        for entry in as_list(doc.get(field)):
             if not isinstance(entry, Mapping):
                 problems.append(f"Each {field} entry must be an object.")
                 continue
@@ -139,7 +135,7 @@ def _issuer_problems(doc: Mapping[str, Any], require_issuer: bool) -> list[str]:
 
 
 def _subject_problems(doc: Mapping[str, Any]) -> list[str]:
-    subjects = _as_list(doc.get("credentialSubject"))
+    subjects = as_list(doc.get("credentialSubject"))
     if not subjects:
         return ["The credential has no credentialSubject."]
     problems = []
@@ -160,7 +156,7 @@ def _ob3_problems(doc: Mapping[str, Any]) -> list[str]:
     issuer = doc.get("issuer")
     if isinstance(issuer, Mapping) and "Profile" not in _types(issuer):
         problems.append("An Open Badge issuer must be of type Profile.")
-    for subject in _as_list(doc.get("credentialSubject")):
+    for subject in as_list(doc.get("credentialSubject")):
         if not isinstance(subject, Mapping):
             continue
         if "AchievementSubject" not in _types(subject):
@@ -175,7 +171,7 @@ def credential_problems(doc: Mapping[str, Any], require_issuer: bool = True) -> 
     """VCDM structure problems of a credential (VC 2.0 rules, or VC 1.1 basics)."""
     if not isinstance(doc, Mapping):
         return ["The credential is not a JSON object."]
-    first = _as_list(doc.get("@context"))[:1]
+    first = as_list(doc.get("@context"))[:1]
     v1 = first == [V1]
     problems = _context_problems(doc, (V1,) if v1 else (V2,))
     types = _types(doc)
@@ -216,7 +212,7 @@ def presentation_problems(doc: Mapping[str, Any]) -> list[str]:
     """VCDM structure problems of a presentation."""
     if not isinstance(doc, Mapping):
         return ["The presentation is not a JSON object."]
-    first = _as_list(doc.get("@context"))[:1]
+    first = as_list(doc.get("@context"))[:1]
     v1 = first == [V1]
     problems = _context_problems(doc, (V1,) if v1 else (V2,))
     if "VerifiablePresentation" not in _types(doc):
@@ -227,6 +223,6 @@ def presentation_problems(doc: Mapping[str, Any]) -> list[str]:
         hid = holder.get("id") if isinstance(holder, Mapping) else holder
         if not is_url(hid):
             problems.append("The holder must be a URL or an object with a URL id.")
-    for i, item in enumerate(_as_list(doc.get("verifiableCredential"))):
+    for i, item in enumerate(as_list(doc.get("verifiableCredential"))):
         problems += _embedded_problems(item, not v1, i)
     return problems

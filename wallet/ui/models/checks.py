@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from wallet.messages import msg, technical_details
 from wallet.model import Check, VerificationReport
+from wallet.ui.i18n import say, ui_language
 from wallet.ui.icons import verdict_icon
 
 _STATUS_AS_VERDICT = {"passed": "valid", "warning": "valid-with-warnings", "failed": "invalid", "not-checked": ""}
@@ -27,39 +29,10 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
-def check_label(name: str) -> str:
-    """A reader's name for a check; the core's stable id stays in the tooltip."""
-    labels = {
-        "format": QCoreApplication.translate("Checks", "Format"),
-        "jsonld": QCoreApplication.translate("Checks", "Vocabulary (JSON-LD)"),
-        "signature": QCoreApplication.translate("Checks", "Signature"),
-        "proof-purpose": QCoreApplication.translate("Checks", "Purpose of the signature"),
-        "issuer-key": QCoreApplication.translate("Checks", "Issuer's key"),
-        "validity": QCoreApplication.translate("Checks", "Validity dates"),
-        "status": QCoreApplication.translate("Checks", "Revocation status"),
-        "issuer-trusted": QCoreApplication.translate("Checks", "Trusted issuer"),
-        "jwt-claims": QCoreApplication.translate("Checks", "Token claims"),
-        "presentation-signature": QCoreApplication.translate("Checks", "Presenter's signature"),
-        "presentation-credentials": QCoreApplication.translate("Checks", "Credentials in the presentation"),
-        "challenge": QCoreApplication.translate("Checks", "Challenge"),
-        "domain": QCoreApplication.translate("Checks", "Domain"),
-        "holder-binding": QCoreApplication.translate("Checks", "Belongs to the presenter"),
-        "recipient": QCoreApplication.translate("Checks", "Recipient"),
-        "revocation": QCoreApplication.translate("Checks", "Revocation"),
-        "hosted-origin": QCoreApplication.translate("Checks", "Hosting origin"),
-        "disclosures": QCoreApplication.translate("Checks", "Disclosures"),
-        "FORMAT": QCoreApplication.translate("Checks", "Format (EDC)"),
-        "SEAL": QCoreApplication.translate("Checks", "Seal"),
-        "OWNER": QCoreApplication.translate("Checks", "Owner (trusted issuer)"),
-        "REVOCATION": QCoreApplication.translate("Checks", "Revocation (EDC)"),
-        "EXPIRY": QCoreApplication.translate("Checks", "Expiry"),
-        "ACCREDITATION": QCoreApplication.translate("Checks", "Accreditation"),
-    }
-    if name in labels:
-        return labels[name]
-    if name.startswith("credential[") and name.endswith("]") and name[11:-1].isdigit():
-        return QCoreApplication.translate("Checks", "Credential %1").replace("%1", str(int(name[11:-1]) + 1))
-    return name
+def check_label(check: Check) -> str:
+    """A reader's name for a check (the core's catalogue); the stable id stays in the tooltip."""
+    label = say(msg("check.label", id=check.id.value))
+    return f"{label} {check.index + 1}" if check.index is not None else label
 
 
 class ChecksModel(QAbstractTableModel):
@@ -95,13 +68,16 @@ class ChecksModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return check.name
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+            details = technical_details(check.message, (ui_language(), "en"))
+            return "\n".join([say(check.message), *(f"{k}: {v}" for k, v in details)])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return check_label(check.name) + (" *" if check.essential else "")
+                return check_label(check) + (" *" if check.essential else "")
             if col == 1:
                 return status_label(check.status.value)
             if col == 2:
-                return check.reason
+                return say(check.message)
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return verdict_icon(_STATUS_AS_VERDICT.get(check.status.value, ""))
         return None

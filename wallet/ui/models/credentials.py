@@ -17,8 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from wallet.app.credentials import CredentialRow
 from wallet.ui.icons import verdict_icon
-from wallet.ui.ops import CredentialRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -7,7 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from wallet.readout import State
+from wallet.ui.i18n import say
 from wallet.ui.icons import verdict_icon
+
+_BAD_STATES = {state.value for state in State if state.bad}
 
 
 def outcome_label(outcome: str) -> str:
@@ -21,7 +25,7 @@ def outcome_label(outcome: str) -> str:
 
 
 class ImportResultsModel(QAbstractTableModel):
-    """Rows are ``wallet.importer.ImportResult`` values."""
+    """Rows are ``wallet.app.importing.ImportResult`` values."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -58,8 +62,9 @@ class ImportResultsModel(QAbstractTableModel):
                 return outcome_label(outcome)
             if index.column() == 2:
                 title = result.title or ""
-                return f"{title} — {result.detail}" if title else result.detail
+                text = say(result.message)
+                return f"{title} — {text}" if title else text
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
-            verdict = {"imported": result.detail, "duplicate": "valid-with-warnings", "invalid": "invalid"}.get(outcome, "")
-            return verdict_icon(verdict)
+            bad = outcome == "invalid" or (result.state or "") in _BAD_STATES
+            return verdict_icon("invalid" if bad else "valid" if outcome == "imported" else "valid-with-warnings")
         return None

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.ui import ops
+from wallet.app import credentials
+from wallet.app.credentials import CredentialDetail, CredentialRow
 from wallet.ui.i18n import fmt
 from wallet.ui.icons import icon
 from wallet.ui.models.credentials import (
@@ -158,7 +159,7 @@ class CredentialsPage(QWidget):
         """Fetch the rows again (after an import, a removal, a language change)."""
         selected = list(keep) or self.selected_ids()
 
-        def loaded(result: tuple[list[ops.CredentialRow], tuple[str, ...]]) -> None:
+        def loaded(result: tuple[list[CredentialRow], tuple[str, ...]]) -> None:
             rows, langs = result
             self.langs = langs
             self.model.set_rows(rows)
@@ -169,7 +170,7 @@ class CredentialsPage(QWidget):
             if not selected:
                 self.detail.show_detail(None)
 
-        self.session.call(lambda v, t: (ops.load_rows(v, t), ops.credential_languages(v)), owner=self,
+        self.session.call(lambda v, _t: (credentials.list_rows(v), credentials.credential_languages(v)), owner=self,
                           on_success=loaded)
 
     def clear(self) -> None:
@@ -225,7 +226,7 @@ class CredentialsPage(QWidget):
             return
 
         def counted(vault: Any, _task: Any) -> frozenset[str]:
-            from wallet.stacking.service import progress_for_vault
+            from wallet.app.stacking import progress_for_vault
 
             result = progress_for_vault(vault, target_id)[0]
             return frozenset(a.credential_id for allocs in result.allocations.values() for a in allocs)
@@ -289,8 +290,8 @@ class CredentialsPage(QWidget):
         ident = ids[0]
         langs = self.langs
 
-        def shown(detail: ops.CredentialDetail) -> None:
+        def shown(detail: CredentialDetail) -> None:
             if self.selected_ids() == [ident]:
                 self.detail.show_detail(detail, langs)
 
-        self.session.call(lambda v, _t: ops.load_detail(v, ident), owner=self, on_success=shown)
+        self.session.call(lambda v, _t: credentials.detail(v, ident), owner=self, on_success=shown)

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wallet.app.credentials import CredentialDetail, baked_image_url
 from wallet.ui.elements import to_html
 from wallet.ui.i18n import fmt
 from wallet.ui.icons import pixmap, verdict_icon
 from wallet.ui.images import image_from_data_url
 from wallet.ui.models.checks import ChecksModel
 from wallet.ui.models.credentials import verdict_label
-from wallet.ui.ops import CredentialDetail
 
 #: Original bytes beyond this are cut in the viewer (the vault keeps them whole).
 MAX_SHOWN_BYTES = 512 * 1024
@@ -181,7 +181,6 @@ class DetailView(QWidget):
         from wallet.model import pick_lang
 
         self.issuer.setText(pick_lang(cred.issuer.name, self.langs) or cred.issuer.id or "")
-        from wallet.ui.ops import baked_image_url
 
         image = image_from_data_url(baked_image_url(cred.container, detail.raw) or cred.image
                                     or (cred.achievement.image if cred.achievement else None)

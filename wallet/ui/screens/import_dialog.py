@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.ui import dialogs, inputs, ops
-from wallet.ui.i18n import fmt
+from wallet.app import importing
+from wallet.app.importing import ImportItem
+from wallet.ui import dialogs, inputs
+from wallet.ui.i18n import fmt, say
 from wallet.ui.icons import icon
 from wallet.ui.models.results import ImportResultsModel
 from wallet.ui.session import Changes, Session
@@ -64,7 +66,7 @@ class ImportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.items: list[Any] = []  # wallet.importer.ImportItem
+        self.items: list[Any] = []  # wallet.app.importing.ImportItem
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Import credentials"))
         self.setAcceptDrops(True)
@@ -134,11 +136,12 @@ class ImportDialog(QDialog):
         if not paths:
             return
         self.status.setText(self.tr("Reading files…"))
-        self.session.runner.run_cpu(lambda _t: ops.read_import_files(paths), owner=self,
+        self.session.runner.run_cpu(lambda _t: importing.read_files(paths), owner=self,
                                     on_success=self._files_read, on_failure=self._failed)
 
-    def _files_read(self, items: list[Any]) -> None:
-        self.status.clear()
+    def _files_read(self, read: tuple[list[Any], list[Any]]) -> None:
+        items, refused = read
+        self.status.setText("\n".join(f"{r.source}: {say(r.message)}" for r in refused))
         self.add_items(items)
 
     def choose_files(self) -> None:
@@ -155,7 +158,6 @@ class ImportDialog(QDialog):
             text = dialogs.custom("paste", "paste", run)
             if not text:
                 return
-        from wallet.importer import ImportItem
 
         def convert(_task: Task) -> list[Any]:
             kind, data = inputs.text_to_bytes(text)
@@ -167,7 +169,6 @@ class ImportDialog(QDialog):
         name = dialogs.open_file(self, self.tr("Open a QR code image"), self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)"))
         if not name:
             return
-        from wallet.importer import ImportItem
 
         def convert(_task: Task) -> list[Any]:
             return [ImportItem(source, data) for source, data in inputs.qr_to_items(name)]
@@ -202,7 +203,9 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(fmt(self.tr("Checking and importing %1 items…"), len(items)))
-        self.task = self.session.mutate(lambda v, t: ops.import_items(v, t, items), Changes(credentials=True),
+        self.task = self.session.mutate(
+            lambda v, t: importing.import_items(v, items, progress=t.report, cancelled=t.is_cancelled),
+            Changes(credentials=True),
                                         owner=self, on_success=self._done, on_failure=self._failed)
         self.task.progressed.connect(self._progressed)
         self._update()

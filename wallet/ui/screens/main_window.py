@@ -15,9 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from wallet.ui import dialogs, ops
+from wallet.app import credentials
+from wallet.app.reverify import reverify
+from wallet.app.settings import Preferences, load_preferences
+from wallet.ui import dialogs
 from wallet.ui.autolock import IdleLock
-from wallet.ui.i18n import Translations, fmt
+from wallet.ui.i18n import Translations, fmt, say
 from wallet.ui.icons import icon
 from wallet.ui.screens import vault_actions
 from wallet.ui.screens.credentials_page import CredentialsPage
@@ -36,7 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.translations = translations or Translations()
-        self.prefs = ops.Preferences()
+        self.prefs = Preferences()
         self.idle = IdleLock(self)
         self.idle.idle.connect(self.lock)
         self.setAcceptDrops(True)
@@ -183,9 +186,9 @@ class MainWindow(QMainWindow):
     def _load_all(self) -> None:
         self.credentials.reload()
         self.targets.reload()
-        self.session.call(ops.load_preferences, owner=self, on_success=self._preferences)
+        self.session.call(lambda v, _t: load_preferences(v), owner=self, on_success=self._preferences)
 
-    def _preferences(self, prefs: ops.Preferences) -> None:
+    def _preferences(self, prefs: Preferences) -> None:
         self.prefs = prefs
         self.idle.set_minutes(prefs.autolock_minutes)
         self.share.set_default_expiry(prefs.share_expires)
@@ -197,7 +200,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         for page in (self.credentials, self.targets, self.share, self.received):
             page.clear()
-        self.prefs = ops.Preferences()
+        self.prefs = Preferences()
         self._show_state()
 
     def lock(self) -> None:
@@ -209,7 +212,7 @@ class MainWindow(QMainWindow):
         if changes.credentials or changes.targets or changes.trust:
             self.targets.invalidate()
         if changes.settings or changes.trust:
-            self.session.call(ops.load_preferences, owner=self, on_success=self._preferences)
+            self.session.call(lambda v, _t: load_preferences(v), owner=self, on_success=self._preferences)
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
@@ -252,18 +255,21 @@ class MainWindow(QMainWindow):
                            "(keep the original files or a backup if you may need them)."), len(ids))
         if not dialogs.confirm(self, self.tr("Remove credentials"), text, destructive=True):
             return
-        self.session.mutate(lambda v, t: ops.remove_credentials(v, t, ids), Changes(credentials=True), owner=self)
+        self.session.mutate(lambda v, _t: credentials.remove(v, ids), Changes(credentials=True), owner=self)
 
     def reverify(self, ids: list[str] | None = None) -> None:
         chosen = ids if ids is not None else self.credentials.selected_ids()
         keep = self.credentials.selected_ids()
         self.statusBar().showMessage(self.tr("Verifying again…"))
 
-        def done(count: int) -> None:
-            self.statusBar().showMessage(fmt(self.tr("Verified %1 credential(s) again."), count), 5000)
+        def done(results: list[Any]) -> None:
+            changed = [say(r.change) for r in results if r.change is not None]
+            text = fmt(self.tr("Verified %1 credential(s) again."), len(results))
+            self.statusBar().showMessage(" ".join([text, *changed]), 10000)
             self.credentials.reload(keep=keep)
 
-        self.session.mutate(lambda v, t: ops.reverify(v, t, chosen), Changes(), owner=self, on_success=done)
+        self.session.mutate(lambda v, t: reverify(v, chosen, progress=t.report), Changes(), owner=self,
+                            on_success=done)
 
     def check_without_wallet(self) -> QDialog:
         """The "check received" page in a window of its own, with no wallet open."""

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wallet.app.sharing import check_received
 from wallet.ui import dialogs, inputs
-from wallet.ui.i18n import fmt
+from wallet.ui.i18n import say, ui_language
 from wallet.ui.models.checks import ChecksModel
-from wallet.ui.models.credentials import verdict_label
 from wallet.ui.session import Session
 from wallet.ui.tasks import Task, TaskError
 
@@ -139,15 +139,13 @@ class ReceivedPage(QWidget):
 
     # -- verifying --------------------------------------------------------------------------
     def _verify(self, data: bytes | str) -> None:
-        from wallet.ui.ops_share import verify_received
-
         challenge, domain = self.challenge.text().strip(), self.domain.text().strip()
         self.summary.setPlainText(self.tr("Checking…"))
         if self.session.is_open:  # with the wallet's trust store and cached evidence
-            self.session.call(lambda v, t: verify_received(v, t, data, challenge, domain), owner=self,
+            self.session.call(lambda v, _t: check_received(data, vault=v, challenge=challenge, domain=domain), owner=self,
                               on_success=self._show, on_failure=self._failed)
         else:  # no wallet needed: an employer checks what an applicant sent
-            self.session.runner.run_cpu(lambda t: verify_received(None, t, data, challenge, domain), owner=self,
+            self.session.runner.run_cpu(lambda _t: check_received(data, challenge=challenge, domain=domain), owner=self,
                                         on_success=self._show, on_failure=self._failed)
 
     def _failed(self, error: TaskError) -> None:
@@ -157,9 +155,8 @@ class ReceivedPage(QWidget):
 
     def _show(self, bundle: Any) -> None:
         self.last = bundle
-        verdict = bundle.verdict.value
-        lines = list(bundle.summary_lines())
-        head = fmt(self.tr("Result: %1"), verdict_label(verdict))
+        lines = list(bundle.summary_lines(langs=(ui_language(), "en")))
+        head = say(bundle.readout.headline.label)
         body = "".join(f"<li>{escape(line)}</li>" for line in lines[1:])
         self.summary.setHtml(f"<h2>{escape(head)}</h2><p><b>{escape(lines[0])}</b></p><ul>{body}</ul>")
         self.checks_model.set_report(bundle.report)

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.ui import dialogs, ops
+from wallet.app import settings, trust
+from wallet.app.settings import Preferences
+from wallet.ui import dialogs
 from wallet.ui.i18n import SETTINGS_UI_LANGUAGE, UI_LANGUAGES, fmt
 from wallet.ui.models.trust import TrustModel
 from wallet.ui.session import Changes, Session
@@ -38,11 +40,11 @@ from wallet.ui.tasks import TaskError
 
 
 class SettingsDialog(QDialog):
-    """Edits :class:`wallet.ui.ops.Preferences` and the trust store."""
+    """Edits :class:`wallet.app.settings.Preferences` and the trust store."""
 
     uiLanguageChanged = Signal(str)
 
-    def __init__(self, session: Session, prefs: ops.Preferences, ui_language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, prefs: Preferences, ui_language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.prefs = prefs
@@ -158,7 +160,7 @@ class SettingsDialog(QDialog):
 
     # -- trust store (applies at once) ------------------------------------------------------
     def _trust(self, fn: Any) -> None:
-        def done(prefs: ops.Preferences) -> None:
+        def done(prefs: Preferences) -> None:
             self.prefs = prefs
             self.issuers_model.set_rows(prefs.trusted_issuers)
             self.anchors_model.set_rows(prefs.trust_anchors)
@@ -167,9 +169,9 @@ class SettingsDialog(QDialog):
         def failed(error: TaskError) -> None:
             self.status.setText(error.message)
 
-        def work(vault: Any, task: Any) -> ops.Preferences:
-            fn(vault, task)
-            return ops.load_preferences(vault, task)
+        def work(vault: Any, _task: Any) -> Preferences:
+            fn(vault)
+            return settings.load_preferences(vault)
 
         self.session.mutate(work, Changes(trust=True), owner=self, on_success=done, on_failure=failed)
 
@@ -178,13 +180,13 @@ class SettingsDialog(QDialog):
         if not ident or not ident.strip():
             return
         label = dialogs.get_text(self, self.tr("Trust an issuer"), self.tr("A name for this issuer:")) or ident
-        self._trust(lambda v, _t: v.add_trusted_issuer(ident.strip(), label.strip()))
+        self._trust(lambda v: trust.add_issuer(v, ident, label))
 
     def remove_issuer(self) -> None:
         index = self.issuers.currentIndex()
         if index.isValid():
             ident = self.issuers_model.ident_at(index.row())
-            self._trust(lambda v, _t: v.remove_trusted_issuer(ident))
+            self._trust(lambda v: trust.remove_issuer(v, ident))
 
     def add_anchor(self) -> None:
         path = dialogs.open_file(self, self.tr("Choose a root certificate"),
@@ -192,13 +194,13 @@ class SettingsDialog(QDialog):
         if not path:
             return
         label = dialogs.get_text(self, self.tr("Trust a certificate"), self.tr("A name for this certificate:")) or ""
-        self._trust(lambda v, t: ops.add_trust_anchor_file(v, t, path, label))
+        self._trust(lambda v: trust.add_anchor_file(v, path, label or None))
 
     def remove_anchor(self) -> None:
         index = self.anchors.currentIndex()
         if index.isValid():
             sha = self.anchors_model.ident_at(index.row())
-            self._trust(lambda v, _t: v.remove_trust_anchor(sha))
+            self._trust(lambda v: trust.remove_anchor(v, sha))
 
     # -- general -------------------------------------------------------------------------
     def save(self) -> None:
@@ -218,5 +220,5 @@ class SettingsDialog(QDialog):
             self.error.setText(error.message)
             self.tabs.setCurrentIndex(0)
 
-        self.session.mutate(lambda v, t: ops.save_preferences(v, t, langs, minutes, expires), Changes(settings=True),
+        self.session.mutate(lambda v, _t: settings.save_preferences(v, langs, minutes, expires), Changes(settings=True),
                             owner=self, on_success=done, on_failure=failed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,10 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.ui import dialogs, ops
-from wallet.ui.i18n import fmt
+from wallet.app import sharing
+from wallet.app.credentials import CredentialRow
+from wallet.app.sharing import ShareRequest, ShareResult
+from wallet.atomic import write_atomic
+from wallet.messages import msg
+from wallet.ui import dialogs
+from wallet.ui.i18n import fmt, say
 from wallet.ui.icons import verdict_icon
-from wallet.ui.ops_share import ShareRequest, ShareResult
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
 
@@ -68,7 +73,7 @@ class SharePage(QWidget):
         self.features = sharing_features()
         self.available = self.features["bundle"]
         self.qr_png: bytes | None = None
-        self._rows: list[ops.CredentialRow] = []
+        self._rows: list[CredentialRow] = []
         self._dirty = False
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Credentials to share"))
@@ -155,7 +160,7 @@ class SharePage(QWidget):
                 button.setToolTip(fmt(missing, key))
 
     # -- data --------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[ops.CredentialRow]) -> None:
+    def set_rows(self, rows: Sequence[CredentialRow]) -> None:
         """The credentials to offer (the credentials page shares what it loaded).
 
         The list is filled when the page is shown: with 10,000 credentials,
@@ -175,7 +180,7 @@ class SharePage(QWidget):
         self._fill_now()
         super().showEvent(event)
 
-    def _fill(self, rows: Sequence[ops.CredentialRow], checked: set[str]) -> None:
+    def _fill(self, rows: Sequence[CredentialRow], checked: set[str]) -> None:
         self.list.blockSignals(True)
         self.list.clear()
         for row in sorted(rows, key=lambda r: r.title.casefold()):
@@ -233,18 +238,27 @@ class SharePage(QWidget):
                             self.domain.text().strip() or None, self.expires.text().strip() or "30d", langs)
 
     def _run(self, kind: str, path: str | None, done: Any) -> None:
-        from wallet.ui.ops_share import share
-
         request = self.request()
-        self.result.setText(self.tr("Signing the bundle…"))
-        self.session.mutate(lambda v, t: share(v, t, request, kind, path), Changes(), owner=self,
-                            on_success=done, on_failure=self._failed)
+
+        def checked(warnings: list[Any]) -> None:
+            if warnings:
+                text = "\n".join([self.tr("Some of the chosen credentials are not in force:"),
+                                  *(say(w) for w in warnings), "", self.tr("Share them anyway?")])
+                if not dialogs.confirm(self, self.tr("Share"), text):
+                    self.result.setText(self.tr("Nothing was shared."))
+                    return
+            self.result.setText(self.tr("Signing the bundle…"))
+            self.session.mutate(lambda v, _t: sharing.share(v, request, kind, path), Changes(), owner=self,
+                                on_success=done, on_failure=self._failed)
+
+        self.session.call(lambda v, _t: sharing.prepare(v, request), owner=self,
+                          on_success=checked, on_failure=self._failed)
 
     def _failed(self, error: TaskError) -> None:
         self.result.setText(error.message)
 
     def _expiry_note(self, result: ShareResult) -> str:
-        return fmt(self.tr("Accepted until %1."), result.expires) if result.expires else ""
+        return fmt(self.tr("Accepted until %1."), say(msg("date.datetime", when=result.expires))) if result.expires else ""
 
     def save_bundle(self) -> None:
         path = dialogs.save_file(self, self.tr("Save the signed bundle"), "credentials.vp.json",
@@ -284,10 +298,8 @@ class SharePage(QWidget):
         path = dialogs.save_file(self, self.tr("Save the QR code"), "credentials-qr.png", self.tr("PNG images (*.png)"))
         if not path:
             return
-        from wallet.ui.ops_share import save_bytes
-
         data = self.qr_png
-        self.session.runner.run_cpu(lambda _t: save_bytes(path, data), owner=self,
+        self.session.runner.run_cpu(lambda _t: str(write_atomic(Path(path), data)), owner=self,
                                     on_success=lambda p: self.result.setText(fmt(self.tr("Saved the QR code to %1."), p)),
                                     on_failure=self._failed)
 
@@ -302,19 +314,16 @@ class SharePage(QWidget):
         path = dialogs.save_file(self, self.tr("Save Europass CV XML"), "europass-cv.xml", self.tr("XML files (*.xml)"))
         if not path:
             return
-        from wallet.ui.ops_share import europass
-
         request, legacy = self.request(), self.legacy.isChecked()
 
-        def done(result: tuple[ShareResult, list[Any]]) -> None:
-            share_result, refusals = result
+        def done(result: ShareResult) -> None:
             lines = []
-            if share_result.path:
-                lines.append(fmt(self.tr("Saved %1 credential(s) as Europass CV XML to %2."), share_result.count,
-                                 share_result.path))
-            for refusal in refusals:
-                lines.append(fmt(self.tr("Left out %1: %2"), refusal.title, refusal.reason))
+            if result.path:
+                lines.append(fmt(self.tr("Saved %1 credential(s) as Europass CV XML to %2."), result.count,
+                                 result.path))
+            for refusal in result.refusals:
+                lines.append(fmt(self.tr("Left out %1: %2"), refusal.title, say(refusal.message)))
             self.result.setText("\n".join(lines))
 
-        self.session.mutate(lambda v, t: europass(v, t, request, path, legacy), Changes(), owner=self,
+        self.session.mutate(lambda v, _t: sharing.europass(v, request, path, legacy=legacy), Changes(), owner=self,
                             on_success=done, on_failure=self._failed)

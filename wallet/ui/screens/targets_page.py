@@ -61,10 +61,10 @@ class ProgressDelegate(QStyledItemDelegate):
 
 def load_progress(vault: Any, _task: Any) -> tuple[list[Any], tuple[str, ...], list[Any]]:
     """Progress for every target, reading languages, targets that no longer load."""
-    from wallet.stacking.service import list_all_targets, progress_for_vault
-    from wallet.ui import ops
+    from wallet.app.credentials import credential_languages
+    from wallet.app.stacking import list_all_targets, progress_for_vault
 
-    langs = ops.credential_languages(vault)
+    langs = credential_languages(vault)
     problems = list_all_targets(vault)[1]
     return progress_for_vault(vault), langs, problems
 
@@ -287,7 +287,7 @@ class TargetsPage(QWidget):
                                  self.tr("Targets (*.json *.jsonld);;All files (*)"))
         if not name:
             return
-        from wallet.stacking.service import add_target
+        from wallet.app.stacking import add_target
 
         def added(target: Any) -> None:
             self.status.setText(fmt(self.tr("Added the target %1."), pick_lang(target.title, self.langs)))
@@ -305,7 +305,7 @@ class TargetsPage(QWidget):
         if not dialogs.confirm(self, self.tr("Remove target"),
                                self.tr("Remove this target? Your credentials stay in the wallet."), destructive=True):
             return
-        from wallet.stacking.service import remove_target
+        from wallet.app.stacking import remove_target
 
         def failed(error: TaskError) -> None:
             self.status.setText(error.message)

@@ -159,7 +159,7 @@ def settings(window: MainWindow) -> None:
 def open_demo(window: MainWindow) -> None:
     """Create and open a throw-away demo wallet (never touches the user's wallet)."""
     try:
-        from wallet.demo import create_demo_vault
+        from wallet.app.demo import create_demo_vault
     except ImportError:
         dialogs.error(window, window.tr("Demo wallet"), window.tr("The demo wallet is not available in this version."))
         return

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from wallet.model import Check, CheckStatus
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.proofs import JsonLdOutcome, ProofResult, verify_proofs
 
@@ -26,47 +27,42 @@ PASSED, FAILED, WARNING, NOT_CHECKED = (
 
 def jsonld_check(outcome: JsonLdOutcome) -> Check:
     if outcome.problem:
-        return Check("jsonld", FAILED, _sentence(outcome.problem))
+        return Check(CheckId.JSONLD, FAILED, msg("jsonld.problem", detail=outcome.problem))
     if outcome.inline_contexts:
-        return Check(
-            "jsonld", WARNING,
-            "The credential defines some of its own terms instead of using only published contexts.",
-        )
+        return Check(CheckId.JSONLD, WARNING, msg("jsonld.inline"))
     if outcome.rdf_checked:
-        return Check("jsonld", PASSED, "Every term is defined by a known, bundled context.")
-    return Check("jsonld", PASSED, "The credential uses only known, bundled contexts.")
+        return Check(CheckId.JSONLD, PASSED, msg("jsonld.all_defined"))
+    return Check(CheckId.JSONLD, PASSED, msg("jsonld.known_contexts"))
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[0].upper() + text[1:] if text else text
-    return text if text.endswith(".") else text + "."
+def _suites(results: Sequence[ProofResult]) -> str:
+    return ", ".join(r.label for r in results)
 
 
-def signature_check(results: Sequence[ProofResult], name: str = "signature", what: str = "credential") -> Check:
+def signature_check(results: Sequence[ProofResult], check_id: CheckId = CheckId.SIGNATURE,
+                    presentation: bool = False) -> Check:
     """One essential check summarising every proof."""
     if not results:
-        return Check(name, FAILED, f"The {what} is not signed, so its content cannot be trusted.", True)
+        return Check(check_id, FAILED, msg("signature.none_presentation" if presentation else "signature.none"), True)
     failed = [r for r in results if r.ok is False]
     good = [r for r in results if r.ok is True]
     unchecked = [r for r in results if r.ok is None]
-    many = len(results) > 1
     if failed:
         r = failed[0]
-        prefix = f"Proof {r.index + 1} ({r.label}): " if many else ""
-        return Check(name, FAILED, _sentence(prefix + r.reason), True)
+        if len(results) > 1:
+            return Check(check_id, FAILED, msg("signature.proof_failed", number=r.index + 1, suite=r.label,
+                                                reason=r.reason), True)
+        return Check(check_id, FAILED, r.reason, True)
     if good and unchecked:
-        others = ", ".join(r.label for r in unchecked)
-        return Check(
-            name, WARNING,
-            f"{len(good)} signature(s) verified; {len(unchecked)} other proof(s) ({others}) could not be checked.",
-            True,
-        )
+        return Check(check_id, WARNING, msg("signature.partly", count=len(good), unchecked=len(unchecked),
+                                             suites=_suites(unchecked)), True)
     if good:
-        if many:
-            return Check(name, PASSED, f"All {len(good)} signatures verified ({', '.join(r.label for r in good)}).", True)
-        return Check(name, PASSED, _sentence(good[0].reason), True)
-    return Check(name, NOT_CHECKED, _sentence(unchecked[0].reason), True)
+        if len(results) > 1:
+            return Check(check_id, PASSED, msg("signature.all_ok", count=len(good), suites=_suites(good)), True)
+        key = good[0].key.resolved.vm_id if good[0].key is not None else None
+        ok_id = "signature.ok_presentation" if presentation else "signature.ok"
+        return Check(check_id, PASSED, msg(ok_id, suite=good[0].label, key=key), True)
+    return Check(check_id, NOT_CHECKED, unchecked[0].reason, True)
 
 
 def purpose_check(results: Sequence[ProofResult], purpose: str) -> Check | None:
@@ -76,50 +72,51 @@ def purpose_check(results: Sequence[ProofResult], purpose: str) -> Check | None:
         return None
     for r in good:
         if r.purpose != purpose:
-            return Check(
-                "proof-purpose", FAILED,
-                f"The signature was made for '{r.purpose}', not for '{purpose}' as required.",
-            )
+            return Check(CheckId.PROOF_PURPOSE, FAILED, msg("purpose.wrong", used=r.purpose, required=purpose))
         key = r.key
         if key is not None and not key.self_asserted and not key.resolved.allows(purpose):
-            return Check(
-                "proof-purpose", FAILED,
-                f"The key's owner has not authorised it for '{purpose}'.",
-            )
-    return Check("proof-purpose", PASSED, f"The signature was made for '{purpose}', as required.")
+            return Check(CheckId.PROOF_PURPOSE, FAILED, msg("purpose.not_allowed", required=purpose,
+                                                             key=key.resolved.vm_id))
+    return Check(CheckId.PROOF_PURPOSE, PASSED, msg("purpose.ok", required=purpose))
 
 
 def _can_own_keys(identifier: str) -> bool:
     return identifier.startswith(("did:", "https:", "http:"))
 
 
+#: (no one named, key only in the document, identifier cannot own keys, someone else's key, ok) per role.
+_ROLE_MESSAGES = {
+    "issuer": ("issuer_key.no_issuer", "issuer_key.self_asserted", "issuer_key.cannot_own",
+               "issuer_key.other", "issuer_key.ok"),
+    "holder": ("holder_key.no_holder", "holder_key.self_asserted", "holder_key.cannot_own",
+               "holder_key.other", "holder_key.ok"),
+}
+
+
 def controller_check(
-    results: Sequence[ProofResult], expected: str | None, name: str = "issuer-key", who: str = "issuer"
+    results: Sequence[ProofResult], expected: str | None, check_id: CheckId = CheckId.ISSUER_KEY,
+    who: str = "issuer",
 ) -> Check | None:
     """The verifying key belongs to ``expected`` (the issuer or the holder)."""
+    none_named, self_asserted, cannot_own, other, ok = _ROLE_MESSAGES[who]
     good = [r for r in results if r.ok and r.key is not None]
     if not good:
         return None
     if not expected:
-        return Check(name, FAILED, f"The document names no {who}, so the key cannot be linked to one.")
-    warnings: list[str] = []
+        return Check(check_id, FAILED, msg(none_named))
+    warning: Check | None = None
     for r in good:
         assert r.key is not None
         controller = r.key.resolved.controller
         if controller == expected:
-            if r.key.self_asserted:
-                warnings.append(
-                    f"The key is named only inside the document; the {who}'s published profile "
-                    "was not available offline to confirm it."
-                )
+            if r.key.self_asserted and warning is None:
+                warning = Check(check_id, WARNING, msg(self_asserted, key=r.key.resolved.vm_id))
             continue
         if not _can_own_keys(expected):
-            warnings.append(f"The {who} ({expected}) is not an identifier that can own keys, so the signing key cannot be linked to it.")
+            warning = warning or Check(check_id, WARNING, msg(cannot_own, party=expected))
             continue
-        return Check(name, FAILED, f"The signing key belongs to {controller}, not to the {who} {expected}.")
-    if warnings:
-        return Check(name, WARNING, warnings[0])
-    return Check(name, PASSED, f"The signing key belongs to the {who}.")
+        return Check(check_id, FAILED, msg(other, owner=controller, party=expected))
+    return warning or Check(check_id, PASSED, msg(ok, party=expected))
 
 
 def issuer_id(document: Mapping[str, Any]) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wallet.messages import Message, msg
 from wallet.verify.canon import CanonicalizationBudgetExceeded, canonicalize_quads
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.keys import KeyRef, resolve_method
@@ -41,7 +42,7 @@ class ProofResult:
     proof: Mapping[str, Any]
     suite: Suite | None
     ok: bool | None
-    reason: str
+    reason: Message
     key: KeyRef | None = None
     offline_gap: bool = False  # not checked only because something must be fetched
 
@@ -131,16 +132,19 @@ def verify_one(
     suite = suite_of(proof)
     if suite is None:
         name = proof.get("cryptosuite") or proof.get("type") or "unknown"
-        return ProofResult(index, proof, None, None, f"the proof type {name} is not supported")
+        return ProofResult(index, proof, None, None, msg("proof.unsupported", suite=str(name)))
+    method = proof.get("verificationMethod")
     try:
-        key = resolve_method(proof.get("verificationMethod"), ctx)
+        key = resolve_method(method, ctx)
     except NotAvailableOffline as exc:
-        return ProofResult(index, proof, suite, None, str(exc), offline_gap=True)
+        return ProofResult(index, proof, suite, None, msg("proof.key_offline", key=str(method), detail=str(exc)),
+                           offline_gap=True)
     except KeyResolutionError as exc:
-        return ProofResult(index, proof, suite, False, f"the signing key could not be found: {exc}")
+        return ProofResult(index, proof, suite, False, msg("proof.key_not_found", key=str(method), detail=str(exc)))
     try:
         if jsonld is not None and jsonld.problem and suite.canonicalization == "rdfc":
-            raise ProofError(f"the signature cannot be checked: {jsonld.problem}")
+            return ProofResult(index, proof, suite, False,
+                               msg("proof.jsonld_problem", suite=suite.name, detail=jsonld.problem), key)
         config = proof_config(suite, proof, document)
         reuse = (
             jsonld.canonical_rdf
@@ -151,14 +155,11 @@ def verify_one(
         data = hash_data(suite, key.resolved.key_type, config, view, reuse)
         ok = check_signature(suite, key.resolved.key, key.resolved.key_type, proof, data)
     except (ProofError, JsonLdProblem, CanonicalizationBudgetExceeded) as exc:
-        return ProofResult(index, proof, suite, False, str(exc), key)
+        return ProofResult(index, proof, suite, False, msg("proof.error", suite=suite.name, detail=str(exc)), key)
     if not ok:
-        return ProofResult(
-            index, proof, suite, False,
-            "the signature does not match: the content was changed after signing or another key signed it",
-            key,
-        )
-    return ProofResult(index, proof, suite, True, f"signed with {suite.name} by {key.resolved.vm_id}", key)
+        return ProofResult(index, proof, suite, False,
+                           msg("proof.mismatch", suite=suite.name, key=key.resolved.vm_id), key)
+    return ProofResult(index, proof, suite, True, msg("proof.ok", suite=suite.name, key=key.resolved.vm_id), key)
 
 
 def verify_proofs(document: Mapping[str, Any], ctx: VerificationContext) -> tuple[list[ProofResult], JsonLdOutcome]:

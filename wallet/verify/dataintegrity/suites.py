@@ -10,7 +10,6 @@ the same code that checks an issuer's credential.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
@@ -27,6 +26,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
     encode_dss_signature,
 )
 
+from wallet.errors import InputError
+from wallet.util.b64 import b64url_decode, b64url_encode
 from wallet.verify.canon import canonicalize_quads, jcs
 from wallet.verify.did import PublicKey
 from wallet.verify.safe_jsonld import strict_quads
@@ -136,8 +137,6 @@ def hash_data(
     return proof_hash + doc_hash
 
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 _B58 = re.compile(r"^z[1-9A-HJ-NP-Za-km-z]+$")
@@ -166,10 +165,11 @@ _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 
 def _b64url_decode(text: str) -> bytes:
-    """Strict base64url: the standard decoder silently skips stray characters."""
-    if not _B64URL.match(text):
-        raise ProofError("the proof's JWS is not base64url")
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """Strict base64url (the standard decoder silently skips stray characters); a ProofError otherwise."""
+    try:
+        return b64url_decode(text, "proof's JWS")
+    except InputError as exc:
+        raise ProofError("the proof's JWS is not base64url") from exc
 
 
 _JWS_HEADER = {"alg": "EdDSA", "b64": False, "crit": ["b64"]}
@@ -226,9 +226,9 @@ def check_signature(suite: Suite, key: PublicKey, key_type: str, proof: Mapping[
 def make_signature(suite: Suite, private_key: Any, key_type: str, data: bytes) -> str:
     """The proof value (or detached JWS) for ``data``, signed with ``private_key``."""
     if suite.jws_detached:
-        header = _b64url(json.dumps(_JWS_HEADER, separators=(",", ":")).encode())
+        header = b64url_encode(json.dumps(_JWS_HEADER, separators=(",", ":")).encode())
         sig = private_key.sign(header.encode("ascii") + b"." + data)
-        return header + ".." + _b64url(sig)
+        return header + ".." + b64url_encode(sig)
     if isinstance(private_key, ed25519.Ed25519PrivateKey):
         sig = private_key.sign(data)
     elif isinstance(private_key, ec.EllipticCurvePrivateKey):

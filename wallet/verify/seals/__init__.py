@@ -10,7 +10,8 @@ Entry points used by the verification engine and the CLI:
 
 from __future__ import annotations
 
-from wallet.model import Check, CheckStatus, Credential, CredentialFormat
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat
 from wallet.verify.context import VerificationContext
 from wallet.verify.seals.checks import compose
 from wallet.verify.seals.trustlist import TrustSnapshot, load_trust_snapshot, snapshot_date
@@ -20,14 +21,19 @@ TRUST_SNAPSHOT_KIND = "trust-snapshot"
 
 
 def verify_edc(cred: Credential, ctx: VerificationContext) -> list[Check]:
-    """FORMAT, SEAL (essential), OWNER, REVOCATION, EXPIRY, ACCREDITATION for one EDC.
+    """format, signature (the seal; essential), issuer-trusted, status, validity, accreditation for one EDC.
 
     Pure: reads only ``cred.raw`` and ``ctx`` (clock, trusted-list snapshot,
     user anchors); never fetches anything.
     """
     if cred.format not in EDC_FORMATS:
-        return [Check("FORMAT", CheckStatus.FAILED, f"{cred.format.value} is not a European Digital Credential format.")]
+        return [Check(CheckId.FORMAT, CheckStatus.FAILED, msg("seal.not_edc", fmt=cred.format.value))]
     return compose(cred, ctx)
 
 
-__all__ = ["verify_edc", "load_trust_snapshot", "TrustSnapshot", "snapshot_date", "TRUST_SNAPSHOT_KIND", "EDC_FORMATS"]
+def verify_edc_checks(cred: Credential, ctx: VerificationContext, _hint: object = None) -> list[Check]:
+    """:func:`verify_edc` as the format registry calls it (``wallet.formats.registry``)."""
+    return verify_edc(cred, ctx)
+
+
+__all__ = ["verify_edc_checks", "verify_edc", "load_trust_snapshot", "TrustSnapshot", "snapshot_date", "TRUST_SNAPSHOT_KIND", "EDC_FORMATS"]

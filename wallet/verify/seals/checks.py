@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from wallet.formats.edci_xml import signed_credential_id
-from wallet.formats.elm import b64url_decode
-from wallet.formats.elm_values import parse_datetime
-from wallet.model import Check, CheckStatus, Credential, CredentialFormat
+from wallet.errors import InputError
+from wallet.formats.edci_xml import credential_from_view
+from wallet.messages import Message, msg
+from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat
+from wallet.util.b64 import b64url_decode
+from wallet.util.dates import parse_datetime
 from wallet.verify.context import VerificationContext
 from wallet.verify.seals.evidence import SealEvidence
 from wallet.verify.seals.jades import verify_jades
@@ -30,16 +32,15 @@ EDCI_REVOCATION_CHECK = "http://data.europa.eu/snb/verification/271aef9eb4"
 _P, _F, _W, _N = CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.WARNING, CheckStatus.NOT_CHECKED
 
 
-def trust_note(snapshot: TrustSnapshot | None, now: datetime | None = None) -> str:
+def trust_note(snapshot: TrustSnapshot | None, now: datetime | None = None) -> Message:
     """The trust basis of a report, with its date; stale snapshots say so."""
     date = snapshot_date(snapshot)
     if not date or snapshot is None:
-        return "no trusted-list snapshot loaded"
+        return msg("seal.note.none")
     due = parse_datetime(snapshot.next_update)
     if now is not None and due is not None and due < now:
-        return (f"trusted lists as of {date}; their next update was due {due.date().isoformat()}, "
-                f"so later changes are not known offline")
-    return f"trusted lists as of {date}"
+        return msg("seal.note.stale", date=date, due=due.date().isoformat())
+    return msg("seal.note.as_of", date=date)
 
 
 def as_snapshot(value: object) -> TrustSnapshot | None:
@@ -81,42 +82,44 @@ def _evidence(cred: Credential, ctx: VerificationContext, snapshot: TrustSnapsho
     if cred.format is CredentialFormat.EDC_JADES:
         return verify_jades(cred.raw, tsa_anchors)
     evidence, signed = verify_xades(cred.raw, tsa_anchors)
-    if evidence.intact and signed is not None and signed_credential_id(signed) != cred.id:
-        # The fields shown must be the signed credential's (parse_edci_xml guarantees it; a
-        # Credential built any other way is caught here).
+    if evidence.intact and signed is not None and _shown_differs(cred, signed):
+        # What is shown (parsed from the document as received) must be exactly what the seal covers:
+        # content added beside or around the signed credential is a wrapping attack.
         return SealEvidence("XAdES", False, "the credential shown is not the one the seal covers", evidence.leaf_der)
     return evidence
 
 
+def _shown_differs(cred: Credential, signed: object) -> bool:
+    try:
+        return credential_from_view(cred.raw, signed) != cred  # type: ignore[arg-type]
+    except InputError:
+        return True
+
+
 def format_check(cred: Credential) -> Check:
     if cred.format is CredentialFormat.EDCI_XML:
-        what = "EDCI 1.x europassCredential XML read (only from the signed data when the seal verifies)"
-        schema = "XSD validation is not performed"
+        what, schema = "EDCI 1.x XML", "XSD validation is not performed"
     else:
-        what = "ELM v3 EuropeanDigitalCredential read" + (" from the sealed payload" if cred.format is CredentialFormat.EDC_JADES else "")
-        schema = "SHACL shape validation is not performed"
+        what, schema = "ELM v3", "SHACL shape validation is not performed"
     if not cred.achievements:
-        return Check("FORMAT", _W, f"{what}, but it holds no learning achievement; {schema}")
-    return Check("FORMAT", _P, f"{what} ({len(cred.achievements)} claim(s), languages {', '.join(cred.languages) or 'none'}); {schema}")
+        return Check(CheckId.FORMAT, _W, msg("seal.format_no_claims", fmt=cred.format.value, model=what, schema=schema))
+    return Check(CheckId.FORMAT, _P, msg("seal.format_ok", fmt=cred.format.value, model=what, schema=schema,
+                                         count=len(cred.achievements), languages=", ".join(cred.languages)))
 
 
-def seal_check(ev: SealEvidence | None, note: str) -> Check:
+def seal_check(ev: SealEvidence | None, note: Message) -> Check:
     if ev is None:
-        return Check("SEAL", _F, f"The credential is not sealed: nothing proves its origin or that it is unchanged ({note}).", True)
+        return Check(CheckId.SIGNATURE, _F, msg("seal.none", note=note), True)
     if not ev.intact:
-        return Check("SEAL", _F, f"{ev.kind} seal invalid: {ev.reason} ({note}).", True)
+        return Check(CheckId.SIGNATURE, _F, msg("seal.broken", kind=ev.kind, detail=ev.reason, note=note), True)
     profile = seal_profile(ev.leaf_der) if ev.leaf_der else None
     times = "; ".join(t.describe() for t in ev.timestamps) or "no time-stamp"
     sealed_by = profile.describe() if profile else "unknown certificate"
-    claimed = ev.claimed_time.isoformat() if ev.claimed_time else "not stated"
-    return Check(
-        "SEAL", _P,
-        f"Integrity valid: {ev.reason}. Sealed by {sealed_by}. Claimed signing time {claimed}; {times} ({note}).",
-        True,
-    )
+    return Check(CheckId.SIGNATURE, _P, msg("seal.intact", kind=ev.kind, detail=ev.reason, sealed_by=sealed_by,
+                                            claimed=ev.claimed_time, timestamps=times, note=note), True)
 
 
-def _path(ev: SealEvidence, ctx: VerificationContext, snapshot: TrustSnapshot | None) -> tuple[PathResult, str]:
+def _path(ev: SealEvidence, ctx: VerificationContext, snapshot: TrustSnapshot | None) -> tuple[PathResult, Message]:
     when = ev.validation_time or ctx.now
     tl = snapshot.anchors_for(when, CA_QC, eseal=True) if snapshot else []
     result = PathResult("untrusted", "no trust anchor")
@@ -124,80 +127,76 @@ def _path(ev: SealEvidence, ctx: VerificationContext, snapshot: TrustSnapshot | 
         result = validate_path(ev.leaf_der or b"", intermediates=ev.other_certs, anchors=tl, at=when,
                                crls=ev.crls, ocsps=ev.ocsps)
         if result.status != "untrusted":
-            return result, "a qualified CA/QC service for eSeals on the EU trusted lists"
+            return result, msg("seal.via.eu")
     if ctx.trust_anchors:
         user = validate_path(ev.leaf_der or b"", intermediates=ev.other_certs, anchors=ctx.trust_anchors, at=when,
                              crls=ev.crls, ocsps=ev.ocsps)
         if user.status != "untrusted" or result.status == "untrusted":
-            return user, "a trust anchor you added"
-    return result, "a qualified CA/QC service for eSeals on the EU trusted lists"
+            return user, msg("seal.via.anchor")
+    return result, msg("seal.via.eu")
 
 
-def owner_check(ev: SealEvidence | None, ctx: VerificationContext, snapshot: TrustSnapshot | None, note: str) -> tuple[Check, PathResult | None]:
+def owner_check(ev: SealEvidence | None, ctx: VerificationContext, snapshot: TrustSnapshot | None,
+                note: Message) -> tuple[Check, PathResult | None]:
     if ev is None or not ev.intact or not ev.leaf_der:
-        return Check("OWNER", _N, f"The issuer cannot be identified without a valid seal ({note})."), None
+        return Check(CheckId.ISSUER_TRUSTED, _N, msg("seal.owner_no_seal", note=note)), None
     org = seal_profile(ev.leaf_der).subject_o or seal_profile(ev.leaf_der).subject_cn or "unknown organisation"
     when = ev.validation_time
-    at = f"at {when.isoformat()}" if when else "(no signing time)"
     proven = ev.time_caveat()
     if not snapshot and not ctx.trust_anchors:
-        return Check("OWNER", _N, f"Integrity is valid, but whether the issuer {org} is trusted cannot be decided: "
-                                  f"no trusted-list snapshot and no trust anchor is available ({note})."), None
+        return Check(CheckId.ISSUER_TRUSTED, _N, msg("seal.owner_no_trust_basis", org=org, note=note)), None
     result, via = _path(ev, ctx, snapshot)
+    params = {"org": org, "at": when, "via": via, "caveat": proven.strip(), "note": note}
     if result.status == "valid":
-        return Check("OWNER", _P, f"Issuer {org} is trusted: its seal certificate chains to {via} "
-                                  f"({_short(result.anchor_subject)}) {at}{proven}, with embedded revocation data ({note})."), result
+        return Check(CheckId.ISSUER_TRUSTED, _P, msg("seal.owner_trusted", anchor=_short(result.anchor_subject),
+                                                     **params)), result
     if result.status == "no-revocation":
-        return Check("OWNER", _W, f"Issuer {org}: the seal certificate chains to {via} {at}{proven}, but the seal embeds "
-                                  f"no revocation data proving it was unrevoked then ({note})."), result
+        return Check(CheckId.ISSUER_TRUSTED, _W, msg("seal.owner_no_revocation_data", **params)), result
     if result.status == "untrusted":
         # Not trusted is a warning, as for W3C issuers: the report keeps "genuine"
-        # (SEAL) apart from "from an issuer you trust" (OWNER).
-        return Check("OWNER", _W, f"Integrity is valid, but the issuer is not trusted: the seal certificate of {org} does not chain "
-                                  f"to a qualified CA/QC service for eSeals granted {at} nor to a trust anchor you added ({note})."), result
-    return Check("OWNER", _F, f"Issuer {org}: {result.detail} ({note})."), result
+        # (the seal) apart from "from an issuer you trust".
+        return Check(CheckId.ISSUER_TRUSTED, _W, msg("seal.owner_untrusted", **params)), result
+    return Check(CheckId.ISSUER_TRUSTED, _F, msg("seal.owner_failed", detail=result.detail, **params)), result
 
 
-def revocation_check(ev: SealEvidence | None, path: PathResult | None, ctx: VerificationContext, note: str) -> Check:
+def revocation_check(ev: SealEvidence | None, path: PathResult | None, ctx: VerificationContext,
+                     note: Message) -> Check:
     seal_part = "no seal"
     if ev is not None and ev.intact:
         when = ev.validation_time.isoformat() if ev.validation_time else "the signing time"
         if path is not None and path.status == "revoked":
-            return Check("REVOCATION", _F, f"The seal certificate was revoked at {when}: {path.detail} ({note}).")
+            return Check(CheckId.STATUS, _F, msg("seal.certificate_revoked", at=when, detail=path.detail, note=note))
         if path is not None and path.status == "valid":
             seal_part = f"the seal certificate was not revoked at {when} (embedded CRL/OCSP)"
         else:
             seal_part = (f"the seal embeds {len(ev.ocsps)} OCSP response(s) and {len(ev.crls)} CRL(s); "
                          f"their meaning depends on the trust result")
-    return Check("REVOCATION", _N,
-                 f"Not checked (offline): whether the issuer has revoked this credential (EDCI check {EDCI_REVOCATION_CHECK}) "
-                 f"and the seal certificate's status after signing need the issuer's online services; as of {ctx.now.date().isoformat()}, "
-                 f"{seal_part} ({note}).")
+    return Check(CheckId.STATUS, _N, msg("seal.revocation_offline", as_of=ctx.now.date(), seal=seal_part,
+                                         edci_check=EDCI_REVOCATION_CHECK, note=note))
 
 
 def expiry_check(cred: Credential, ctx: VerificationContext) -> Check:
     skew = ctx.clock_skew_seconds
     if cred.valid_until and (ctx.now - cred.valid_until).total_seconds() > skew:
-        return Check("EXPIRY", _F, f"The credential expired on {cred.valid_until.isoformat()}.")
+        return Check(CheckId.VALIDITY, _F, msg("validity.expired", end=cred.valid_until))
     if cred.valid_from and (cred.valid_from - ctx.now).total_seconds() > skew:
-        return Check("EXPIRY", _F, f"The credential is not valid before {cred.valid_from.isoformat()}.")
+        return Check(CheckId.VALIDITY, _F, msg("validity.not_yet", start=cred.valid_from))
     if cred.valid_until:
-        return Check("EXPIRY", _P, f"Valid until {cred.valid_until.isoformat()} (checked {ctx.now.date().isoformat()}).")
-    return Check("EXPIRY", _P, "The credential has no expiry date.")
+        return Check(CheckId.VALIDITY, _P, msg("validity.until", end=cred.valid_until))
+    return Check(CheckId.VALIDITY, _P, msg("validity.open"))
 
 
-def accreditation_check(cred: Credential, ev: SealEvidence | None, path: PathResult | None, note: str) -> Check:
+def accreditation_check(cred: Credential, ev: SealEvidence | None, path: PathResult | None, note: Message) -> Check:
     stated = [a.quality_assurance.get("en") or next(iter(a.quality_assurance.values()))
               for a in cred.achievements if a.quality_assurance]
-    qa = f"the credential states: {'; '.join(stated)}" if stated else "the credential states no accreditation"
     qualified = "unknown"
     if ev is not None and ev.intact and ev.leaf_der:
         profile = seal_profile(ev.leaf_der)
         claims = "claims to be a qualified eSeal" if profile.qualified_eseal else "does not carry every qualified-eSeal marker"
         listed = "and is confirmed by the trusted lists" if path is not None and path.status == "valid" else "but this is not confirmed by a trusted list"
         qualified = f"the seal certificate {claims} {listed}"
-    return Check("ACCREDITATION", _N,
-                 f"Not checked (offline): the EU accreditation database cannot be consulted; {qa}; {qualified} ({note}).")
+    message_id = "seal.accreditation_stated" if stated else "seal.accreditation_none"
+    return Check(CheckId.ACCREDITATION, _N, msg(message_id, stated="; ".join(stated), seal=qualified, note=note))
 
 
 def compose(cred: Credential, ctx: VerificationContext) -> list[Check]:

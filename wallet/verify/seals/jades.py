@@ -24,8 +24,9 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from wallet.errors import InputError
-from wallet.formats.elm import b64url_decode, jws_signatures, load_json, protected_header
-from wallet.formats.elm_values import parse_datetime
+from wallet.formats.elm import jws_signatures, load_json, protected_header
+from wallet.util.b64 import b64url_decode
+from wallet.util.dates import parse_datetime
 from wallet.verify.seals.evidence import SealEvidence
 from wallet.verify.seals.timestamps import TimestampResult, check_timestamp
 

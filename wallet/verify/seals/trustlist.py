@@ -24,8 +24,8 @@ from typing import Any
 from lxml import etree
 
 from wallet.errors import InputError
-from wallet.formats.elm_values import parse_datetime
 from wallet.formats.safe_xml import parse_xml
+from wallet.util.dates import parse_datetime
 from wallet.verify.seals.xades import verify_xades
 
 TSL = "http://uri.etsi.org/02231/v2#"

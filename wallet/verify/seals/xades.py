@@ -33,8 +33,8 @@ from signxml.exceptions import InvalidInput, SignXMLException
 from signxml.xades import XAdESVerifier
 
 from wallet.errors import InputError
-from wallet.formats.elm_values import parse_datetime
-from wallet.formats.safe_xml import parse_xml, safe_parser
+from wallet.formats.safe_xml import parse_xml, safe_parser, strip_signatures
+from wallet.util.dates import parse_datetime
 from wallet.verify.seals.evidence import SealEvidence
 from wallet.verify.seals.timestamps import TimestampResult, check_timestamp
 
@@ -52,21 +52,6 @@ SIGNATURE_METHODS = frozenset(
 DIGESTS = frozenset(d for d in DigestAlgorithm if "SHA1" not in d.name and "SHA224" not in d.name)
 
 
-def _strip_signatures(node: etree._Element) -> None:
-    """Remove every ds:Signature below ``node``, keeping the text that follows each."""
-    for sig in list(node.iter(f"{{{DS}}}Signature")):
-        parent = sig.getparent()
-        if parent is None:
-            continue
-        if sig.tail:
-            prev = sig.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + sig.tail
-            else:
-                parent.text = (parent.text or "") + sig.tail
-        parent.remove(sig)
-
-
 class HardenedXAdESVerifier(XAdESVerifier):
     """signxml's XAdES verifier plus the two XPath forms DSS uses, and nothing else."""
 
@@ -80,7 +65,7 @@ class HardenedXAdESVerifier(XAdESVerifier):
                     if expr not in _ALLOWED_XPATH or xpath_el is None or xpath_el.nsmap.get("ds") != DS:
                         raise InvalidInput(f"XPath transform {expr!r} is not accepted")
                     if isinstance(payload, etree._Element):
-                        _strip_signatures(payload)
+                        strip_signatures(payload)
                 elif algorithm == XPATH_FILTER_2:
                     filters = [el for el in transform if isinstance(el.tag, str)]
                     for flt in filters:
@@ -88,7 +73,7 @@ class HardenedXAdESVerifier(XAdESVerifier):
                         if flt.get("Filter") != "subtract" or text not in _ALLOWED_FILTER2 or flt.nsmap.get("ds") != DS:
                             raise InvalidInput(f"XPath Filter 2.0 {flt.get('Filter')} {text!r} is not accepted")
                     if isinstance(payload, etree._Element):
-                        _strip_signatures(payload)
+                        strip_signatures(payload)
         return super()._apply_transforms(payload, transforms_node=transforms_node, signature=signature)
 
 
@@ -229,17 +214,6 @@ def verify_xades(raw: bytes, anchors: tuple[bytes, ...] = ()) -> tuple[SealEvide
         ),
         signed,
     )
-
-
-def unsigned_view(raw: bytes) -> etree._Element:
-    """The document with every signature removed: only for showing a seal that failed.
-
-    Used when verification fails so the user can still see what the file
-    claims; the FAILED seal check makes clear none of it is vouched for.
-    """
-    root = parse_xml(raw, what="XML document")
-    _strip_signatures(root)
-    return root
 
 
 def signing_time_of(raw: bytes) -> datetime | None:

@@ -8,8 +8,6 @@ tests can refer to them.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from typing import Any, NoReturn
 
@@ -140,49 +138,6 @@ def load_json_object(data: bytes | str, what: str = "credential", limit: int = M
     if not isinstance(obj, dict):
         raise InputError(f"The {what} is not a JSON object.")
     return obj
-
-
-_URL_TO_STANDARD = bytes.maketrans(b"-_", b"+/")
-_NOT_STRICT = "+/= \n\r\t"
-
-
-def _b64url_refusal(text: str, what: str) -> InputError:
-    """Why ``text`` is not strict base64url, checked in the documented order."""
-    if any(c in text for c in _NOT_STRICT):
-        return InputError(f"The {what} is not strict base64url.")
-    if len(text) % 4 == 1:
-        return InputError(f"The {what} has an impossible base64url length.")
-    return InputError(f"The {what} is not valid base64url.")
-
-
-def b64url_decode(text: str, what: str) -> bytes:
-    """Strict base64url without padding (RFC 7515 section 2).
-
-    The refusals, in this order: not a string; a character of standard
-    base64, padding or whitespace ("not strict"); an impossible length; any
-    other non-alphabet character ("not valid"). Valid text takes the fast
-    path: three ``in`` tests for the characters the strict decoder would
-    accept but we refuse (``+``, ``/``, ``=``), then ``binascii`` in strict
-    mode, which refuses everything else; any refusal is then explained by
-    :func:`_b64url_refusal`. The result is what ``base64.b64decode(...,
-    altchars=b"-_", validate=True)`` gave, without its Python wrapper.
-    """
-    if not isinstance(text, str):
-        raise InputError(f"The {what} is not a base64url string.")
-    if not text.isascii():
-        raise _b64url_refusal(text, what)
-    data = text.encode("ascii")
-    if b"+" in data or b"/" in data or b"=" in data or len(data) % 4 == 1:
-        raise _b64url_refusal(text, what)
-    try:
-        return binascii.a2b_base64(data.translate(_URL_TO_STANDARD) + b"=" * (-len(data) % 4), strict_mode=True)
-    except binascii.Error as exc:
-        raise _b64url_refusal(text, what) from exc
-
-
-def b64url_encode(data: bytes) -> str:
-    """base64url without padding."""
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 def strip_input(raw: bytes) -> bytes:

@@ -19,6 +19,7 @@ EVIDENCE_STATUS_LIST = "status-list"
 EVIDENCE_DID_DOCUMENT = "did-document"
 EVIDENCE_DOCUMENT = "document"
 EVIDENCE_TRUST_SNAPSHOT = "trust-snapshot"
+TRUST_SNAPSHOT_KEY = "eu"
 
 
 def _json_map(items: dict[str, bytes]) -> dict[str, Any]:
@@ -29,10 +30,10 @@ def _json_map(items: dict[str, bytes]) -> dict[str, Any]:
 
 
 def _trust_snapshot(vault: Any) -> Any:
-    found = vault.get_evidence(EVIDENCE_TRUST_SNAPSHOT, "eu")
+    found = vault.get_evidence(EVIDENCE_TRUST_SNAPSHOT, TRUST_SNAPSHOT_KEY)
     if found is None:
         return None
-    from wallet.verify.seals import TrustSnapshot
+    from wallet.verify.seals.trustlist import TrustSnapshot  # deferred: the EU-seal stack is heavy (start-up)
 
     return TrustSnapshot.from_bytes(found[0])
 

@@ -26,7 +26,13 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
+from wallet.app.importing import ImportItem, import_items
+from wallet.formats import parse
+from wallet.stacking.demo import demo_achievements
+from wallet.storage import KdfParams, Vault
+from wallet.verify.dataintegrity import sign
 from wallet.verify.did import did_key_for
+from wallet.verify.jose import sign_compact
 
 VC2 = "https://www.w3.org/ns/credentials/v2"
 OB3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -155,15 +161,11 @@ def _signer(issuer: DemoIssuer, key: Any, did: str) -> Callable[[dict[str, Any]]
     """How this issuer turns a credential document into the bytes it hands out."""
     vm = did + "#" + did.split(":")[-1]
     if issuer.suite in ("eddsa-rdfc-2022", "eddsa-jcs-2022", "ecdsa-rdfc-2019"):
-        from wallet.verify.dataintegrity import sign
-
         def sign_di(doc: dict[str, Any]) -> bytes:
             signed = sign(doc, key, vm, cryptosuite=issuer.suite)
             return json.dumps(signed, indent=2, ensure_ascii=False).encode()
 
         return sign_di
-
-    from wallet.verify.jose import sign_compact
 
     if issuer.suite == "vc-jose-es256":
         def sign_jose(doc: dict[str, Any]) -> bytes:
@@ -191,8 +193,6 @@ def _signer(issuer: DemoIssuer, key: Any, did: str) -> Callable[[dict[str, Any]]
 
 def demo_items() -> list[dict[str, Any]]:
     """The demo learner's achievements: the stacking samples, spread over the issuers."""
-    from wallet.stacking.demo import demo_achievements
-
     return list(demo_achievements())
 
 
@@ -231,8 +231,6 @@ def build_demo_files(holder_did: str, now: datetime | None = None) -> list[tuple
 
 
 def trusted_demo_issuers(files: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
-    from wallet.formats import parse
-
     seen: dict[str, str] = {}
     for _name, raw in files:
         cred = parse(raw)
@@ -246,9 +244,6 @@ DEMO_PASSPHRASE = "demo passphrase — not for real credentials"
 
 def create_demo_vault(path: Path | None = None) -> tuple[Any, str]:
     """Create and fill a throw-away vault; returns (open Vault, passphrase)."""
-    from wallet.importer import ImportItem, import_items
-    from wallet.storage import KdfParams, Vault
-
     if path is None:
         path = Path(tempfile.mkdtemp(prefix="wallet-demo-")) / "demo-vault.db"
     # The floor parameters: the demo vault is throw-away and should open quickly.

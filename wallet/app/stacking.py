@@ -18,7 +18,9 @@ from typing import Any, Protocol
 
 from wallet.codec import credential_from_json
 from wallet.errors import InputError
-from wallet.model import CheckStatus, Credential, Verdict, VerificationReport, replace
+from wallet.messages import msg, render
+from wallet.model import Credential, Verdict, VerificationReport, replace
+from wallet.readout import credential_state
 from wallet.stacking.candidates import Candidate, Pending
 from wallet.stacking.elm_import import looks_like_elm, target_document_from_elm
 from wallet.stacking.progress import Progress, progress
@@ -112,16 +114,11 @@ def remove_target(vault: VaultLike, target_id: str) -> None:
 
 
 def _reason(report: VerificationReport) -> str:
-    """Why a verdict does not count, from the checks that decided it."""
-    verdict = report.verdict
-    if verdict is Verdict.INVALID:
-        failed = [c for c in report.checks if c.status is CheckStatus.FAILED]
-        return "invalid: " + "; ".join(f"{c.name}: {c.reason}" for c in failed)
-    if verdict is Verdict.CANNOT_VERIFY_OFFLINE:
-        open_checks = [c for c in report.checks if c.essential and c.status is CheckStatus.NOT_CHECKED]
-        detail = "; ".join(f"{c.name}: {c.reason}" for c in open_checks) or "no checks could run"
-        return "unverifiable offline: " + detail
-    return ""
+    """Why a verdict does not count: the owner's state and the check behind it."""
+    if report.verdict not in (Verdict.INVALID, Verdict.CANNOT_VERIFY_OFFLINE):
+        return ""
+    readout = credential_state(report)
+    return render(msg("stacking.not_counted", state=readout.state.label, reason=readout.reason))
 
 
 def candidate_from_stored(stored: StoredLike) -> Candidate:

@@ -1,0 +1,263 @@
+"""Importing: bytes -> expand containers -> parse -> verify -> vault, for every front end.
+
+Every item is parsed and verified first, then everything new is written in
+one transaction, so a failure (or a cancel) never leaves half an import.
+What cannot be read, and what was changed or forged (a signature or seal
+that does not match the content), is refused and listed with the reason;
+the good items of the same batch are stored. Expired, revoked and untrusted
+credentials are kept with their report: they are part of the learner's
+record. Status list credentials found in a batch are stored as evidence
+(not as credentials), so the credentials that point to them can be checked
+offline. A share link or a presentation imports as the credentials it carries.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wallet import codec
+from wallet.app.context import EVIDENCE_STATUS_LIST, context_from_vault
+from wallet.app.vault import VaultLike
+from wallet.errors import Cancelled, InputError
+from wallet.formats import detect, parse
+from wallet.formats.enveloped import is_enveloped, unwrap
+from wallet.messages import Message, msg, render
+from wallet.model import CheckStatus, Container, Credential, CredentialFormat, VerificationReport, replace
+from wallet.readout import credential_state
+from wallet.sharing.link import decode_link
+from wallet.verify.context import VerificationContext
+from wallet.verify.engine import verify
+
+#: Largest file an import reads (EDC credentials with images reach a few MiB).
+MAX_IMPORT_FILE = 20 * 1024 * 1024
+#: Most credentials one presentation or link may add in one import.
+MAX_EXPANDED = 200
+
+
+class Outcome(str, enum.Enum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    INVALID = "invalid"  # not stored: unreadable, or changed/forged
+    EVIDENCE = "evidence"  # a status list credential, stored as evidence
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    source: str  # file name, "paste", "link", "qr:<file>"
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: str
+    outcome: Outcome
+    message: Message  # why refused, the state it was stored in, ...
+    credential_id: str | None = None
+    title: str | None = None
+    state: str | None = None
+
+    @property
+    def detail(self) -> str:
+        """The message in English (logs, plain output without a reader language)."""
+        return render(self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.source, "outcome": self.outcome.value, "id": self.credential_id, "title": self.title,
+                "state": self.state, "message": self.message.to_json(), "detail": self.detail}
+
+
+Progress = Callable[[int, int], None]
+
+
+def read_file(name: str) -> ImportItem:
+    """One file to import, refused by name when it cannot be a credential."""
+    path = Path(name)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(f"{name} is a folder; give the credential files inside it",
+                             message=msg("import.is_folder", name=name))
+        if size > MAX_IMPORT_FILE:
+            raise InputError(f"{name} is {size} bytes; the limit is {MAX_IMPORT_FILE} bytes",
+                             message=msg("import.too_large", name=name, size=size, limit=MAX_IMPORT_FILE))
+        return ImportItem(path.name if path.name else name, path.read_bytes())
+    except FileNotFoundError as exc:
+        raise InputError(f"{name}: no such file", message=msg("import.no_file", name=name)) from exc
+    except PermissionError as exc:
+        raise InputError(f"{name}: permission denied", message=msg("import.denied", name=name)) from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})",
+                         message=msg("import.unreadable_file", name=name, detail=str(exc.strerror))) from exc
+
+
+def read_files(names: Sequence[str]) -> tuple[list[ImportItem], list[ImportResult]]:
+    """The files that can be read, and a refusal for each that cannot (one bad file never stops the rest)."""
+    items: list[ImportItem] = []
+    refused: list[ImportResult] = []
+    for name in names:
+        try:
+            items.append(read_file(name))
+        except InputError as exc:
+            refused.append(ImportResult(name, Outcome.INVALID, _error_message(exc)))
+    return items, refused
+
+
+def _error_message(exc: InputError) -> Message:
+    return exc.message or msg("import.unreadable", detail=str(exc))
+
+
+def status_list_url(cred: Credential) -> str | None:
+    """The URL a status list credential is published at (its id), if it is one."""
+    doc = cred.document
+    if not isinstance(doc, dict):
+        return None
+    types = doc.get("type", [])
+    types = types if isinstance(types, list) else [types]
+    if any(t in ("BitstringStatusListCredential", "StatusList2021Credential") for t in types):
+        ident = doc.get("id")
+        return ident if isinstance(ident, str) else None
+    return None
+
+
+def broken_integrity(report: VerificationReport) -> Message | None:
+    """Why a credential must not be stored at all, or None.
+
+    A credential whose signature or seal does not match its content was
+    changed after it was issued (or forged): keeping it would only mislead.
+    """
+    for check in report.checks:
+        if check.essential and check.status is CheckStatus.FAILED:
+            return msg("import.refused_broken", check=check.id.value, reason=check.message)
+    return None
+
+
+def _embedded_raw(entry: Any) -> bytes | None:
+    """Bytes of one credential inside a presentation: envelopes are opened, JWTs kept."""
+    if isinstance(entry, str):
+        return entry.encode("utf-8")
+    if isinstance(entry, dict):
+        if is_enveloped(entry):
+            return unwrap(entry)[1]
+        # JSON-LD proofs sign the data, not the bytes: the object is the credential.
+        return json.dumps(entry, ensure_ascii=False, indent=2).encode("utf-8")
+    return None
+
+
+def expand_item(item: ImportItem) -> list[ImportItem]:
+    """A share link or a presentation becomes the credentials it carries; anything else passes as is.
+
+    Errors raise InputError, reported for this item alone.
+    """
+    raw, source = item.raw, item.source
+    fmt, container = detect(raw)
+    if container is Container.LINK:
+        raw = decode_link(raw.decode("ascii", "replace").strip())
+        source = f"{source} (link)"
+        fmt, container = detect(raw)
+    if fmt is not CredentialFormat.VP_LDP:
+        return [ImportItem(source, raw)]
+    try:
+        doc = json.loads(raw)
+    except ValueError as exc:
+        raise InputError(f"the presentation is not JSON: {exc}") from exc
+    entries = doc.get("verifiableCredential", [])
+    entries = entries if isinstance(entries, list) else [entries]
+    if len(entries) > MAX_EXPANDED:
+        raise InputError(f"the presentation holds {len(entries)} credentials; at most {MAX_EXPANDED} are imported at once",
+                         message=msg("import.too_many", count=len(entries), limit=MAX_EXPANDED))
+    out = []
+    for i, entry in enumerate(entries):
+        data = _embedded_raw(entry)
+        if data is None:
+            raise InputError(f"credential {i + 1} of the presentation is neither an object nor a JWT",
+                             message=msg("import.bad_entry", number=i + 1))
+        out.append(ImportItem(f"{source} [credential {i + 1}]", data))
+    if not out:
+        raise InputError("the presentation carries no credentials", message=msg("presentation.empty"))
+    return out
+
+
+def report_json(report: VerificationReport) -> dict[str, Any]:
+    """A report as the vault stores it: with the owner's state, so lists need not work it out again."""
+    return {**report.to_json(), "state": credential_state(report).state.value}
+
+
+def import_items(
+    vault: VaultLike,
+    items: Sequence[ImportItem],
+    *,
+    ctx: VerificationContext | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ImportResult]:
+    """Parse, verify and store ``items``; one result per credential, in order."""
+    parsed: list[tuple[ImportItem, Credential | None, str | Message]] = []
+    status_lists: dict[str, bytes] = {}
+    for given in items:
+        try:
+            expanded = expand_item(given)
+        except InputError as exc:
+            parsed.append((given, None, _error_message(exc)))
+            continue
+        for item in expanded:
+            try:
+                parsed_cred = parse(item.raw)
+            except InputError as exc:
+                parsed.append((item, None, _error_message(exc)))
+                continue
+            url = status_list_url(parsed_cred)
+            if url:
+                status_lists[url] = item.raw
+            parsed.append((item, parsed_cred, url or ""))
+
+    base = ctx or context_from_vault(vault)
+    if status_lists:
+        base = replace(base, status_lists={**base.status_lists, **status_lists})
+
+    results: list[ImportResult | None] = [None] * len(parsed)
+    batch: list[tuple[bytes, str, dict[str, Any], str, dict[str, Any] | None]] = []
+    batch_index: list[tuple[int, Credential, VerificationReport]] = []
+    total = len(parsed)
+    for i, (item, cred, extra) in enumerate(parsed):
+        if cancelled is not None and cancelled():
+            raise Cancelled("import cancelled; nothing was stored", message=msg("import.cancelled"))
+        if progress is not None:
+            progress(i, total)
+        if cred is None:
+            assert isinstance(extra, Message)
+            results[i] = ImportResult(item.source, Outcome.INVALID, extra)
+            continue
+        if extra:  # a status list credential
+            results[i] = ImportResult(item.source, Outcome.EVIDENCE, msg("import.status_list", url=str(extra)))
+            continue
+        report = verify(cred, base)
+        broken = broken_integrity(report)
+        if broken is not None:
+            results[i] = ImportResult(item.source, Outcome.INVALID, broken, None, cred.display_title(), "forged")
+            continue
+        batch.append((item.raw, cred.format.value, codec.to_json(cred), item.source, report_json(report)))
+        batch_index.append((i, cred, report))
+    if progress is not None:
+        progress(total, total)
+
+    if cancelled is not None and cancelled():
+        raise Cancelled("import cancelled; nothing was stored", message=msg("import.cancelled"))
+    stored = vault.add_credentials(batch) if batch else []
+    for url, raw in status_lists.items():
+        vault.put_evidence(EVIDENCE_STATUS_LIST, url, raw)
+    for (i, cred, report), (sc, new) in zip(batch_index, stored, strict=True):
+        state = credential_state(report).state
+        results[i] = ImportResult(
+            parsed[i][0].source,
+            Outcome.IMPORTED if new else Outcome.DUPLICATE,
+            msg("import.stored", state=state.label) if new else msg("import.duplicate"),
+            sc.id,
+            cred.display_title(),
+            state.value,
+        )
+    return [r for r in results if r is not None]

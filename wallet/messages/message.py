@@ -1,0 +1,72 @@
+"""A message: what the core wants to tell a reader, before it is put into words.
+
+Why not a finished sentence: the same check result is read by a Slovenian
+learner in the app, an English employer in a PDF and a script through
+``--json``. The core therefore says *which* message (a stable id from the
+catalogue) and *with what* (parameters); rendering in the reader's language
+happens at the edge (:mod:`wallet.messages.catalogue`). Technical detail (a
+suite name, a key id, a URL, an exception's text) travels as parameters that
+the plain text may leave out and a "technical details" view shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Union
+
+#: What a parameter may hold: plain values or another message (a nested reason).
+Param = Union[str, int, float, bool, None, "Message"]
+
+
+def _normalise(value: Any) -> Param:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool, Message)):
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message id from the catalogue and its parameters (sorted, immutable)."""
+
+    id: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    def get(self, name: str, default: Param = None) -> Param:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def mapping(self) -> dict[str, Param]:
+        return dict(self.params)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "params": {k: (v.to_json() if isinstance(v, Message) else v) for k, v in self.params}}
+
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> Message:
+        params = data.get("params") or {}
+        if not isinstance(params, Mapping):
+            params = {}
+        return msg(str(data.get("id", "legacy.text")), **{
+            str(k): (Message.from_json(v) if isinstance(v, Mapping) and "id" in v else v) for k, v in params.items()
+        })
+
+
+def msg(message_id: str, **params: Any) -> Message:
+    """Build a :class:`Message`; the id must be a literal from the catalogue (a test checks)."""
+    return Message(message_id, tuple(sorted((k, _normalise(v)) for k, v in params.items())))
+
+
+def text(value: str) -> Message:
+    """Text that is already final and language-neutral (a name, a title): shown as is."""
+    return Message("legacy.text", (("text", value),))
