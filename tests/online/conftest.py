@@ -108,3 +108,26 @@ def make_client(pki: LocalPki) -> ClientFactory:
 @pytest.fixture
 def shared_path(shared: Path) -> Path:
     return shared
+
+
+@pytest.fixture
+def block_sockets(monkeypatch: pytest.MonkeyPatch) -> Callable[[], Any]:
+    """``with block_sockets():`` any socket, connection or DNS lookup inside fails the test."""
+    import contextlib
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("network access attempted where none is allowed")
+
+    class Refused(socket.socket):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            refuse()
+
+    @contextlib.contextmanager
+    def blocked() -> Iterator[None]:
+        with monkeypatch.context() as m:
+            m.setattr(socket, "socket", Refused)
+            m.setattr(socket, "create_connection", refuse)
+            m.setattr(socket, "getaddrinfo", refuse)
+            yield
+
+    return blocked

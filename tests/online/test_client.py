@@ -19,7 +19,7 @@ from wallet.errors import (
 from wallet.online import FetchKind, OnlineClient, OnlineSettings
 
 from .conftest import PINNED, UNCERTIFIED, ClientFactory
-from .servers import Handler, LocalPki, LocalServer
+from .servers import LocalPki, LocalServer
 
 
 def _json_route(server: LocalServer, path: str, obj: object, content_type: str = "application/json",
@@ -226,7 +226,6 @@ def test_https_never_redirects_to_http(server: LocalServer, plain_server: LocalS
 
 
 def test_head_has_no_body(server: LocalServer, make_client: ClientFactory) -> None:
-    server.routes["/h"] = Handler.reply.__get__  # type: ignore[assignment]
     server.routes["/h"] = lambda h: h.reply(200, b"0123456789")
     client, _ = make_client()
     resp = client.request("HEAD", server.url("/h"), kind=FetchKind.IMAGE)

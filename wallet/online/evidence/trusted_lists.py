@@ -96,8 +96,13 @@ def fetch_trusted_lists(client: OnlineClient, lotl_url: str = EU_LOTL_URL,
         if url is None:
             notes.append(f"The list of trusted lists points to no XML trusted list for {territory}.")
             continue
+        if url.lower().startswith("http://"):
+            # Some member states still point to plain http. The list is sealed and its signer pinned by
+            # the LOTL, but the wallet fetches only over https, so the same location is tried over https.
+            url = "https://" + url[len("http://"):]
         try:
             national.append(fetch_trusted_list(client, url, territory))
         except WalletError as exc:
-            notes.append(f"The trusted list of {territory} could not be fetched: {clause(exc)}.")
+            notes.append(f"The trusted list of {territory} could not be fetched from {display_url(url)}: "
+                         f"{clause(exc)}.")
     return (_record(resp, lotl_url, root, tuple(notes)), *national)
