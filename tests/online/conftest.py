@@ -6,6 +6,7 @@ Every server listens on loopback; nothing here reaches any other address.
 from __future__ import annotations
 
 import socket
+import ssl
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,6 +56,11 @@ def server(pki: LocalPki) -> Iterator[LocalServer]:
 
 
 @pytest.fixture
+def pki_context(pki: LocalPki) -> ssl.SSLContext:
+    return server_context(pki)
+
+
+@pytest.fixture
 def plain_server() -> Iterator[LocalServer]:
     srv = LocalServer("127.0.0.1", None).start()
     yield srv
@@ -83,7 +89,10 @@ class MapResolver:
         self.recorder.lookups.append(host)
         answer = self.table.get(host)
         if answer is None:
-            return system_resolver(host, port)
+            found = system_resolver(host, port)
+            # the suite reaches loopback only: a real name resolving elsewhere is a broken test, not a fetch
+            assert all(a.startswith("127.") or a == "::1" for a in found), f"{host} resolves off loopback"
+            return found
         return answer() if callable(answer) else answer
 
 

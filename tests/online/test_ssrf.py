@@ -9,6 +9,7 @@ on, only loopback opens up.
 from __future__ import annotations
 
 import gzip
+import ssl
 import time
 import zlib
 
@@ -293,3 +294,39 @@ def test_nothing_listening_is_a_connection_failure(make_client: ClientFactory) -
     client, _ = make_client()
     with pytest.raises(ConnectionFailed, match="Could not connect to localhost"):
         client.get(f"https://localhost:{port}/", kind=FetchKind.METADATA)
+
+
+def test_protocol_garbage_is_a_clear_error(server: LocalServer, make_client: ClientFactory) -> None:
+    def flood(h: Handler) -> None:
+        h.wfile.write(b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(1000)) + b"\r\n")
+
+    server.routes["/garbage"] = lambda h: h.wfile.write(b"SSH-2.0-OpenSSH_9.6\r\n\r\n")
+    server.routes["/flood"] = flood
+    server.routes["/long-line"] = lambda h: h.wfile.write(b"HTTP/1.1 200 OK\r\nX: " + b"a" * 70000 + b"\r\n\r\n")
+    server.routes["/short"] = lambda h: h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc")
+    server.routes["/bad-length"] = lambda h: h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: lots\r\n\r\n")
+    client, _ = make_client()
+    for path in ("/garbage", "/flood", "/long-line", "/short", "/bad-length"):
+        with pytest.raises(ConnectionFailed, match="localhost"):
+            client.get(server.url(path), kind=FetchKind.METADATA)
+
+
+def test_ipv6_loopback_only_in_test_mode(pki_context: ssl.SSLContext, make_client: ClientFactory) -> None:
+    client_off, rec = make_client(allow_loopback=False)
+    try:
+        v6: LocalServer | None = LocalServer("::1", pki_context).start()
+    except OSError:  # a machine without IPv6: only the refusal (made before any socket) can be shown
+        v6 = None
+    port = v6.port if v6 is not None else 443
+    with pytest.raises(AddressRefused, match=r"IP address \[::1\]"):
+        client_off.get(f"https://[::1]:{port}/doc", kind=FetchKind.METADATA)
+    assert rec.lookups == []
+    if v6 is None:
+        return
+    try:
+        v6.routes["/doc"] = lambda h: h.reply(200, b'{"v6": true}')
+        client_on, _ = make_client()
+        assert client_on.get(v6.url("/doc", host="[::1]"), kind=FetchKind.METADATA).json() == {"v6": True}
+        assert v6.connections == 1  # the refused attempt above never connected
+    finally:
+        v6.stop()

@@ -102,4 +102,7 @@ def read_body(read: Callable[[int], bytes], content_length: int | None, encoding
         if not data:
             break
         decoder.feed(data)
+    if content_length is not None and decoder.encoded != content_length:
+        # http.client's read(n) ends quietly at EOF; a short body must not pass for a whole one
+        raise ConnectionFailed(f"{host} closed the connection before sending the whole response.")
     return decoder.finish()

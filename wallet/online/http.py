@@ -236,7 +236,10 @@ class OnlineClient:
                 raise TlsError(f"The TLS connection to {target.host} failed ({exc.reason or exc}).") from exc
             if isinstance(exc, TimeoutError):
                 raise deadline.timeout() from exc
-            raise ConnectionFailed(f"{target.host} broke off the exchange ({type(exc).__name__}).") from exc
+            if isinstance(exc, http.client.HTTPException):
+                raise ConnectionFailed(f"{target.host} sent a response that is not valid HTTP/1.1 "
+                                       f"({type(exc).__name__}).") from exc
+            raise ConnectionFailed(f"The connection to {target.host} broke off ({type(exc).__name__}).") from exc
         finally:
             watchdog.cancel()
             conn.close()
