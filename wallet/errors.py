@@ -75,3 +75,68 @@ class VerificationError(WalletError):
 
 class Cancelled(WalletError):
     exit_code = 130
+
+
+class OnlineError(WalletError):
+    """A network fetch failed or was refused (``wallet.online``). Never raised by verification."""
+
+    exit_code = 30
+
+
+class OfflineMode(OnlineError):
+    """The wallet is in offline mode: nothing was sent, no socket was opened."""
+
+    exit_code = 31
+
+
+class AddressRefused(OnlineError):
+    """The URL or the address it resolves to is one the wallet never contacts (the SSRF rules)."""
+
+    exit_code = 32
+
+
+class RedirectRefused(AddressRefused):
+    """A redirect was refused: too many, a loop, or to a URL the wallet never contacts."""
+
+    exit_code = 33
+
+
+class ResponseTooLarge(OnlineError):
+    """The response is larger than the cap for its kind, or decompresses suspiciously well."""
+
+    exit_code = 34
+
+
+class FetchTimeout(OnlineError):
+    """The connection or the whole exchange took longer than the wallet allows."""
+
+    exit_code = 35
+
+
+class TlsError(OnlineError):
+    """The TLS handshake failed or the server's certificate is not trusted for its name."""
+
+    exit_code = 36
+
+
+class HttpStatusError(OnlineError):
+    """The server answered with an HTTP error status; ``response`` holds what it sent (size-capped)."""
+
+    exit_code = 37
+
+    def __init__(self, text: str, status: int, response: object = None) -> None:
+        super().__init__(text)
+        self.status = status
+        self.response = response
+
+
+class ConnectionFailed(OnlineError):
+    """The host could not be resolved or reached, or broke the HTTP protocol."""
+
+    exit_code = 38
+
+
+class BadEvidence(OnlineError):
+    """What the server sent is not the evidence asked for (wrong shape, wrong id, wrong media type)."""
+
+    exit_code = 39

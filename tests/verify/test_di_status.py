@@ -114,7 +114,7 @@ def gzip_of_1gib_zeros() -> bytes:
 
 def test_gzip_of_1gib_zeros_is_capped(gzip_of_1gib_zeros: bytes) -> None:
     started = time.monotonic()
-    with pytest.raises(StatusListError, match="status_list.too_large|status_list.bomb"):
+    with pytest.raises(StatusListError, match="more than 16 MiB|decompression bomb"):
         gunzip_capped(gzip_of_1gib_zeros)
     assert time.monotonic() - started < 5.0
 
@@ -141,7 +141,7 @@ def test_ratio_cap_stops_before_the_size_cap() -> None:
 
 def test_truncated_and_garbage_lists_fail() -> None:
     good = base64.urlsafe_b64decode(encoded_list(bytes(100))[1:] + "==")
-    with pytest.raises(StatusListError, match="truncated"):
+    with pytest.raises(StatusListError, match="cut short"):
         gunzip_capped(good[:-10])
     with pytest.raises(StatusListError):
         decode_list("u!!!not-base64")

@@ -179,7 +179,7 @@ def _signature_check(jws: CompactJws, assertion: Mapping[str, Any], profile: Map
     return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("proof.key_offline", key=missing[0]), True)
 
 
-def _origin_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None) -> Check:
+def origin_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None) -> Check:
     """Hosted: the assertion's URL must be one the issuer allows (OB 2.0 VerificationObject)."""
     assertion_id = assertion.get("id")
     if not isinstance(assertion_id, str) or not assertion_id.startswith(("https://", "http://")):
@@ -216,7 +216,7 @@ def verify_ob2(cred: Credential, ctx: VerificationContext, _hint: Any = None) ->
         target = assertion.get("id") or "(no id)"
         return [
             Check(CheckId.SIGNATURE, NOT_CHECKED, msg("ob2.hosted_offline", url=str(target)), True),
-            _origin_check(assertion, profile),
+            origin_check(assertion, profile),
             _recipient_check(assertion),
             _revocation_check(assertion, profile, ctx),
             _validity_check(assertion, ctx),

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from wallet.errors import InputError
-from wallet.messages import Message, msg
+from wallet.messages import Message, msg, render
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.util.b64 import b64url_decode_lenient
 from wallet.util.values import as_list
@@ -43,7 +43,7 @@ class StatusListError(Exception):
     """The status list cannot be used; ``message`` says why."""
 
     def __init__(self, message: Message) -> None:
-        super().__init__(message.id)
+        super().__init__(render(message))
         self.message = message
 
 
