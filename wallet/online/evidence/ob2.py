@@ -115,7 +115,7 @@ def fetch_ob2_hosted(client: OnlineClient, assertion_id: str) -> tuple[Evidence,
     if profile is not None:
         policy = origin_check(assertion, profile)
         if policy.status is CheckStatus.FAILED:
-            raise BadEvidence(f"The issuer does not allow badges hosted at {where}: {policy.reason}.")
+            raise BadEvidence(f"The issuer does not allow badges hosted at {where}: {policy.reason}")
     else:
         notes.append("The issuer profile is not available, so the hosting policy was not checked.")
     record = from_response(EvidenceKind.OB2_HOSTED, assertion_id, resp, revoked=revoked, notes=tuple(notes))
