@@ -280,3 +280,20 @@ def test_sealed_european_credential_is_not_called_verified(service, holder, vect
     assert "verified" not in card.lower().replace("not verified it", "")
     assert "this page has not verified it" in card
     v.screenshot("eu-sealed-desktop-en")
+
+
+def test_context_tricks_are_not_called_verified(service, holder, viewer) -> None:
+    """Terms re-mapped by an inline or nested context leave the signed RDF graph as it was, so
+    the issuer's signature would still verify; the page must not vouch for such JSON (SECURITY.md row 7)."""
+    files = demo_files(holder[1])
+    inline = json.loads(files[DEMO_VALID["ecdsa-rdfc-2019"]])
+    inline["@context"] = [*inline["@context"], {"remark": "https://example.org/vocab#remark"}]
+    nested = json.loads(files[DEMO_VALID["ecdsa-rdfc-2019"]])
+    nested["credentialSubject"]["@context"] = {"remark": "https://example.org/vocab#remark"}
+    shared = share(service, holder, [parse(json.dumps(inline).encode()), parse(json.dumps(nested).encode())])
+    v = viewer("en-GB")
+    v.open(shared.link)
+    assert v.headline().startswith("! Partly checked")
+    for card in _credential_texts(v):
+        assert "Signature not checked: it defines vocabulary of its own" in card
+        assert "Signature verified" not in card

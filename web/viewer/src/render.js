@@ -192,10 +192,11 @@ function checkLines(report, view) {
   }
   const s = report.status;
   const asOf = s.fetchedAt ? formatDate(s.fetchedAt, {time: true}) : '';
+  const listDate = s.listDate ? ` ${t('check.list-dated', {date: formatDate(s.listDate, {time: true})})}` : '';
   if(s.state === 'ok') {
-    lines.push(mark('ok', t('check.not-revoked', {date: asOf})));
+    lines.push(mark('ok', t('check.not-revoked', {date: asOf}) + listDate));
   } else if(s.state === 'revoked' || s.state === 'suspended') {
-    lines.push(mark('bad', t(`check.${s.state}`, {date: asOf})));
+    lines.push(mark('bad', t(`check.${s.state}`, {date: asOf}) + listDate));
   } else if(s.state === 'none') {
     lines.push(mark('info', t('check.no-status')));
   } else if(s.state === 'missing') {

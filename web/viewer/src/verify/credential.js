@@ -55,14 +55,17 @@ export function parseDataUrl(url) {
   return {mediaType, text};
 }
 
+/**
+ * Only a DID can tie a credential to the presenter (who proved control of
+ * theirs by signing the bundle); any other subject identifier (an e-mail, a
+ * urn:epass id) leaves the reader to compare names ("unknown").
+ */
 function binding(subjectIds, holder) {
-  if(subjectIds.length === 0) {
-    return {state: 'unknown'};
-  }
-  if(holder && subjectIds.includes(holder)) {
+  const dids = subjectIds.filter(id => id.startsWith('did:'));
+  if(holder && dids.includes(holder)) {
     return {state: 'ok', subject: holder};
   }
-  return {state: 'other', subject: subjectIds[0]};
+  return dids.length ? {state: 'other', subject: dids[0]} : {state: 'unknown'};
 }
 
 function datesOf(credential) {

@@ -11,6 +11,7 @@ import * as eddsaJcs2022 from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import jsigs from 'jsonld-signatures';
 import {detailOf} from '../errors.js';
+import {CONTEXTS} from '../loader.js';
 
 export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'ecdsa-rdfc-2019', 'eddsa-jcs-2022', 'ecdsa-jcs-2019'];
 
@@ -90,11 +91,55 @@ export function reasonOf(error) {
 }
 
 /**
+ * Only bundled context URLs, and no "@context" below the top level (except
+ * inside `skip`, e.g. a presentation's own credentials, each checked on its
+ * own): an inline or scoped context could re-map a term so that the JSON the
+ * page shows means something other than the signed graph (SECURITY.md row 7,
+ * w3c/vc-data-integrity#272).
+ */
+export function contextProblem(doc, {skip = []} = {}) {
+  const top = [].concat(doc['@context'] ?? []);
+  if(top.length === 0) {
+    return 'the document has no @context';
+  }
+  const unknown = top.find(c => typeof c !== 'string' || !CONTEXTS.has(c));
+  if(unknown !== undefined) {
+    return typeof unknown === 'string' ? `the context ${unknown.slice(0, 120)} is not bundled` :
+      'the document carries an inline context';
+  }
+  // a proof may repeat the document's contexts (the JCS suites require it): URLs, bundled ones
+  for(const proof of proofsOf(doc)) {
+    const own = [].concat(proof['@context'] ?? []);
+    if(own.some(c => typeof c !== 'string' || !CONTEXTS.has(c))) {
+      return 'the proof carries a context that is not bundled';
+    }
+  }
+  const stack = Object.entries(doc).filter(([k]) => !['@context', 'proof'].includes(k) && !skip.includes(k))
+    .map(([, v]) => v);
+  let seen = 0;
+  while(stack.length) {
+    const node = stack.pop();
+    if(++seen > 200000) {
+      return 'the document is too large to check';
+    }
+    if(Array.isArray(node)) {
+      stack.push(...node);
+    } else if(node && typeof node === 'object') {
+      if('@context' in node) {
+        return 'the document carries a nested (scoped) context';
+      }
+      stack.push(...Object.values(node));
+    }
+  }
+  return null;
+}
+
+/**
  * Verifies the proofs of `doc` for `purpose`. Returns {state, reason, detail,
  * proofs} with state "ok", "fail" (a proof did not verify) or "unchecked"
  * (no proof, or only kinds this page does not support).
  */
-export async function verifyProof(doc, {purpose, documentLoader}) {
+export async function verifyProof(doc, {purpose, documentLoader, skip = []}) {
   const proofs = proofsOf(doc);
   const labels = proofs.map(proofLabel);
   if(proofs.length === 0) {
@@ -103,6 +148,11 @@ export async function verifyProof(doc, {purpose, documentLoader}) {
   if(!proofs.some(supported)) {
     return {state: 'unchecked', reason: 'unsupported-proof', params: {kind: labels.join(', ')},
       proofs: labels};
+  }
+  const problem = contextProblem(doc, {skip});
+  if(problem) {
+    return {state: 'unchecked', reason: problem.includes('not bundled') ? 'unknown-context' : 'inline-context',
+      detail: problem, proofs: labels};
   }
   let result;
   try {

@@ -9,6 +9,7 @@
 import {inflate} from '../package.js';
 import {base64urlDecode} from '../fragment.js';
 import {detailOf, ViewerError} from '../errors.js';
+import {parseDate} from './dates.js';
 
 export const MIN_ENTRIES = 131072; // herd privacy: the specifications' minimum
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -59,8 +60,10 @@ export async function checkStatus(credential, {lists, verifyList}) {
   results.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
   const worst = results[0];
   const fetched = results.filter(r => r.fetchedAt).map(r => r.fetchedAt.getTime());
+  const dated = results.filter(r => r.listDate).map(r => r.listDate.getTime());
   return {...worst, entries: results,
-    fetchedAt: fetched.length ? new Date(Math.min(...fetched)) : null};
+    fetchedAt: fetched.length ? new Date(Math.min(...fetched)) : null,
+    listDate: dated.length ? new Date(Math.min(...dated)) : null};
 }
 
 async function checkEntry(entry, credential, {lists, verifyList}) {
@@ -85,6 +88,9 @@ async function checkEntry(entry, credential, {lists, verifyList}) {
   }
   const base = {url, purpose, fetchedAt: item.fetchedAt};
   const checked = await verifyList(item);
+  // the list's own date is signed by the issuer; fetched_at is only the holder's word
+  base.listDate = parseDate(checked.credential && (checked.credential.validFrom ||
+    checked.credential.issuanceDate));
   if(checked.signature.state !== 'ok') {
     return {...base, state: 'fail', reason: 'status-list-signature', detail: checked.signature.detail || ''};
   }
