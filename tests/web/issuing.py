@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import os
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -82,8 +83,21 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
 
 
-def sd_jwt_vc(holder: str, now: datetime) -> bytes:
-    """An SD-JWT VC (ES256, did:key issuer) with three selectively disclosable claims, all disclosed."""
+@dataclass(frozen=True)
+class SdJwt:
+    credential: bytes
+    status_list_token: str | None
+    status_uri: str | None
+
+
+def sd_jwt_vc(holder: str, now: datetime, *, status: str | None = None, index: int = 1337,
+              claimed_issuer: str | None = None) -> SdJwt:
+    """An SD-JWT VC (ES256, did:key issuer) with three selectively disclosable claims, all disclosed.
+
+    ``status`` ("valid", "revoked" or "suspended") adds a Token Status List
+    reference and returns the issuer's signed list token (2 bits per entry).
+    ``claimed_issuer`` puts another issuer in ``iss`` than the one who signs.
+    """
     key = ec.generate_private_key(ec.SECP256R1())
     did = did_key_for(key.public_key())
     disclosures = []
@@ -92,8 +106,53 @@ def sd_jwt_vc(holder: str, now: datetime) -> bytes:
         disclosure = _b64(json.dumps([_b64(os.urandom(16)), name, value], ensure_ascii=False).encode())
         disclosures.append(disclosure)
         digests.append(_b64(hashlib.sha256(disclosure.encode("ascii")).digest()))
-    claims = {"iss": did, "sub": holder, "vct": "https://credentials.test.example/first-aid",
+    claims = {"iss": claimed_issuer or did, "sub": holder, "vct": "https://credentials.test.example/first-aid",
               "iat": int(now.timestamp()), "exp": int((now + timedelta(days=365)).timestamp()),
               "name": "Tečaj prve pomoči", "_sd": sorted(digests), "_sd_alg": "sha-256"}
+    token = uri = None
+    if status is not None:
+        uri = f"https://status.test.example/lists/{os.urandom(4).hex()}"
+        claims["status"] = {"status_list": {"idx": index, "uri": uri}}
+        bits = bytearray(16384 // 4)  # 16384 entries of 2 bits
+        value = {"valid": 0, "revoked": 1, "suspended": 2}[status]
+        bits[index // 4] |= value << (2 * (index % 4))  # the first entry sits in the least significant bits
+        lst = _b64(zlib.compress(bytes(bits), 9))
+        token = sign_compact({"alg": "ES256", "typ": "statuslist+jwt", "kid": _vm(did)},
+                             {"sub": uri, "iss": did, "iat": int(now.timestamp()),
+                              "status_list": {"bits": 2, "lst": lst}}, key)
     jwt = sign_compact({"alg": "ES256", "typ": "dc+sd-jwt", "kid": _vm(did)}, claims, key)
-    return ("~".join([jwt, *disclosures]) + "~").encode("ascii")
+    return SdJwt(("~".join([jwt, *disclosures]) + "~").encode("ascii"), token, uri)
+
+
+def _jwk_of(public_key: ec.EllipticCurvePublicKey) -> dict[str, str]:
+    numbers = public_key.public_numbers()
+    size = (public_key.curve.key_size + 7) // 8
+    crv = {256: "P-256", 384: "P-384"}[public_key.curve.key_size]
+    return {"kty": "EC", "crv": crv, "x": _b64(numbers.x.to_bytes(size, "big")),
+            "y": _b64(numbers.y.to_bytes(size, "big"))}
+
+
+def other_keys(holder: str, now: datetime) -> list[bytes]:
+    """Credentials whose keys come from did:jwk (VC-JOSE ES256, ecdsa-rdfc-2019) and a P-384 did:key
+    (ecdsa-rdfc-2019, ecdsa-jcs-2019)."""
+    out = []
+    p256 = ec.generate_private_key(ec.SECP256R1())
+    did_jwk = "did:jwk:" + _b64(json.dumps(_jwk_of(p256.public_key()), separators=(",", ":")).encode())
+    doc = ob3_credential(ISSUER, did_jwk, holder, dict(ITEM, title="JOSE z did:jwk"), now - timedelta(days=3))
+    out.append(sign_compact({"alg": "ES256", "typ": "vc+jwt", "cty": "vc", "kid": f"{did_jwk}#0"}, doc, p256)
+               .encode())
+    doc = ob3_credential(ISSUER, did_jwk, holder, dict(ITEM, title="Data Integrity z did:jwk"), now - timedelta(days=3))
+    out.append(json.dumps(sign(doc, p256, f"{did_jwk}#0", cryptosuite="ecdsa-rdfc-2019")).encode())
+    p384 = ec.generate_private_key(ec.SECP384R1())
+    did = did_key_for(p384.public_key())
+    doc = ob3_credential(ISSUER, did, holder, dict(ITEM, title="P-384 ecdsa-jcs-2019"), now - timedelta(days=3))
+    out.append(json.dumps(sign(doc, p384, _vm(did), cryptosuite="ecdsa-jcs-2019")).encode())
+    # RDFC with P-384: a credential without blank nodes. With blank nodes (an OB3 credential)
+    # RDFC-1.0 must label them with SHA-384 (vc-di-ecdsa), which wallet.verify's signer does
+    # not do yet, so such a credential would not verify in a conformant verifier.
+    plain = {"@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2"],
+             "id": f"urn:uuid:{os.urandom(16).hex()}", "type": ["VerifiableCredential", "ExampleAchievementCredential"],
+             "name": "P-384 ecdsa-rdfc-2019", "issuer": did, "validFrom": "2026-11-01T00:00:00Z",
+             "credentialSubject": {"id": holder, "achievementName": "Podatkovna pismenost"}}
+    out.append(json.dumps(sign(plain, p384, _vm(did), cryptosuite="ecdsa-rdfc-2019")).encode())
+    return out

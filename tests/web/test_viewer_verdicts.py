@@ -13,8 +13,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from wallet.formats import parse
+from wallet.verify.did import did_key_for
 
 from .bundles import (
     DEMO_EXPIRED,
@@ -27,7 +29,7 @@ from .bundles import (
     share,
 )
 from .conftest import NOW, PHONE
-from .issuing import did_web_credential, ob3_with_status, sd_jwt_vc
+from .issuing import did_web_credential, ob3_with_status, other_keys, sd_jwt_vc
 from .sealing import evidence
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "web" / "viewer" / "src" / "i18n"
@@ -257,14 +259,31 @@ def test_did_web_key_from_the_holder_is_named(service, holder, viewer) -> None:
     assert "Signature not checked: the signer’s key could not be found" in _credential_texts(w)[0]
 
 
-def test_sd_jwt_vc(service, holder, viewer) -> None:
-    shared = share(service, holder, [parse(sd_jwt_vc(holder[1], NOW))])
+def test_sd_jwt_vc_with_token_status_lists(service, holder, viewer) -> None:
+    plain = sd_jwt_vc(holder[1], NOW)
+    valid = sd_jwt_vc(holder[1], NOW, status="valid")
+    revoked = sd_jwt_vc(holder[1], NOW, status="revoked")
+    lists = [evidence("token-status-list", s.status_uri, s.status_list_token, NOW - timedelta(hours=1),
+                      "application/statuslist+jwt") for s in (valid, revoked)]
+    shared = share(service, holder, [parse(s.credential) for s in (plain, valid, revoked)], lists)
     v = viewer("en-GB")
     v.open(shared.link)
-    assert v.headline() == "✓ Checks out"
-    card = _credential_texts(v)[0]
-    assert "Tečaj prve pomoči" in card and "Šolar" in card and "Prva pomoč" in card
-    assert "Signature verified" in card and "Belongs to the person who shared it." in card
+    first, second, third = _credential_texts(v)
+    assert "Tečaj prve pomoči" in first and "Šolar" in first and "Prva pomoč" in first
+    for card in (first, second, third):
+        assert "Signature verified" in card and "Belongs to the person who shared it." in card
+    assert "Not revoked as of" in second
+    assert "Revoked by the issuer" in third
+    assert v.headline() == "✗ Do not rely on this"
+    impostor = sd_jwt_vc(holder[1], NOW, claimed_issuer=did_key_for(Ed25519PrivateKey.generate().public_key()))
+    forged = share(service, holder, [parse(impostor.credential)])
+    f = viewer("en-GB")
+    f.open(forged.link)
+    assert "Signature does not match: it was signed with a key that does not belong to the named issuer." in f.text()
+    alone = share(service, holder, [parse(valid.credential)], lists[:1])
+    w = viewer("en-GB")
+    w.open(alone.link)
+    assert w.headline() == "✓ Checks out"
 
 
 @pytest.mark.shared
@@ -297,3 +316,14 @@ def test_context_tricks_are_not_called_verified(service, holder, viewer) -> None
     for card in _credential_texts(v):
         assert "Signature not checked: it defines vocabulary of its own" in card
         assert "Signature verified" not in card
+
+
+def test_did_jwk_and_p384_keys(service, holder, viewer) -> None:
+    shared = share(service, holder, [parse(raw) for raw in other_keys(holder[1], NOW)])
+    v = viewer("en-GB")
+    v.open(shared.link)
+    cards = _credential_texts(v)
+    assert len(cards) == 4
+    for card in cards:
+        assert "Signature verified" in card, card
+    assert v.headline() == "✓ Checks out"

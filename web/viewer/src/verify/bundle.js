@@ -11,6 +11,17 @@ import {evidenceDids} from '../dids.js';
 import {verifyEntry} from './credential.js';
 import {verifyPresentation} from './presentation.js';
 
+/** SD-JWT VC issuer metadata lives at https://host/.well-known/jwt-vc-issuer[/path]. */
+function metadataUrl(issuer) {
+  try {
+    const url = new URL(issuer);
+    const path = url.pathname === '/' ? '' : url.pathname;
+    return url.protocol === 'https:' ? `${url.origin}/.well-known/jwt-vc-issuer${path}` : null;
+  } catch {
+    return null;
+  }
+}
+
 function evidenceMaps(evidence) {
   const statusLists = new Map();
   const tokenLists = new Map();
@@ -21,7 +32,8 @@ function evidenceMaps(evidence) {
     } else if(item.kind === 'token-status-list') {
       tokenLists.set(item.url, item);
     } else if(item.kind === 'jwt-vc-issuer' && item.content && typeof item.content === 'object' &&
-      typeof item.content.issuer === 'string' && item.content.jwks && Array.isArray(item.content.jwks.keys)) {
+      typeof item.content.issuer === 'string' && item.url === metadataUrl(item.content.issuer) &&
+      item.content.jwks && Array.isArray(item.content.jwks.keys)) {
       issuerKeys.set(item.content.issuer, {keys: item.content.jwks.keys.filter(k => k && typeof k === 'object'),
         url: item.url, fetchedAt: item.fetchedAt});
     }

@@ -89,6 +89,10 @@ export async function verifySdJwt(text, ctx) {
   if(!payload) {
     return {signature, claims: null, dates: {}};
   }
+  if(signature.state === 'ok' && payload.iss !== signature.issuerDid) {
+    return {signature: bad('key-not-issuer', `signed by ${signature.issuerDid}, not by "iss"`), claims: null,
+      dates: {}};
+  }
   const header = signature.header || {};
   if(header.typ !== undefined && !['dc+sd-jwt', 'vc+sd-jwt'].includes(header.typ)) {
     return {signature: bad('claims-mismatch', `unexpected typ "${String(header.typ).slice(0, 30)}"`),
@@ -168,10 +172,10 @@ export async function checkTokenStatus(claims, issuer, {tokenLists, ctx}) {
   if((signature.header || {}).typ !== 'statuslist+jwt' || list.sub !== uri) {
     return {...base, state: 'fail', reason: 'status-list-bad', detail: 'not a status list token for this uri'};
   }
-  if(signature.issuerDid !== issuer && list.iss !== issuer) {
-    return {...base, state: 'fail', reason: 'status-list-issuer', detail: 'the list is not the issuer\'s'};
+  if(signature.issuerDid !== issuer) { // the signing key's owner, not what the token claims
+    return {...base, state: 'fail', reason: 'status-list-issuer', detail: 'the list is not signed by the issuer'};
   }
-  if(typeof list.exp === 'number' && list.exp * 1000 < Date.now()) {
+  if(typeof list.exp === 'number' && list.exp * 1000 < ctx.now.getTime()) {
     return {...base, state: 'fail', reason: 'status-list-expired'};
   }
   const {bits, lst} = list.status_list || {};
