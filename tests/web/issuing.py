@@ -91,12 +91,14 @@ class SdJwt:
 
 
 def sd_jwt_vc(holder: str, now: datetime, *, status: str | None = None, index: int = 1337,
-              claimed_issuer: str | None = None) -> SdJwt:
+              claimed_issuer: str | None = None, holder_key: ed25519.Ed25519PrivateKey | None = None,
+              bad_binding: bool = False) -> SdJwt:
     """An SD-JWT VC (ES256, did:key issuer) with three selectively disclosable claims, all disclosed.
 
     ``status`` ("valid", "revoked" or "suspended") adds a Token Status List
     reference and returns the issuer's signed list token (2 bits per entry).
     ``claimed_issuer`` puts another issuer in ``iss`` than the one who signs.
+    ``holder_key`` adds ``cnf`` and a key binding JWT (``bad_binding``: over other bytes).
     """
     key = ec.generate_private_key(ec.SECP256R1())
     did = did_key_for(key.public_key())
@@ -120,8 +122,17 @@ def sd_jwt_vc(holder: str, now: datetime, *, status: str | None = None, index: i
         token = sign_compact({"alg": "ES256", "typ": "statuslist+jwt", "kid": _vm(did)},
                              {"sub": uri, "iss": did, "iat": int(now.timestamp()),
                               "status_list": {"bits": 2, "lst": lst}}, key)
+    if holder_key is not None:
+        raw = holder_key.public_key().public_bytes_raw()
+        claims["cnf"] = {"jwk": {"kty": "OKP", "crv": "Ed25519", "x": _b64(raw)}}
     jwt = sign_compact({"alg": "ES256", "typ": "dc+sd-jwt", "kid": _vm(did)}, claims, key)
-    return SdJwt(("~".join([jwt, *disclosures]) + "~").encode("ascii"), token, uri)
+    presented = "~".join([jwt, *disclosures]) + "~"
+    if holder_key is not None:
+        sd_hash = _b64(hashlib.sha256((presented + ("x" if bad_binding else "")).encode("ascii")).digest())
+        presented += sign_compact({"alg": "EdDSA", "typ": "kb+jwt"},
+                                  {"iat": int(now.timestamp()), "aud": "hr.employer.example", "nonce": "job-4711",
+                                   "sd_hash": sd_hash}, holder_key)
+    return SdJwt(presented.encode("ascii"), token, uri)
 
 
 def _jwk_of(public_key: ec.EllipticCurvePublicKey) -> dict[str, str]:

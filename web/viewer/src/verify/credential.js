@@ -197,7 +197,9 @@ async function verifyByFormat(report, format, entry, text, ctx, used) {
       report.status = await checkTokenStatus(result.claims, issuer, {tokenLists: ctx.tokenLists,
         ctx: {...ctx, used}}) || {state: 'none'};
       report.binding = await sdJwtBinding(result, ctx);
-      report.keyBinding = result.kb;
+      if(result.kb.state === 'fail') { // a key binding JWT that does not hold: not what the holder presented
+        report.signature = {state: 'fail', reason: 'bad-key-binding', detail: result.kb.detail};
+      }
     }
   } else if(format === 'edc-jades') {
     report.signature = unchecked('eu-seal');

@@ -11,7 +11,6 @@ import {base64urlDecode} from '../fragment.js';
 import {detailOf, ViewerError} from '../errors.js';
 import {parseDate} from './dates.js';
 
-export const MIN_ENTRIES = 131072; // herd privacy: the specifications' minimum
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
 const ENTRY_TYPES = {BitstringStatusListEntry: 'BitstringStatusList',
   StatusList2021Entry: 'StatusList2021'};
@@ -121,16 +120,15 @@ async function checkEntry(entry, credential, {lists, verifyList}) {
   if(index >= bits.length * 8) {
     return {...base, state: 'fail', reason: 'status-list-bad', detail: `index ${index} is outside the list`};
   }
-  const small = bits.length * 8 < MIN_ENTRIES;
   const set = (bits[index >> 3] & (0x80 >> (index & 7))) !== 0;
   if(!set) {
-    return {...base, state: 'ok', small};
+    return {...base, state: 'ok'};
   }
   if(purpose === 'suspension') {
-    return {...base, state: 'suspended', small};
+    return {...base, state: 'suspended'};
   }
   if(purpose === 'revocation' || purpose === undefined) {
-    return {...base, state: 'revoked', small};
+    return {...base, state: 'revoked'};
   }
   return {...base, state: 'unchecked', reason: 'unsupported-status', params: {kind: `statusPurpose ${purpose}`}};
 }
