@@ -337,3 +337,4 @@ def test_did_jwk_and_p384_keys(service, holder, viewer) -> None:
     for card in cards:
         assert "Signature verified" in card, card
     assert v.headline() == "✓ Checks out"
+

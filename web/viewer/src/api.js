@@ -25,7 +25,11 @@ export async function readCapped(response, cap) {
     throw new ViewerError('too-large', {detail: `server announced ${declared} bytes`});
   }
   if(!response.body) {
-    return new Uint8Array(await response.arrayBuffer()).slice(0, cap + 1);
+    const whole = new Uint8Array(await response.arrayBuffer());
+    if(whole.length > cap) {
+      throw new ViewerError('too-large', {detail: `more than ${cap} bytes`});
+    }
+    return whole;
   }
   const reader = response.body.getReader();
   const chunks = [];

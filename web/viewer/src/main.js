@@ -7,7 +7,7 @@ import './loader.js';
 import {claimBlob, fetchBlob, fetchMeta} from './api.js';
 import {detailOf, ViewerError} from './errors.js';
 import {parseFragment, shareIdFrom} from './fragment.js';
-import {chooseLanguage, language, LANGUAGES, setLanguage, t} from './i18n/index.js';
+import {chooseLanguage, formatDate, language, LANGUAGES, setLanguage, t} from './i18n/index.js';
 import {decrypt, inflate, parsePackage} from './package.js';
 import {h, renderResult} from './render.js';
 import {verifyBundle} from './verify/bundle.js';
@@ -60,9 +60,7 @@ function renderOneTime() {
   return h('section', {class: 'verdict verdict-info', 'aria-labelledby': 'verdict-title'},
     h('h1', {id: 'verdict-title', text: t('onetime.title')}),
     h('p', {class: 'lead', text: t('onetime.text')}),
-    state.meta ? h('p', {text: t('onetime.until', {date: new Intl.DateTimeFormat(
-      language() === 'sl' ? 'sl-SI' : 'en-GB', {dateStyle: 'long', timeStyle: 'short'})
-      .format(state.meta.expires)})}) : null,
+    state.meta ? h('p', {text: t('onetime.until', {date: formatDate(state.meta.expires, {time: true})})}) : null,
     h('p', {}, button));
 }
 

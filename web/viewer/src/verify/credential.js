@@ -126,38 +126,45 @@ function unchecked(reason) {
   return {state: 'unchecked', reason};
 }
 
-/** The report for verifiableCredential[index]. */
-export async function verifyEntry(entry, index, ctx) {
-  const report = {index, format: 'unknown', mediaType: null, credential: null, claims: null,
-    signature: unchecked('unknown-format'), validity: unchecked(), status: {state: 'unchecked'},
-    binding: {state: 'unchecked'}, keys: []};
+/**
+ * How an entry of verifiableCredential travels: {format, mediaType, text}
+ * (text: the enveloped payload, or null for a JSON-LD object), or {problem}.
+ */
+function classify(entry) {
   if(!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-    return report;
+    return {format: 'unknown', mediaType: null, text: null};
   }
   const types = asList(entry.type);
-  let format = 'ldp';
-  let text = null;
   if(types.includes('EnvelopedVerifiableCredential')) {
     const data = parseDataUrl(entry.id);
     if(!data) {
-      report.signature = {state: 'fail', reason: 'malformed', detail: 'the envelope has no data: URL'};
-      return report;
+      return {problem: 'the envelope has no data: URL'};
     }
-    report.mediaType = data.mediaType;
-    format = FORMATS[data.mediaType] || 'unknown';
-    text = data.text;
-    if(text === null) {
-      report.format = format;
-      report.signature = {state: 'fail', reason: 'malformed', detail: 'the data: URL cannot be decoded'};
-      return report;
+    const format = FORMATS[data.mediaType] || 'unknown';
+    if(data.text === null) {
+      return {format, mediaType: data.mediaType, problem: 'the data: URL cannot be decoded'};
     }
-  } else if(!types.includes('VerifiableCredential')) {
+    return {format, mediaType: data.mediaType, text: data.text};
+  }
+  return {format: types.includes('VerifiableCredential') ? 'ldp' : 'unknown', mediaType: null, text: null};
+}
+
+/** The report for verifiableCredential[index]. */
+export async function verifyEntry(entry, index, ctx) {
+  const kind = classify(entry);
+  const report = {index, format: kind.format || 'unknown', mediaType: kind.mediaType || null, credential: null,
+    claims: null, signature: unchecked('unknown-format'), validity: unchecked(), status: {state: 'unchecked'},
+    binding: {state: 'unchecked'}, keys: []};
+  if(kind.problem) {
+    report.signature = {state: 'fail', reason: 'malformed', detail: kind.problem};
     return report;
   }
-  report.format = format;
+  if(report.format === 'unknown' && !report.mediaType) {
+    return report;
+  }
   const used = new Set();
   try {
-    await verifyByFormat(report, format, entry, text, ctx, used);
+    await verifyByFormat(report, report.format, entry, kind.text, ctx, used);
   } catch(error) {
     report.signature = {state: 'fail', reason: 'proof-error', detail: detailOf(error)};
   }
