@@ -215,6 +215,8 @@ def test_tampered_credential_inside_a_resealed_bundle(service, holder, viewer) -
     cards = _credential_texts(v)
     assert "Signature does not match: the content was changed after signing" in cards[1]
     assert "The content below is shown as the holder supplied it: this page has not verified it." in cards[1]
+    # nothing in unverified content earns a tick
+    assert "Belongs to the person who shared it." not in cards[1] and "Not expired" not in cards[1]
     assert "Signature verified" in cards[0]
     assert "Verified: the holder signed this bundle" in v.text()
     v.screenshot("forged-credential-desktop-en")

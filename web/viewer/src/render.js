@@ -179,8 +179,11 @@ function checkLines(report, view) {
   } else {
     lines.push(mark('warn', `${t('check.signature-unchecked')} ${signatureReason(sig)}`));
   }
+  // Without a verified signature the content is only the holder's word: nothing in it earns a ✓,
+  // though what it says against itself (expired, revoked, someone else's) is still shown.
+  const trusted = sig.state === 'ok';
   const v = report.validity;
-  if(v.state === 'ok') {
+  if(v.state === 'ok' && trusted) {
     lines.push(mark('ok', v.until ? t('check.valid-until', {date: formatDate(v.until)}) :
       t('check.valid-no-end')));
   } else if(v.state === 'expired') {
@@ -193,23 +196,23 @@ function checkLines(report, view) {
   const s = report.status;
   const asOf = s.fetchedAt ? formatDate(s.fetchedAt, {time: true}) : '';
   const listDate = s.listDate ? ` ${t('check.list-dated', {date: formatDate(s.listDate, {time: true})})}` : '';
-  if(s.state === 'ok') {
+  if(s.state === 'ok' && trusted) {
     lines.push(mark('ok', t('check.not-revoked', {date: asOf}) + listDate));
   } else if(s.state === 'revoked' || s.state === 'suspended') {
     lines.push(mark('bad', t(`check.${s.state}`, {date: asOf}) + listDate));
-  } else if(s.state === 'none') {
+  } else if(s.state === 'none' && trusted) {
     lines.push(mark('info', t('check.no-status')));
-  } else if(s.state === 'missing') {
+  } else if(s.state === 'missing' && trusted) {
     lines.push(mark('warn', t('check.status-missing')));
-  } else if(s.state === 'fail' || (s.state === 'unchecked' && s.reason)) {
+  } else if(trusted && (s.state === 'fail' || (s.state === 'unchecked' && s.reason))) {
     lines.push(mark('warn', `${t('check.status-unchecked')} ${t(`why.${s.reason}`, s.params || {})}`));
   }
   const b = report.binding;
-  if(b.state === 'ok') {
+  if(b.state === 'ok' && trusted) {
     lines.push(mark('ok', t('check.belongs')));
   } else if(b.state === 'other') {
     lines.push(mark('bad', t('check.other-person')));
-  } else if(b.state === 'unknown') {
+  } else if(b.state === 'unknown' && trusted) {
     lines.push(mark('warn', t('check.no-subject')));
   }
   return h('ul', {class: 'checks'}, lines);
@@ -390,7 +393,7 @@ export function renderMethod(result) {
     } else if(c.signature.state === 'unchecked') {
       missing.push(h('li', {text: `${title}: ${t('check.signature-unchecked')} ${signatureReason(c.signature)}`}));
     }
-    if(c.status.state === 'missing') {
+    if(c.status.state === 'missing' && c.signature.state === 'ok') {
       missing.push(h('li', {text: `${title}: ${t('check.status-missing')}`}));
     }
   }
