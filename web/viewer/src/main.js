@@ -9,7 +9,8 @@ import {detailOf, ViewerError} from './errors.js';
 import {parseFragment, shareIdFrom} from './fragment.js';
 import {chooseLanguage, formatDate, language, LANGUAGES, setLanguage, t} from './i18n/index.js';
 import {decrypt, inflate, parsePackage} from './package.js';
-import {h, renderResult} from './render.js';
+import {h} from './dom.js';
+import {renderResult} from './render.js';
 import {verifyBundle} from './verify/bundle.js';
 
 const state = {phase: 'loading', progress: null, error: null, meta: null, result: null, oneTime: false,
