@@ -22,7 +22,9 @@ def test_wheel_ships_resources(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     share = "data/share/learner-wallet/resources/"
-    for needed in ("contexts/index.json", "schemas/target.schema.json", "fonts/DejaVuSansCondensed.ttf"):
+    viewer = [f"viewer/assets/{p.name}" for p in (ROOT / "resources" / "viewer" / "assets").iterdir()]
+    for needed in ("contexts/index.json", "schemas/target.schema.json", "fonts/DejaVuSansCondensed.ttf",
+                   "viewer/index.html", *viewer):
         assert any(n.endswith(share + needed) for n in names), needed
     bundled = [p.name for p in (ROOT / "resources" / "contexts").iterdir()]
     shipped = [n for n in names if share + "contexts/" in n]

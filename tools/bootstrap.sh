@@ -3,7 +3,8 @@
 #   sh tools/bootstrap.sh run    install, then open the demo (desktop app; CLI demo without a display)
 #   sh tools/bootstrap.sh test   install with test extras, then run the whole test suite
 # System packages (Qt runtime libraries, poppler for PDF checks, fonts, Node for the
-# reference peer) are installed with apt-get when missing and we are root or have sudo.
+# reference peer and the viewer build, Chromium for the viewer's browser tests) are
+# installed with apt-get when missing and we are root or have sudo.
 set -eu
 mode=${1:-run}
 shift 2>/dev/null || true
@@ -19,6 +20,8 @@ if command -v dpkg >/dev/null 2>&1; then
     have_pkg "$p" || need_pkgs="$need_pkgs $p"
   done
   if [ "$mode" = test ] && ! command -v node >/dev/null 2>&1; then need_pkgs="$need_pkgs nodejs npm"; fi
+  # the share viewer's browser tests drive Debian's Chromium (never a Playwright download)
+  if [ "$mode" = test ]; then have_pkg chromium || need_pkgs="$need_pkgs chromium"; fi
 fi
 if [ -n "$need_pkgs" ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
