@@ -63,6 +63,13 @@ NOT_INSTALLED = (
 class RevalidatedStaticFiles(StaticFiles):
     """Static files that browsers re-check (ETag) before use: a stale script would fail its SRI pin."""
 
+    async def check_config(self) -> None:
+        # A missing viewer folder means "not installed": assets answer 404 and
+        # /s/… a 503 page, instead of Starlette's RuntimeError on each request.
+        if self.directory is not None and not Path(self.directory).is_dir():
+            return
+        await super().check_config()
+
     def file_response(self, *args: object, **kwargs: object) -> Response:
         response = super().file_response(*args, **kwargs)  # type: ignore[arg-type]
         response.headers["Cache-Control"] = "no-cache"

@@ -58,21 +58,22 @@ class PostgresStore(ShareStore):
 
     def __init__(self, url: str, *, pool_max: int = POOL_MAX) -> None:
         self.url = url
+        # One direct connection first: a wrong URL or a database that is down
+        # fails at once with libpq's reason, instead of the pool's retries.
         try:
-            self._pool: ConnectionPool[Any] = ConnectionPool(
-                url, min_size=1, max_size=pool_max, kwargs={"autocommit": True}, open=False, name="share-server"
-            )
-            self._pool.open(wait=True, timeout=15.0)
-        except (psycopg.Error, Exception) as exc:
-            raise UsageError(f"cannot connect to {redact_url(url)}: {str(exc).splitlines()[0][:200]}") from exc
-        try:
-            self._create_schema()
-        except BaseException:
-            self._pool.close()
-            raise
+            with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+                self._create_schema(conn)
+        except psycopg.Error as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            raise UsageError(f"cannot connect to {redact_url(url)}: {reason}") from exc
+        self._pool: ConnectionPool[Any] = ConnectionPool(
+            url, min_size=1, max_size=pool_max, kwargs={"autocommit": True}, open=False, name="share-server"
+        )
+        self._pool.open(wait=True, timeout=30.0)
 
-    def _create_schema(self) -> None:
-        with self._pool.connection() as conn, conn.transaction():
+    @staticmethod
+    def _create_schema(conn: psycopg.Connection[Any]) -> None:
+        with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
             for statement in SCHEMA:
                 conn.execute(statement)
