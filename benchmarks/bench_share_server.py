@@ -24,6 +24,7 @@ import asyncio
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -143,7 +144,12 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else float("nan")
 
 
-def report(backend: str, tally: Tally, start: float, seconds: float, server_cpu: float) -> None:
+def own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def report(backend: str, tally: Tally, start: float, seconds: float, server_cpu: float, client_cpu: float) -> None:
     print(f"\n== {backend} ==")
     for name, times in (("uploads/s", tally.uploads), ("views/s", tally.views)):
         per = windows(times, start, seconds)
@@ -155,16 +161,17 @@ def report(backend: str, tally: Tally, start: float, seconds: float, server_cpu:
               f"max {pct(lat, 1.0):7.1f} ms")
     errors = sum(tally.errors.values())
     print(f"errors     {errors}" + (": " + ", ".join(f"{k} ×{v}" for k, v in sorted(tally.errors.items())) if errors else ""))
-    print(f"server CPU {server_cpu / seconds * 100:.0f}% of one core (one uvicorn process); "
-          f"load average now {os.getloadavg()[0]:.1f} (other processes share these cores)")
+    print(f"CPU        server {server_cpu / seconds * 100:.0f}% of one core (one uvicorn process), load generator "
+          f"{client_cpu / seconds * 100:.0f}%; load average now {os.getloadavg()[0]:.1f} (other processes share "
+          "these cores)")
 
 
 def bench(backend: str, db_url: str, args: argparse.Namespace) -> None:
     proc, url = start_server(db_url)
     try:
-        cpu_before = cpu_seconds(proc.pid)
+        cpu_before, own_before = cpu_seconds(proc.pid), own_cpu_seconds()
         tally, start = asyncio.run(run_load(url, args.clients, args.seconds, args.blob_kib * 1024, args.upload_share))
-        report(backend, tally, start, args.seconds, cpu_seconds(proc.pid) - cpu_before)
+        report(backend, tally, start, args.seconds, cpu_seconds(proc.pid) - cpu_before, own_cpu_seconds() - own_before)
     finally:
         proc.terminate()
         proc.wait(timeout=60)

@@ -90,7 +90,7 @@ class EvidenceItem:
         object.__setattr__(self, "fetched_at", _aware(self.fetched_at, "an evidence item's fetched_at"))
         if not isinstance(self.media_type, str) or not _MEDIA_TYPE.match(self.media_type):
             raise InputError("an evidence item's media_type must be a media type such as application/vc+jwt")
-        if not isinstance(self.content, dict | str) or isinstance(self.content, bool):
+        if not isinstance(self.content, dict | str):
             raise InputError("an evidence item's content must be a JSON object or a string")
 
     def to_json(self) -> dict[str, Any]:
