@@ -138,6 +138,12 @@ def test_size_cap(client: Any, db_url: str, size: int) -> None:
     assert row_count(db_url) == 0
 
 
+def test_content_length_must_be_ascii_digits(client: Any) -> None:
+    for declared in (b"\xb2", b"12x", b"-1"):  # "²" passes str.isdigit() but not int()
+        headers = {"Content-Type": b"application/octet-stream", "Content-Length": declared}
+        assert_error(client.post("/api/shares", content=sealed(), headers=headers), 400, "bad-request")
+
+
 def test_exactly_the_cap_is_accepted(client: Any) -> None:
     body = b"WSB1" + bytes(2 * 1024 * 1024 - 4)
     created = upload(client, body)
@@ -149,6 +155,8 @@ def test_exactly_the_cap_is_accepted(client: Any) -> None:
     ("?expires=31536001", 400, "bad-expires"),
     ("?expires=-5", 400, "bad-expires"),
     ("?expires=1e6", 400, "bad-expires"),
+    ("?expires=%C2%B2", 400, "bad-expires"),
+    ("?expires=%D9%A3%D9%A0%D9%A0", 400, "bad-expires"),
     ("?one_time=yes", 400, "bad-request"),
     ("?expires=600&expires=700", 400, "bad-request"),
     ("?callback=x", 400, "bad-request"),

@@ -28,6 +28,7 @@ from wallet.sharing.server.store import DeleteOutcome, NewShare, ShareStore
 
 SHARE_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+DIGITS = re.compile(r"^[0-9]{1,12}$")  # ASCII only: str.isdigit() also accepts "²", which int() refuses
 _MIN_BLOB = len(MAGIC) + NONCE_BYTES + TAG_BYTES
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -87,8 +88,10 @@ class ShareApi:
             raise ApiError(415, "unsupported-media-type", "Upload the sealed package as application/octet-stream.")
         too_big = ApiError(413, "too-large", f"A share may be at most {self.config.max_blob:,} bytes.")
         declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.config.max_blob):
-            raise too_big if declared.isdigit() else ApiError(400, "bad-request", "Invalid Content-Length.")
+        if declared is not None and not DIGITS.match(declared):
+            raise ApiError(400, "bad-request", "Invalid Content-Length.")
+        if declared is not None and int(declared) > self.config.max_blob:
+            raise too_big
         body = bytearray()
         async for chunk in request.stream():
             body += chunk
@@ -106,12 +109,12 @@ class ShareApi:
         expires = self.config.default_expires
         if "expires" in query:
             text = query["expires"]
-            if not text.isdigit() or len(text) > 12:
+            if not DIGITS.match(text):
                 raise ApiError(400, "bad-expires", "expires must be a whole number of seconds.")
             expires = int(text)
         if not self.config.min_expires <= expires <= self.config.max_expires:
-            raise ApiError(400, "bad-expires", f"expires must be between {self.config.min_expires} and "
-                           f"{self.config.max_expires} seconds (5 minutes to 365 days).")
+            raise ApiError(400, "bad-expires", f"expires must be between {self.config.min_expires:,} and "
+                           f"{self.config.max_expires:,} seconds.")
         one_time_text = query.get("one_time", "0")
         if one_time_text not in ("0", "1", "true", "false"):
             raise ApiError(400, "bad-request", "one_time must be 1 or 0.")
