@@ -101,7 +101,8 @@ def viewer_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "viewer"
     folder.mkdir()
     (folder / "index.html").write_text(VIEWER_HTML, encoding="utf-8")
-    (folder / "viewer.js").write_text(VIEWER_JS, encoding="utf-8")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "viewer.js").write_text(VIEWER_JS, encoding="utf-8")
     return folder
 
 

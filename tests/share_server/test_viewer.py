@@ -20,19 +20,35 @@ def test_viewer_page_is_the_same_for_every_id(client: Any) -> None:
 
 
 def test_assets_are_served_with_script_types(client: Any, viewer_dir: Path) -> None:
-    (viewer_dir / "module.mjs").write_text("export const x = 1;\n")
-    (viewer_dir / "fonts").mkdir()
-    (viewer_dir / "fonts" / "a.woff2").write_bytes(b"wOF2")
+    (viewer_dir / "assets" / "module.mjs").write_text("export const x = 1;\n")
+    (viewer_dir / "assets" / "viewer.css").write_text("main { color: black; }\n")
+    (viewer_dir / "assets" / "fonts").mkdir()
+    (viewer_dir / "assets" / "fonts" / "a.woff2").write_bytes(b"wOF2")
     script = client.get("/assets/viewer.js")
     assert script.status_code == 200 and script.text == VIEWER_JS
     assert script.headers["content-type"].startswith("text/javascript")  # nosniff would block text/plain
     assert client.get("/assets/module.mjs").headers["content-type"].startswith("text/javascript")
+    assert client.get("/assets/viewer.css").headers["content-type"].startswith("text/css")
     assert client.get("/assets/fonts/a.woff2").headers["content-type"] == "font/woff2"
+    assert client.get("/assets/index.html").status_code == 404  # only the assets folder is served there
     assert script.headers["cache-control"] == "no-cache" and "etag" in script.headers
 
 
+def test_big_assets_are_compressed(client: Any, viewer_dir: Path) -> None:
+    script = ("const x = " + '"viewer"; ' * 20000 + "\n").encode()
+    (viewer_dir / "assets" / "big.js").write_bytes(script)
+    response = client.get("/assets/big.js", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip" and response.content == script  # decoded by the client
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    with client.stream("GET", "/assets/big.js", headers={"Accept-Encoding": "gzip"}) as streamed:
+        assert len(b"".join(streamed.iter_raw())) < len(script) // 10  # what travels on the wire
+    blob = client.post("/api/shares", content=b"WSB1" + bytes(5000), headers={"Content-Type": "application/octet-stream"})
+    read = client.get(f"/api/shares/{blob.json()['id']}", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in read.headers  # API answers are never compressed
+
+
 def test_assets_cannot_escape_the_folder(client: Any, viewer_dir: Path) -> None:
-    (viewer_dir.parent / "secret.txt").write_text("outside")
+    (viewer_dir / "secret.txt").write_text("outside")
     for path in ("/assets/../secret.txt", "/assets/%2e%2e/secret.txt", "/assets/..%2fsecret.txt"):
         response = client.get(path)
         assert response.status_code == 404 and "outside" not in response.text

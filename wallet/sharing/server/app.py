@@ -12,7 +12,7 @@ Routes::
     DELETE /api/shares/{id}            hard delete with the delete token
     GET    /api/health                 database reachable?
     GET    /s/{id}                     the viewer page (the same for every id)
-    GET    /assets/{file}              the viewer's static files
+    GET    /assets/{file}              the viewer's static files (``<static>/assets/``)
 
 Why Starlette on uvicorn: the service is a handful of routes over bytes, and
 Starlette is the small ASGI toolkit with exactly the parts used here (routing,
@@ -34,6 +34,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -86,7 +87,10 @@ def _viewer_routes(static_dir: Path | None) -> list[Route | Mount]:
 
     routes: list[Route | Mount] = [Route("/s/{share_id}", viewer, methods=["GET", "HEAD"])]
     if static_dir is not None:
-        routes.append(Mount("/assets", RevalidatedStaticFiles(directory=static_dir, check_dir=False), name="assets"))
+        # The viewer's script is ~500 kB; gzip makes it ~120 kB. Only these
+        # public, secret-free files are compressed (never API answers).
+        assets = RevalidatedStaticFiles(directory=static_dir / "assets", check_dir=False)
+        routes.append(Mount("/assets", GZipMiddleware(assets, minimum_size=1024), name="assets"))
     return routes
 
 
