@@ -126,6 +126,8 @@ def serve(
         ssl_keyfile=str(tls_key) if tls_key else None,
         timeout_graceful_shutdown=10,
     )
+    if access_log:  # uvicorn logs requests at INFO; everything else of its own stays at WARNING
+        logging.getLogger("uvicorn.access").setLevel(logging.INFO)
 
     def ready() -> None:
         print(url, flush=True)
