@@ -3,8 +3,9 @@
 #   sh tools/bootstrap.sh run    install, then open the demo (desktop app; CLI demo without a display)
 #   sh tools/bootstrap.sh test   install with test extras, then run the whole test suite
 # System packages (Qt runtime libraries, poppler for PDF checks, fonts, Node for the
-# reference peer and the viewer build, Chromium for the viewer's browser tests) are
-# installed with apt-get when missing and we are root or have sudo.
+# reference peers and the viewer build, Chromium for the viewer's browser tests, PostgreSQL
+# for the share-service tests) are installed with apt-get when missing and we are root or
+# have sudo.
 set -eu
 mode=${1:-run}
 shift 2>/dev/null || true
@@ -22,6 +23,8 @@ if command -v dpkg >/dev/null 2>&1; then
   if [ "$mode" = test ] && ! command -v node >/dev/null 2>&1; then need_pkgs="$need_pkgs nodejs npm"; fi
   # the share viewer's browser tests drive Debian's Chromium (never a Playwright download)
   if [ "$mode" = test ]; then have_pkg chromium || need_pkgs="$need_pkgs chromium"; fi
+  # The share-service tests start a throw-away PostgreSQL cluster (initdb + pg_ctl; tools/pgcluster.py).
+  if [ "$mode" = test ] && ! have_pkg postgresql; then need_pkgs="$need_pkgs postgresql"; fi
 fi
 if [ -n "$need_pkgs" ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
