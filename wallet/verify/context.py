@@ -25,12 +25,17 @@ class TrustedIssuer:
 class VerificationContext:
     """Clock, trust and cached evidence for one verification run.
 
-    ``status_lists`` maps a status list credential URL to its raw bytes;
-    ``did_documents`` maps a DID (without fragment) to a parsed DID document;
-    ``documents`` maps any other URL (OB 2.0 issuer profiles, public keys) to
-    parsed JSON. ``trust_anchors`` are DER certificates the user added;
-    ``trusted_list`` is an opaque EU trusted-list snapshot object (see
-    ``wallet.verify.seals``).
+    ``status_lists`` maps a status list credential URL (the URL the credential
+    names) to its raw bytes; ``token_status_lists`` maps an IETF Token Status
+    List URI to its raw ``statuslist+jwt`` bytes; ``did_documents`` maps a DID
+    (without fragment) to a parsed DID document; ``issuer_metadata`` maps an
+    SD-JWT VC issuer (``iss``) to its JWT VC Issuer Metadata with the ``jwks``
+    inline; ``documents`` maps any other URL (OB 2.0 issuer profiles, public
+    keys, hosted assertions) to parsed JSON. ``fetched`` says when each piece
+    of evidence was fetched, keyed ``"<kind> <key>"`` (see :meth:`fetched_at`),
+    so reports can say "as of". ``trust_anchors`` are DER certificates the
+    user added; ``trusted_list`` is an opaque EU trusted-list snapshot object
+    (see ``wallet.verify.seals``).
     """
 
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -38,11 +43,18 @@ class VerificationContext:
     status_lists: Mapping[str, bytes] = field(default_factory=dict)
     did_documents: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     documents: Mapping[str, Any] = field(default_factory=dict)
+    token_status_lists: Mapping[str, bytes] = field(default_factory=dict)
+    issuer_metadata: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    fetched: Mapping[str, datetime] = field(default_factory=dict)
     trust_anchors: tuple[bytes, ...] = ()
     trusted_list: Any = None
     challenge: str | None = None
     domain: str | None = None
     clock_skew_seconds: int = 300
+
+    def fetched_at(self, kind: str, key: str) -> datetime | None:
+        """When the evidence ``kind`` (``status-list``, ``did-document``, ...) for ``key`` was fetched, if known."""
+        return self.fetched.get(f"{kind} {key}")
 
     def trusted_label(self, issuer_id: str | None) -> str | None:
         if not issuer_id:
