@@ -146,7 +146,7 @@ def import_items(
     A link or a presentation counts as the credentials it carries (see
     :func:`expand_item`), so it may give several results.
     """
-    from wallet.formats import parse
+    from wallet.verify.engine import parse_bytes as parse  # unexpected parser errors become InputError
     from wallet.verify.engine import verify
 
     parsed: list[tuple[ImportItem, Credential | None, str]] = []

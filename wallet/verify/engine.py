@@ -9,13 +9,23 @@ adds the rest and builds the :class:`VerificationReport`.
 
 Verification never fetches anything: everything comes from the
 ``VerificationContext``.
+
+The engine never raises for a credential: an unexpected exception inside a
+format's checks (a bug, or a library failing on input it should have
+refused) becomes one essential not-checked "verification" check with a plain
+sentence, and the exception's type and place go to the log (never its text,
+which may quote the credential). So one bad file can never stop a batch
+(``wallet verify A B``, ``import``, ``verify-bundle``) and is never taken
+for valid.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -44,6 +54,8 @@ from wallet.verify.validity import (
     window_check,
 )
 from wallet.verify.vcdm import credential_problems
+
+_log = logging.getLogger(__name__)
 
 PASSED, FAILED, WARNING, NOT_CHECKED = (
     CheckStatus.PASSED,
@@ -237,8 +249,30 @@ def verify(cred: Credential, ctx: VerificationContext) -> VerificationReport:
     return _verify(cred, ctx, None)
 
 
+def log_internal_error(exc: BaseException, what: str) -> None:
+    """Log an unexpected exception by type and place only (its text may quote the credential)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename.rsplit('/', 2)[-2:][-1]}:{f.lineno} {f.name}" for f in reversed(frames[-3:]))
+    _log.error("internal error while %s: %s at %s", what, type(exc).__name__, where or "?")
+
+
+INTERNAL_ERROR = (
+    "The wallet could not finish checking this credential because of an internal error, "
+    "so nothing about it is established (details are in the wallet's log)."
+)
+
+
+def _contained_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> list[Check]:
+    """:func:`checks_for`, with any unexpected exception turned into a not-checked check."""
+    try:
+        return checks_for(cred, ctx, decoded)
+    except Exception as exc:  # noqa: BLE001 - the engine never raises for a credential (module docstring)
+        log_internal_error(exc, f"verifying {cred.format.value}")
+        return [Check("verification", NOT_CHECKED, INTERNAL_ERROR, True)]
+
+
 def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> VerificationReport:
-    checks = checks_for(cred, ctx, decoded)
+    checks = _contained_checks(cred, ctx, decoded)
     label = None
     presentation = cred.format in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT)
     supported = not (len(checks) == 1 and checks[0].name == "format" and checks[0].status is not PASSED)
@@ -253,15 +287,35 @@ def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | No
 
 
 def parse_bytes(raw: bytes) -> Credential:
+    """:func:`wallet.formats.parse`; an unexpected exception becomes an InputError (and a log line)."""
     from wallet.formats import parse
 
-    return parse(raw)
+    try:
+        return parse(raw)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - never raise anything but InputError for input (module docstring)
+        log_internal_error(exc, "reading a credential")
+        raise InputError(_UNREADABLE) from exc
+
+
+_UNREADABLE = "The wallet could not read this input because of an internal error (details are in the wallet's log)."
+
+
+def _parse_for_verification(raw: bytes, display: bool = True) -> tuple[Credential, DecodedJws | None]:
+    try:
+        return parse_for_verification(raw, display=display)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see parse_bytes
+        log_internal_error(exc, "reading a credential")
+        raise InputError(_UNREADABLE) from exc
 
 
 def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | None, VerificationReport]:
     """Parse then verify; unreadable input becomes a report with a failed 'format' check."""
     try:
-        cred, decoded = parse_for_verification(raw)
+        cred, decoded = _parse_for_verification(raw)
     except InputError as exc:
         report = VerificationReport(
             format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
@@ -279,7 +333,7 @@ def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:
     verification view carries (see ``wallet.formats.vc_json.verification_view``).
     """
     try:
-        cred, decoded = parse_for_verification(raw, display=False)
+        cred, decoded = _parse_for_verification(raw, display=False)
     except InputError as exc:
         return VerificationReport(
             format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from wallet.errors import InputError
+from wallet.formats.limits import load_json
 from wallet.model import Check, CheckStatus
 from wallet.verify.context import VerificationContext
 
@@ -80,6 +81,9 @@ def gunzip_capped(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
         raise StatusListError("the status list is not valid gzip") from exc
     if not inflater.eof:
         raise StatusListError("the status list's gzip data is truncated")
+    if inflater.unused_data or pending:
+        # A second gzip member or trailing bytes: another reader might decode a different list.
+        raise StatusListError("the status list has data after its gzip stream")
     return bytes(out)
 
 
@@ -129,8 +133,8 @@ def _strings(value: Any) -> set[str]:
 def load_list(url: str, raw: bytes, issuer: str | None, ctx: VerificationContext, verify_list: ListVerifier) -> ListView:
     """Parse, verify and decode one status list credential."""
     try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+        doc = load_json(raw, "status list", MAX_DECOMPRESSED)
+    except InputError as exc:
         raise StatusListError("the cached status list is not a JSON credential") from exc
     if not isinstance(doc, dict):
         raise StatusListError("the cached status list is not a JSON credential")
