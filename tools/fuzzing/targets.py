@@ -126,21 +126,29 @@ def _status_credentials() -> tuple[tuple[str, bytes], ...]:
 def _status_list(data: bytes) -> None:
     """A (mutated) status list credential, consulted by each credential that points to a list."""
     import dataclasses
+    import json
 
     from wallet.verify.engine import verify_bytes
     from wallet.verify.status import StatusListError, decode_list
 
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError):
+        doc = None
+    if isinstance(doc, dict) and "credentialSubject" in doc and "encodedList" not in json.dumps(doc.get("credentialSubject")):
+        _verify(data)  # a credential with a (mutated) status entry, checked against the shared lists
+        return
+    list_id = doc.get("id") if isinstance(doc, dict) else None
+    # The credentials that name this list (by its id), else the first one: each verification costs a proof check.
+    credentials = [c for c in _status_credentials() if c[0] == list_id] or list(_status_credentials()[:1])
     base = _shared_context()
-    for url, credential in _status_credentials():
+    for url, credential in credentials:
         ctx = dataclasses.replace(base, status_lists={**base.status_lists, url: data})
         _, report = verify_bytes(credential, ctx)
         report.verdict  # noqa: B018
     try:
-        import json
-
-        doc = json.loads(data)
-        encoded = doc["credentialSubject"]["encodedList"]
-    except (ValueError, KeyError, TypeError, RecursionError):
+        encoded = doc["credentialSubject"]["encodedList"]  # type: ignore[index]
+    except (KeyError, TypeError):
         return
     try:
         decode_list(encoded)
@@ -153,12 +161,14 @@ def _status_list(data: bytes) -> None:
 def _share_link(data: bytes) -> None:
     from wallet.sharing.link import decode_link
 
-    text = data.decode("latin-1")
-    decode_link(text)
-    _received(data)
+    try:
+        decode_link(data.decode("latin-1"))
+    finally:
+        # As the CLI gets it: an argument's undecodable bytes become lone surrogates.
+        _received(data.decode("utf-8", "surrogateescape"))
 
 
-def _received(data: bytes) -> None:
+def _received(data: bytes | str) -> None:
     from wallet.sharing.received import verify_received
 
     bundle = verify_received(data, _shared_context())
@@ -303,7 +313,8 @@ register(Target("edci", _verify, "EDCI 1.x XML credentials with XAdES seals",
                 shared_globs=("vectors/eu-edci-legacy/**/*.xml", "vectors/eu-elm-v3/**/*.xml"),
                 max_len=2 * 1024 * 1024))
 register(Target("status", _status_list, "status lists (BitstringStatusList, StatusList2021) consulted by credentials",
-                shared_globs=("corpus/statuslist.*.json", "vectors/1edtech-dc-validator/**/*status*.json")))
+                shared_globs=("corpus/statuslist.*.json", "corpus/*.status-*.json",
+                              "vectors/1edtech-dc-validator/**/*status*.json")))
 # Token Status List (IETF OAuth): register(Target("token-status", ...)) once wallet.verify reads it.
 register(Target("sharelink", _share_link, "share links (wallet:/open#v=1&b=...) and the bundles inside",
                 generated=_links_from_presentations))

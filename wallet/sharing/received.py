@@ -115,7 +115,10 @@ def bundle_bytes(data: bytes | str) -> tuple[bytes, bool]:
     if isinstance(data, str):
         text = data.strip()
         if text.startswith("{"):
-            return text.encode("utf-8"), False
+            try:
+                return text.encode("utf-8"), False
+            except UnicodeEncodeError as exc:  # a command-line argument with undecodable bytes
+                raise InputError("this bundle is not valid Unicode text") from exc
         return decode_link(text), True
     stripped = data.lstrip()
     if stripped.startswith(b"{"):
@@ -140,6 +143,13 @@ def _proof_value(doc: dict[str, Any], name: str) -> str | None:
 
 def verify_received(data: bytes | str, ctx: VerificationContext) -> ReceivedBundle:
     """Open and verify a received bundle; InputError only when it is not a bundle at all."""
+    from wallet.verify.budget import input_budget
+
+    with input_budget():  # the presentation and every credential in it share one time budget
+        return _verify_received(data, ctx)
+
+
+def _verify_received(data: bytes | str, ctx: VerificationContext) -> ReceivedBundle:
     from wallet.verify import engine
     from wallet.verify.presentation import presentation_checks
 

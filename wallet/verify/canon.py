@@ -26,6 +26,9 @@ from typing import Any
 
 import rfc8785
 
+from wallet.verify.budget import INPUT_SECONDS
+from wallet.verify.budget import deadline as input_deadline
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -160,6 +163,11 @@ class _Canonicalizer:
         self.budget = budget
         self.hash_name = hash_name
         self.deadline = time.monotonic() + budget.seconds
+        self.limit = f"{budget.seconds:g} s"
+        shared = input_deadline()  # everything one input causes shares one deadline (wallet.verify.budget)
+        if shared is not None and shared < self.deadline:
+            self.deadline = shared
+            self.limit = f"the {INPUT_SECONDS:g} s allowed for one input"
         self.permutations = 0
         self.ndegree_calls = 0
         self.bnode_quads: dict[str, list[Quad]] = {}
@@ -188,8 +196,7 @@ class _Canonicalizer:
             )
         if time.monotonic() > self.deadline:
             raise CanonicalizationBudgetExceeded(
-                f"canonicalization aborted: it took longer than {self.budget.seconds:g} s "
-                "(possible poison graph)"
+                f"canonicalization aborted: it took longer than {self.limit} (possible poison graph)"
             )
 
     def hash_first_degree(self, node: str) -> str:

@@ -41,6 +41,7 @@ from wallet.model import (
     CredentialFormat,
     VerificationReport,
 )
+from wallet.verify.budget import input_budget
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
 from wallet.verify.did import split_did_url
@@ -272,7 +273,8 @@ def _contained_checks(cred: Credential, ctx: VerificationContext, decoded: Decod
 
 
 def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> VerificationReport:
-    checks = _contained_checks(cred, ctx, decoded)
+    with input_budget():  # one deadline for this credential and everything it brings (wallet.verify.budget)
+        checks = _contained_checks(cred, ctx, decoded)
     label = None
     presentation = cred.format in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT)
     supported = not (len(checks) == 1 and checks[0].name == "format" and checks[0].status is not PASSED)

@@ -171,6 +171,8 @@ def _entry_result(entry: Mapping[str, Any], ctx: VerificationContext, issuer: st
     except ValueError:
         return Check("status", CheckStatus.FAILED, "The status entry's index is not a number.")
     purpose = entry.get("statusPurpose", "revocation")
+    if not isinstance(purpose, str):
+        return Check("status", CheckStatus.FAILED, "The status entry's purpose is not a single word.")
     try:
         view = load_list(url, raw, issuer, ctx, verify_list)
     except StatusListError as exc:
