@@ -2,7 +2,7 @@
 """Fuzz the wallet's hostile-input entry points in-process.
 
     tools/fuzz.py TARGET --seconds N [--jobs 1] [--engine auto|atheris|hypothesis]
-    tools/fuzz.py all --seconds N          every target, one after the other
+    tools/fuzz.py all --seconds N          every input target, one after the other (not 'properties')
     tools/fuzz.py list                     the targets
     tools/fuzz.py properties --seconds N   the property tests with random exploration
 
@@ -196,7 +196,7 @@ def _failed(result: dict[str, Any]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("target", nargs="?", help="a target name, 'all', 'list' or 'properties'")
+    parser.add_argument("target", nargs="?", help="a target name, 'all' (every input target), 'list' or 'properties'")
     parser.add_argument("--seconds", type=float, default=60.0, help="time per target (default 60)")
     parser.add_argument("--jobs", type=int, default=1, help="targets run in parallel (default 1)")
     parser.add_argument("--engine", choices=("auto", "atheris", "hypothesis"), default="auto")
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{target.name:<14} {target.what}" + (f"  [findings go to the {target.owner} code]" if target.owner != "verification" else ""))
         print(f"{'properties':<14} the project's Hypothesis property tests under the 'fuzz' profile")
         return 0
-    names = [*TARGETS, "properties"] if args.target == "all" else [args.target]
+    names = list(TARGETS) if args.target == "all" else [args.target]
     unknown = [n for n in names if n not in TARGETS and n != "properties"]
     if unknown:
         parser.error(f"unknown target {unknown[0]!r}; `tools/fuzz.py list` shows the targets")

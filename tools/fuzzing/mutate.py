@@ -33,7 +33,7 @@ INTERESTING_VALUES: tuple[Any, ...] = (
     "_:b0", "_:b1", "urn:x", "did:key:z", "did:web:example.org", "https://example.org/", "#frag", "../x",
     "2025-01-01T00:00:00Z", "2025-13-45T99:99:99Z", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z",
     "P1Y", "P99999999999999999999Y", "P0D", "100000000000000000000", "-1", "1e999", "NaN",
-    "u", "uH4sIAAAAAAAA", "H4sI", "x" * 300, "é" * 50,
+    "u", "uH4sIAAAAAAAA", "H4sI", "x" * 300, "é" * 50, "(a+)+$", "[", "(?P<x>", "\\", "P0Y", 10**18,
     [], {}, [None], [[]], {"@type": None, "type": None}, {"@type": "@set"}, {"@type": "@list"},
     {"@value": None}, {"@value": "x", "@type": None}, {"@value": 1, "@language": "en"},
     {"@id": None}, {"@id": "_:b0"}, {"@list": [None]}, {"@set": [{}]}, {"@context": None},
@@ -48,6 +48,9 @@ JSONLD_KEYS: tuple[str, ...] = (
     "validUntil", "expirationDate", "issuanceDate", "evidence", "termsOfUse", "refreshService",
     "statusListIndex", "statusSize", "statusPurpose", "encodedList", "verificationMethod", "cryptosuite",
     "proofValue", "jws", "previousProof", "challenge", "domain", "holder", "verifiableCredential",
+    # stacking target files
+    "maxAge", "titlePattern", "minCredits", "minEqfLevel", "anyOf", "identifiers", "titles", "escoSkills",
+    "skillsMatch", "issuers", "learningOutcomes", "credits", "requiredCredits", "components", "groups", "match",
 )
 
 _B64URL_SEGMENT = re.compile(r"^[A-Za-z0-9_-]+$")

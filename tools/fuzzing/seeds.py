@@ -25,7 +25,8 @@ def collect(target: Target) -> list[bytes]:
             for path in sorted(shared.glob(pattern)):
                 if path.is_file() and path.name != "manifest.json":
                     found.append(path.read_bytes())
-    for folder in (COMMITTED_SEEDS / target.name, REGRESSIONS / target.name):
+    folders = [COMMITTED_SEEDS / target.name, *(COMMITTED_SEEDS / f for f in target.seed_folders), REGRESSIONS / target.name]
+    for folder in folders:
         if folder.is_dir():
             found += [p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
     if target.generated is not None:

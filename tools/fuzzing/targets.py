@@ -41,6 +41,7 @@ class Target:
     owner: str = "verification"
     max_len: int = 256 * 1024
     setup: Callable[[], None] | None = None
+    seed_folders: tuple[str, ...] = ()  # tests/fuzz_seeds/ folders besides the target's own
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -109,17 +110,15 @@ def _status_credentials() -> tuple[tuple[str, bytes], ...]:
 
     out: list[tuple[str, bytes]] = []
     shared = shared_dir()
-    if shared is not None:
-        for path in sorted((shared / "corpus").glob("*.status-*.json")):
-            raw = path.read_bytes()
-            status = json.loads(raw).get("credentialStatus")
-            entry = status[0] if isinstance(status, list) else status
-            if isinstance(entry, dict) and isinstance(entry.get("statusListCredential"), str):
-                out.append((entry["statusListCredential"], raw))
-    for path in sorted((COMMITTED_SEEDS / "status-credentials").glob("*.json")):
+    paths = sorted((shared / "corpus").glob("*.status-*.json")) if shared is not None else []
+    # tests/fuzz_seeds/status-credentials/: credentials naming the committed demo status list.
+    paths += sorted((COMMITTED_SEEDS / "status-credentials").glob("*.json"))
+    for path in paths:
         raw = path.read_bytes()
-        entry = json.loads(raw)["credentialStatus"]
-        out.append((entry["statusListCredential"], raw))
+        status = json.loads(raw).get("credentialStatus")
+        entry = status[0] if isinstance(status, list) else status
+        if isinstance(entry, dict) and isinstance(entry.get("statusListCredential"), str):
+            out.append((entry["statusListCredential"], raw))
     return tuple(out)
 
 
@@ -295,7 +294,8 @@ JSON_LD = ("corpus/vc*.json", "corpus/ob3-*.json", "vectors/w3c-vc-di-eddsa/**/*
 register(Target("detect", _detect_and_parse, "recognition and parsing of every format (wallet.formats.parse)",
                 shared_globs=("corpus/*", "vectors/1edtech-dc-validator/**/*", "vectors/openbadges/**/*",
                               "vectors/w3c-vc-jose-cose-test-suite/**/*.txt", "vectors/eu-elm-v3/**/*.json*",
-                              "vectors/eu-edci-legacy/**/*.xml")))
+                              "vectors/eu-edci-legacy/**/*.xml"),
+                seed_folders=("dataintegrity", "jose", "ob2", "status", "presentation", "sharelink")))
 register(Target("dataintegrity", _verify, "Data Integrity verification (JSON-LD expansion, RDFC-1.0, JCS)",
                 shared_globs=JSON_LD, instrument=("wallet", "pyld", "rfc8785")))
 register(Target("jose", _verify, "JWS / VC-JWT / VC-JOSE / SD-JWT verification",

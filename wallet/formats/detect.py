@@ -23,6 +23,7 @@ from wallet.formats.limits import (
     MAX_CREDENTIAL_BYTES,
     MAX_EDC_BYTES,
     MAX_INPUT_BYTES,
+    NotUnicodeText,
     check_size,
     load_json,
     strip_input,
@@ -108,8 +109,8 @@ class Sniffed(NamedTuple):
 def _detect_json(data: bytes) -> Sniffed:
     try:
         obj = load_json(data, "JSON document", MAX_EDC_BYTES)
-    except InputError:
-        if len(data) > MAX_EDC_BYTES:
+    except InputError as exc:
+        if len(data) > MAX_EDC_BYTES or isinstance(exc, NotUnicodeText):
             raise
         return Sniffed(CredentialFormat.UNKNOWN, data=data)
     fmt = classify_json(obj)

@@ -53,6 +53,10 @@ MAX_JSON_DEPTH = 100
 MAX_DATA_URL_CHARS = MAX_EDC_BYTES * 4 // 3 + 1024  # a base64 EDC
 
 
+class NotUnicodeText(InputError):
+    """JSON text with an unpaired UTF-16 surrogate: hostile, never just "unrecognised"."""
+
+
 def check_size(data: bytes | str, limit: int, what: str) -> None:
     """Refuse ``data`` larger than ``limit`` before any work is done on it."""
     if len(data) > limit:
@@ -141,7 +145,7 @@ def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CRED
     try:
         raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     except UnicodeEncodeError as exc:
-        raise InputError(f"The {what} is not valid Unicode text (a lone UTF-16 surrogate).") from exc
+        raise NotUnicodeText(f"The {what} is not valid Unicode text (a lone UTF-16 surrogate).") from exc
     check_size(raw, limit, what)
     try:
         text = raw.decode("utf-8-sig")
@@ -157,7 +161,7 @@ def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CRED
     if _may_be_too_deep(raw):
         _check_depth(obj, what)
     if _SURROGATE_ESCAPE.search(raw) and _lone_surrogate(obj):
-        raise InputError(f"The {what} contains an unpaired UTF-16 surrogate escape, which is not valid JSON text (RFC 7493).")
+        raise NotUnicodeText(f"The {what} contains an unpaired UTF-16 surrogate escape, which is not valid JSON text (RFC 7493).")
     return obj
 
 

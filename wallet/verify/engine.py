@@ -316,14 +316,15 @@ def _parse_for_verification(raw: bytes, display: bool = True) -> tuple[Credentia
 
 def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | None, VerificationReport]:
     """Parse then verify; unreadable input becomes a report with a failed 'format' check."""
-    try:
-        cred, decoded = _parse_for_verification(raw)
-    except InputError as exc:
-        report = VerificationReport(
-            format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
-        )
-        return None, report
-    return cred, _verify(cred, ctx, decoded)
+    with input_budget():  # the deadline counts from the bytes, not from the parsed credential
+        try:
+            cred, decoded = _parse_for_verification(raw)
+        except InputError as exc:
+            report = VerificationReport(
+                format=CredentialFormat.UNKNOWN, checks=(format_check(CredentialFormat.UNKNOWN, str(exc)),), as_of=ctx.now
+            )
+            return None, report
+        return cred, _verify(cred, ctx, decoded)
 
 
 def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:

@@ -199,15 +199,15 @@ class CachingProcessor(jsonld.JsonLdProcessor):
     ) -> Any:
         uid = active_ctx.get("_uuid") if isinstance(active_ctx, Mapping) else None
         if uid is None or not validate_scoped:
-            self._count_processing()
+            check_deadline()  # only inside an application counted below
             return super()._process_context(
                 active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
             )
         key = (uid, _context_key(local_ctx), override_protected, propagate, options.get("base", ""))
+        self._count_application(key)
         hit = _PROCESSED.get(key)
         if hit is not None:
             return hit
-        self._count_processing()
         result = super()._process_context(
             active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
         )
@@ -215,11 +215,19 @@ class CachingProcessor(jsonld.JsonLdProcessor):
             _PROCESSED[key] = result
         return result
 
-    def _count_processing(self) -> None:
-        """One more context actually processed for this document (cache hits are free)."""
-        self.processed_contexts = getattr(self, "processed_contexts", 0) + 1
+    def _count_application(self, key: tuple[Any, ...]) -> None:
+        """Count the distinct context applications of this document against the budget.
+
+        Distinct (active context, local context) pairs, not cache misses: the
+        count, and so the verdict, must not depend on what was verified before
+        (a cold cache processes each of them once; a warm one none).
+        """
+        seen: set[tuple[Any, ...]] = self.__dict__.setdefault("_applications", set())
+        if key in seen:
+            return
+        seen.add(key)
         check_deadline()
-        if self.processed_contexts > MAX_CONTEXT_PROCESSINGS:
+        if len(seen) > MAX_CONTEXT_PROCESSINGS:
             raise WorkBudgetExceeded(
                 f"the credential needs more than {MAX_CONTEXT_PROCESSINGS} JSON-LD context applications "
                 "(for example thousands of types, each with its own context)"
