@@ -68,6 +68,7 @@ def worker(args: argparse.Namespace) -> int:
         if target.setup is not None:
             target.setup()
         executor = runner.Executor(target, findings, Path(args.stats))
+        executor.watch_engine()
         inputs = seeds.collect(target)
         runner.warm_up(executor, inputs)
     if args.replay:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -32,13 +33,17 @@ def _crashing(data: bytes) -> None:
 def test_executor_records_crashes_hangs_and_refusals(tmp_path: Path) -> None:
     target = Target("selftest", _crashing, "test")
     stats = tmp_path / "stats.json"
-    executor = Executor(target, tmp_path / "findings", stats, hang_seconds=0.2)
-    assert executor.execute(b"{}") == "crash"
-    assert executor.execute(b'{"a": 1}') == "crash"
-    assert executor.execute(b"slow") == "hang"
-    assert executor.execute(b"refused") == "refused"
-    assert executor.execute(b"fine") == "ok"
-    executor.flush()
+    previous = signal.getsignal(signal.SIGALRM)  # the watchdog's; pytest-timeout sets its own per test
+    try:
+        executor = Executor(target, tmp_path / "findings", stats, hang_seconds=0.2)
+        assert executor.execute(b"{}") == "crash"
+        assert executor.execute(b'{"a": 1}') == "crash"
+        assert executor.execute(b"slow") == "hang"
+        assert executor.execute(b"refused") == "refused"
+        assert executor.execute(b"fine") == "ok"
+        executor.flush()
+    finally:
+        signal.signal(signal.SIGALRM, previous)
     saved = json.loads(stats.read_text())
     (sig, entry), = saved["crashes"].items()
     assert sig.startswith("KeyError at ") and "_crashing" in sig and entry["count"] == 2

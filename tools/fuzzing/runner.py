@@ -112,10 +112,13 @@ class Executor:
         self.last_flush = 0.0
         self.contained: list[BaseException] = []
         signal.signal(signal.SIGALRM, self._alarm)
-        self._watch_contained()
 
-    def _watch_contained(self) -> None:
-        """The engine turns unexpected exceptions into a not-checked check and a log line: still a finding."""
+    def watch_engine(self) -> None:
+        """Count what the engine contains as crashes too (worker processes only: this patches globals).
+
+        The engine turns an unexpected exception into a not-checked check and
+        a log line so a batch finishes; for the fuzzer it is still a bug.
+        """
         from wallet.verify import engine
 
         original = engine.log_internal_error
@@ -125,7 +128,7 @@ class Executor:
             original(exc, what)
 
         engine.log_internal_error = record  # type: ignore[assignment]
-        logging.getLogger("wallet").setLevel(logging.CRITICAL)  # the harness records them; no log noise
+        logging.getLogger("wallet").setLevel(logging.CRITICAL)  # recorded here; no log noise
 
     @staticmethod
     def _alarm(_signum: int, _frame: Any) -> None:
