@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric import ec
-
 from wallet.errors import InputError
 from wallet.formats import enveloped
 from wallet.formats.jwt import (
@@ -47,12 +45,12 @@ from wallet.formats.jwt import (
 )
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat
-from wallet.util.b64 import b64url_decode, b64url_encode
+from wallet.util.b64 import b64url_encode
 from wallet.util.dates import parse_datetime
 from wallet.util.values import as_list
 from wallet.verify import did
 from wallet.verify.context import VerificationContext
-from wallet.verify.jose import CompactJws, JoseError, check_header, split_compact, verify_parts
+from wallet.verify.jose import CompactJws, JoseError, JoseUnsupported, check_header, split_compact, verify_parts
 
 JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT, CredentialFormat.SD_JWT)
 PASSED, FAILED, NOT_CHECKED = CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.NOT_CHECKED
@@ -77,14 +75,7 @@ def jwk_thumbprint(jwk: Mapping[str, Any]) -> str:
 
 
 def jwk_key(jwk: Mapping[str, Any]) -> Any:
-    """A public key from a JWK; P-521 added to what :func:`did.jwk_to_key` knows."""
-    if jwk.get("kty") == "EC" and jwk.get("crv") == "P-521":
-        try:
-            x = int.from_bytes(b64url_decode(str(jwk["x"]), "JWK x"), "big")
-            y = int.from_bytes(b64url_decode(str(jwk["y"]), "JWK y"), "big")
-            return ec.EllipticCurvePublicNumbers(x, y, ec.SECP521R1()).public_key()
-        except (KeyError, ValueError, InputError) as exc:
-            raise did.KeyResolutionError(f"malformed P-521 JWK: {exc}") from exc
+    """A public key from a JWK (:func:`did.jwk_to_key`, which knows every curve the wallet verifies)."""
     return did.jwk_to_key(jwk)
 
 
@@ -195,6 +186,9 @@ def _signature_check(jws: CompactJws, signer: str | None, fmt: CredentialFormat,
         key = resolve_signing_key(jws.header, signer, ctx)
     except did.NotAvailableOffline as exc:
         return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("proof.key_offline", key=kid, detail=str(exc)), True), None
+    except did.UnsupportedKey as exc:
+        return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=jws.header.get("alg"), key=kid,
+                                                          detail=str(exc)), True), None
     except did.KeyResolutionError as exc:
         return Check(CheckId.SIGNATURE, FAILED, msg("proof.key_not_found", key=kid, detail=str(exc)), True), None
     purpose = "authentication" if fmt is CredentialFormat.VP_JWT else "assertionMethod"
@@ -202,6 +196,9 @@ def _signature_check(jws: CompactJws, signer: str | None, fmt: CredentialFormat,
         return Check(CheckId.SIGNATURE, FAILED, msg("purpose.not_allowed", required=purpose, key=key.vm_id), True), key
     try:
         ktype = verify_parts(jws, key.key)
+    except JoseUnsupported as exc:
+        return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=jws.header.get("alg"), key=key.vm_id,
+                                                          detail=str(exc)), True), key
     except JoseError as exc:
         return Check(CheckId.SIGNATURE, FAILED, msg("jose.invalid", alg=jws.header.get("alg"), key=key.vm_id,
                                                      detail=str(exc)), True), key
@@ -383,6 +380,9 @@ def verify_jwt_credential(cred: Credential, ctx: VerificationContext,
     text = str(cred.document.get("compact", ""))
     try:
         jws, payload = _decode(cred, text, decoded)
+    except JoseUnsupported as exc:
+        return [Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=None, key=None, detail=str(exc)),
+                      True)]
     except (JoseError, InputError) as exc:
         return [Check(CheckId.SIGNATURE, FAILED, msg("jose.refused", detail=str(exc)), True)]
     view, signer = _claims_view(cred.format, payload)
