@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.verify.helpers import V2, OB3, ctx, ob3_credential, raw, signed
+from tests.verify.helpers import OB3, V2, ctx, ob3_credential, raw, signed
 from wallet.formats import parse
 from wallet.formats.jsonld_forms import plain_forms
 from wallet.verify.engine import verify_bytes
