@@ -11,6 +11,7 @@ P-384 credential must verify in the peer, and must verify in the wallet.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -65,7 +66,7 @@ def test_reference_peer_verifies_a_p384_credential_with_blank_nodes(tmp_path: Pa
     entries = [{"file": "p384-blank-nodes.json", "kind": "wallet-p384", "format": "vc", "expected": "valid"}]
     (out / "manifest.json").write_text(json.dumps({"generator": "learner-wallet tests", "entries": entries}))
     proc = subprocess.run([str(ROOT / "tools" / "peer.sh"), "verify", str(out)], capture_output=True, text=True,
-                          timeout=240, check=False, env={**__import__("os").environ, "WALLET_SHARED": str(shared)})
+                          timeout=240, check=False, env={**os.environ, "WALLET_SHARED": str(shared)})
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     results = {line["file"]: line for line in lines if "file" in line}
     assert "p384-blank-nodes.json" in results, proc.stderr[-2000:]

@@ -65,7 +65,7 @@ def plain_forms(node: Any) -> Any:
         if key == "@context":
             out[key] = value
             continue
-        name = _ALIASES.get(key, key)
+        name = _ALIASES.get(key) or key
         if name != key and name in node:
             name = key  # both spellings present: keep them apart
         out[name] = plain_forms(value)
