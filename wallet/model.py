@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wallet.messages import Message, render, technical_details
+from wallet.messages import Message, msg, render, technical_details
 from wallet.messages import text as plain_text
 
 LangMap = Mapping[str, str]
@@ -204,7 +204,7 @@ class Credential:
         for text in (self.title, *(a.title for a in self.achievements)):
             if text:
                 return pick_lang(text, prefs)
-        return "(untitled credential)"
+        return render(msg("credential.untitled"), tuple(prefs) or ("en",))
 
 
 class CheckStatus(str, enum.Enum):
