@@ -62,6 +62,7 @@ class CredentialFormat(str, enum.Enum):
     EDC_JADES = "edc-jades"  # European Digital Credential (ELM v3) sealed with JAdES
     EDC_JSONLD = "edc-jsonld"  # ELM v3 credential without a seal
     EDCI_XML = "edci-xml"  # EDCI 1.x XML with XAdES
+    BLOCKCERTS = "blockcerts"  # Blockcerts v2 (MerkleProof2017) or v3 (MerkleProof2019) anchored in a blockchain
     UNKNOWN = "unknown"
 
     @classmethod

@@ -83,7 +83,7 @@ def _recipient_check(assertion: Mapping[str, Any]) -> Check:
     return Check(CheckId.RECIPIENT, PASSED, msg("ob2.recipient_ok", kind=kind))
 
 
-def _validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> Check:
+def assertion_validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> Check:
     skew = timedelta(seconds=ctx.clock_skew_seconds)
     issued = parse_datetime(assertion.get("issuedOn"))
     expires = parse_datetime(assertion.get("expires")) if "expires" in assertion else None
@@ -102,7 +102,7 @@ def _validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> C
     return Check(CheckId.VALIDITY, PASSED, msg("validity.open"))
 
 
-def _revocation_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None,
+def revocation_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None,
                       ctx: VerificationContext) -> Check:
     if assertion.get("revoked") is True:
         return Check(CheckId.STATUS, FAILED, msg("status.revoked"))
@@ -228,8 +228,8 @@ def verify_ob2(cred: Credential, ctx: VerificationContext, _hint: Any = None) ->
             Check(CheckId.SIGNATURE, NOT_CHECKED, msg("ob2.hosted_offline", url=str(target)), True),
             origin_check(assertion, profile),
             _recipient_check(assertion),
-            _revocation_check(assertion, profile, ctx),
-            _validity_check(assertion, ctx),
+            revocation_check(assertion, profile, ctx),
+            assertion_validity_check(assertion, ctx),
         ]
     if cred.format is not CredentialFormat.OB2_SIGNED or not isinstance(cred.document, dict):
         return [Check(CheckId.SIGNATURE, FAILED, msg("ob2.not_ob2", fmt=cred.format.value), True)]
@@ -245,4 +245,4 @@ def verify_ob2(cred: Credential, ctx: VerificationContext, _hint: Any = None) ->
         return [Check(CheckId.SIGNATURE, FAILED, msg("ob2.not_assertion"), True)]
     profile = issuer_profile(assertion, ctx.documents)
     return [_signature_check(jws, assertion, profile, ctx), _recipient_check(assertion),
-            _revocation_check(assertion, profile, ctx), _validity_check(assertion, ctx)]
+            revocation_check(assertion, profile, ctx), assertion_validity_check(assertion, ctx)]
