@@ -72,8 +72,14 @@ def is_v3(obj: Any) -> bool:
     return isinstance(obj, dict) and merkle_proof_2019(obj) is not None
 
 
+def is_v1(obj: Any) -> bool:
+    """Blockcerts 1.2 (``BlockchainCertificate``: a ``document`` and a ``receipt``): recognised, not verified."""
+    return isinstance(obj, dict) and obj.get("type") == "BlockchainCertificate" and isinstance(obj.get("document"), dict) \
+        and isinstance(obj.get("receipt"), dict)
+
+
 def is_blockcerts(obj: Any) -> bool:
-    return is_v2(obj) or is_v3(obj)
+    return is_v2(obj) or is_v3(obj) or is_v1(obj)
 
 
 def version_of(obj: dict[str, Any]) -> int:
@@ -88,4 +94,11 @@ def parse_blockcerts(raw: bytes, container: Container = Container.NONE) -> Crede
                                              container=container)
     if is_v3(obj):
         return vc_json.credential_from_vc(obj, raw=bytes(raw), fmt=CredentialFormat.BLOCKCERTS, container=container)
+    if is_v1(obj):
+        document = obj["document"]
+        certificate = document.get("certificate") if isinstance(document.get("certificate"), dict) else {}
+        issuer = certificate.get("issuer")
+        return Credential(CredentialFormat.BLOCKCERTS, bytes(raw), container, types=("BlockchainCertificate",),
+                          issuer=vc_json.issuer_of(issuer), title=vc_json.lang_map(certificate.get("name")),
+                          description=vc_json.lang_map(certificate.get("description")), document=obj)
     raise InputError("The JSON is not a Blockcerts certificate.")

@@ -28,7 +28,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.formats.blockcerts import is_v2, merkle_proof_2019
+from wallet.formats.blockcerts import is_v1, is_v2, merkle_proof_2019
 from wallet.formats.ob2 import issuer_profile
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus, Credential
@@ -39,23 +39,36 @@ from wallet.verify.merkle_receipt import Receipt, ReceiptError, receipt_2017, re
 from wallet.verify.ob2 import assertion_validity_check, revocation_check
 from wallet.verify.safe_jsonld import JsonLdProblem, UnknownContext, strict_quads
 from wallet.verify.validity import validity_check
+from wallet.verify.vcdm import credential_problems
 
 PASSED, FAILED, NOT_CHECKED = CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.NOT_CHECKED
 
 
 def unsigned_document(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """What the issuer hashed: the certificate without its Merkle proof (cert-verifier-js ``retrieveUnsignedBlockcerts``)."""
+    """What the issuer hashed: the certificate without its Merkle proof.
+
+    As cert-verifier-js ``retrieveUnsignedBlockcerts``: v2 drops ``signature``;
+    v3 drops ``proof``; a ``ChainedProof2021`` covers the document with the
+    proof it chains to. In a Data Integrity proof set the Merkle proof covers
+    the document without proofs, plus the earlier proofs its ``previousProof``
+    names (Data Integrity 2.1, proof chains).
+    """
     out = copy.deepcopy(dict(doc))
-    if "proof" in out:
-        proofs = out["proof"]
-        if isinstance(proofs, list):  # a proof chain: the hash covers the first proof that is not the chaining one
-            initial = next((p for p in proofs if not (isinstance(p, Mapping) and p.get("type") == "ChainedProof2021")),
-                           None)
-            out["proof"] = initial
-        else:
-            del out["proof"]
-    elif "signature" in out:
+    if "signature" in out and "proof" not in out:
         del out["signature"]
+        return out
+    proofs = out.pop("proof", None)
+    if not isinstance(proofs, list):
+        return out
+    merkle = merkle_proof_2019(doc)
+    if merkle is not None and merkle.get("type") == "ChainedProof2021":
+        out["proof"] = next((p for p in proofs if not (isinstance(p, Mapping) and p.get("type") == "ChainedProof2021")),
+                            None)
+        return out
+    previous = as_list(merkle.get("previousProof")) if merkle is not None else []
+    chained = [p for p in proofs if isinstance(p, Mapping) and p.get("id") in previous]
+    if chained:
+        out["proof"] = chained if len(chained) > 1 else chained[0]
     return out
 
 
@@ -115,7 +128,12 @@ def verify_blockcerts(cred: Credential, ctx: VerificationContext, _hint: Any = N
     doc = cred.document
     if not isinstance(doc, Mapping):
         return [Check(CheckId.FORMAT, FAILED, msg("format.json_unreadable"))]
-    checks = [Check(CheckId.FORMAT, PASSED, msg("format.recognised", fmt=cred.format.value))]
+    if is_v1(doc):
+        return [Check(CheckId.FORMAT, PASSED, msg("format.recognised", fmt=cred.format.value)),
+                Check(CheckId.SIGNATURE, NOT_CHECKED, msg("blockcerts.v1_unsupported"), True)]
+    problems = [] if is_v2(doc) else credential_problems(doc)
+    checks = [Check(CheckId.FORMAT, FAILED, msg("format.data_model", detail=problems[0])) if problems
+              else Check(CheckId.FORMAT, PASSED, msg("format.recognised", fmt=cred.format.value))]
     try:
         receipt = _receipt(doc)
     except ReceiptError as exc:
