@@ -47,6 +47,7 @@ _LARGE_JSON_FORMATS = (
     CredentialFormat.EDC_JSONLD,
     CredentialFormat.VC_ENVELOPED,
     CredentialFormat.VP_LDP,
+    CredentialFormat.BLOCKCERTS,  # certificates embed their images (the Ethereum mainnet sample is 2 MB)
 )
 
 

@@ -35,7 +35,7 @@ from wallet.errors import InputError
 from wallet.formats import parse, registry
 from wallet.formats.detect import parse_for_verification
 from wallet.formats.enveloped import inner_of
-from wallet.formats.jwt import DecodedJws
+from wallet.formats.jwt import DecodedJws, vc11_view
 from wallet.messages import Message, msg
 from wallet.model import (
     Check,
@@ -45,6 +45,8 @@ from wallet.model import (
     CredentialFormat,
     VerificationReport,
 )
+from wallet.util.dates import parse_datetime as parse_jwt_time
+from wallet.util.values import as_list
 from wallet.verify.budget import input_budget
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
@@ -59,7 +61,9 @@ from wallet.verify.validity import (
     validity_check,
     window_check,
 )
+from wallet.verify.vcdm import V2 as V2_CONTEXT
 from wallet.verify.vcdm import credential_problems, presentation_problems
+from wallet.verify.vp_jwt import is_vp11, vp11_checks
 
 _log = logging.getLogger(__name__)
 
@@ -155,12 +159,37 @@ def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> l
     return checks
 
 
+def _jwt_data_model(cred: Credential, payload: Mapping[str, Any]) -> Check:
+    """The format check of a JWT credential: the VC data model rules JSON-LD credentials get (vcdm).
+
+    VC 1.1 JWT: the ``vc`` claim with ``iss``/``nbf``/``jti``/``sub`` standing for
+    its fields; VC-JOSE: the payload is the credential. SD-JWT VC is not a VC
+    data model credential (no ``@context``) and keeps its own rules.
+    """
+    if cred.format is CredentialFormat.VC_JWT and isinstance(payload.get("vc"), Mapping):
+        view = vc11_view(dict(payload))
+        for field in ("issuanceDate", "expirationDate"):  # nbf/exp stand for them as NumericDates
+            when = parse_jwt_time(view.get(field)) if isinstance(view.get(field), (int, float)) else None
+            if when is not None:
+                view[field] = when.isoformat().replace("+00:00", "Z")
+        problems = credential_problems(view)
+    elif cred.format is CredentialFormat.VC_JOSE:  # VC-JOSE-COSE secures VC Data Model 2.0 only
+        first = as_list(payload.get("@context"))[:1]
+        problems = [f"The first @context entry must be {V2_CONTEXT}."] if first and first != [V2_CONTEXT] else []
+        problems += credential_problems(payload)
+    else:
+        problems = []
+    return format_check(cred.format, msg("format.data_model", detail=problems[0]) if problems else None)
+
+
 def jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
     """VC-JWT, VC-JOSE, SD-JWT and VP-JWT (registered for each in :mod:`wallet.formats.registry`)."""
-    checks = [format_check(cred.format), *verify_jwt_credential(cred, ctx, decoded)]
     doc: Mapping[str, Any] = cred.document if isinstance(cred.document, Mapping) else {}
     raw_payload = doc.get("payload")
     payload: Mapping[str, Any] = raw_payload if isinstance(raw_payload, Mapping) else {}
+    if cred.format is CredentialFormat.VP_JWT and is_vp11(payload):
+        return vp11_checks(cred, payload, ctx, lambda c: verify_jwt_credential(cred, c, decoded), verify_embedded)
+    checks = [_jwt_data_model(cred, payload), *verify_jwt_credential(cred, ctx, decoded)]
     raw_vc = payload.get("vc")
     vc: Mapping[str, Any] = raw_vc if isinstance(raw_vc, Mapping) else payload
     if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, Mapping) and not any(c.id is CheckId.STATUS for c in checks):

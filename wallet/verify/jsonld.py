@@ -55,6 +55,10 @@ _log = logging.getLogger(__name__)
 class ContextLoadError(Exception):
     """A context URL is not bundled, or a bundled file does not match its pin."""
 
+    def __init__(self, message: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url  # set when the URL is simply not bundled (not for a broken bundled copy)
+
 
 class MalformedJsonLd(jsonld.JsonLdError):
     """pyld failed on the document with an error it does not report as JSON-LD (a None where it expects a value)."""
@@ -89,7 +93,7 @@ def is_bundled(url: str) -> bool:
 def _load_pinned(url: str) -> Any:
     entry = bundled_index().get(url)
     if entry is None:
-        raise ContextLoadError(f"loading document failed: {url} is not a bundled context")
+        raise ContextLoadError(f"loading document failed: {url} is not a bundled context", url)
     data = resource("contexts", entry.file).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != entry.sha256:
@@ -129,6 +133,21 @@ def options(**extra: Any) -> dict[str, Any]:
     }
     opts.update(extra)
     return opts
+
+
+def unknown_context_url(exc: BaseException) -> str | None:
+    """The context URL a pyld failure could not load because it is not bundled, else None."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, ContextLoadError):
+            return cur.url
+        details = getattr(cur, "details", None)
+        if isinstance(details, dict) and details.get("url") and not is_bundled(str(details["url"])):
+            return str(details["url"])
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 def explain(exc: BaseException) -> str:
