@@ -211,10 +211,13 @@ def test_the_schedule_honours_max_age_settings_and_answers(vault: Vault, server:
                                                   {"Cache-Control": "max-age=1200"})
     import_items(vault, [ImportItem("a.json", raw(signed(ob3_credential(credentialStatus=status_entry(url, 1)))))])
     now = datetime.now(UTC)
+    assert due_needs(vault, now)[0] == [] and next_due(vault, now) is None  # "ask": a new host is never contacted
+    online.decide_host(vault, "localhost", True)
     needs, serves = due_needs(vault, now)
     assert [n.key for n in needs] == [url] and len(serves[f"status-list {url}"]) == 1  # never fetched: due now
     assert next_due(vault, now) == now
-    refresh(vault, client=_client(vault, pki))
+    online.decide_host(vault, "localhost", None)
+    refresh(vault, client=_client(vault, pki))  # the user fetched from this host: the schedule keeps it fresh
     assert due_needs(vault, now + timedelta(minutes=10))[0] == []  # max-age 20 min not yet over
     assert [n.key for n in due_needs(vault, now + timedelta(minutes=21))[0]] == [url]
     when = next_due(vault, now)

@@ -195,35 +195,6 @@ def report_json(report: VerificationReport) -> dict[str, Any]:
     return {**report.to_json(), "state": credential_state(report).state.value}
 
 
-def _fetch_for_batch(vault: VaultLike, creds: Sequence[Credential], plan: FetchPlan, client: OnlineClient | None,
-                     ask: Ask | None, cancelled: Callable[[], bool] | None,
-                     skipped: Callable[[list[EvidenceNeed]], None] | None) -> list[ImportResult]:
-    """Fetch (and store) what the batch needs under ``plan``, before anything is verified."""
-    from wallet.app.online import select_needs  # deferred: start-up time
-    from wallet.app.refresh import fetch_and_store  # deferred: start-up time
-    from wallet.online.evidence import evidence_needs, merge_needs  # deferred: start-up time
-
-    needs = merge_needs(evidence_needs(c) for c in creds)
-    chosen, left = select_needs(vault, needs, plan, ask)
-    if left and skipped is not None:
-        skipped(left)
-    if not chosen:
-        return []
-    if client is None:
-        from wallet.app.online import make_client  # deferred: start-up time
-
-        client = make_client(vault)
-    results, records, notes = fetch_and_store(vault, chosen, client=client, cancelled=cancelled)
-    out = [ImportResult(e.source_url, Outcome.FETCHED, msg("import.fetched", what=e.kind.value, url=e.key,
-                                                            fetched=e.fetched_at)) for e in records]
-    out += [ImportResult(r.need.key, Outcome.NOT_FETCHED, msg("import.not_fetched", what=r.need.kind.value,
-                                                              url=r.need.key, detail=r.error)) for r in results
-            if not r.ok]
-    out += [ImportResult("trusted lists", Outcome.NOT_FETCHED, msg("import.not_fetched", what="trusted-list",
-                                                                   url="", detail=n)) for n in notes]
-    return out
-
-
 def import_items(
     vault: VaultLike,
     items: Sequence[ImportItem],
@@ -273,7 +244,10 @@ def import_items(
     fetched: list[ImportResult] = []
     if plan.fetch and not (cancelled is not None and cancelled()):
         creds = [cred for _item, cred, extra in parsed if cred is not None and not extra]
-        fetched = _fetch_for_batch(vault, creds, plan, client, ask, cancelled, skipped)
+        from wallet.app.import_online import batch_needs, fetch_for_batch  # deferred: only imports that go online
+
+        needs = batch_needs(vault, creds, plan, tuple(status_lists))
+        fetched = fetch_for_batch(vault, needs, plan, client, ask, cancelled, skipped)
     if ctx is None or plan.fetch:
         base = context_from_vault(vault, now=now or (ctx.now if ctx is not None else None))
     else:

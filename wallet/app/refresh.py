@@ -3,7 +3,8 @@
 The one place that goes online for stored credentials, whatever asked: the
 user ("Refresh evidence", ``wallet refresh [ID...]``) or the app's schedule
 (:func:`due_needs`: status lists when their ``ttl``/``max-age`` has run out,
-everything else daily). Fetching never stops at the first failure; what was
+everything else daily; only hosts the user allowed or fetched from before,
+unless ``online.fetch`` is ``always``). Fetching never stops at the first failure; what was
 fetched is stored with when and where it came from, and then every affected
 credential is verified again *offline*, from the cache, with
 :func:`wallet.app.reverify.reverify`. The result says what changed in plain
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from wallet.app.context import EVIDENCE_TRUST_SNAPSHOT, EVIDENCE_TRUSTED_LIST, TRUST_SNAPSHOT_KEY
 from wallet.app.evidence import store
-from wallet.app.online import FETCH_NEVER, prefs
+from wallet.app.online import FETCH_ALWAYS, FETCH_NEVER, OnlinePrefs, prefs
 from wallet.app.reverify import Reverified, reverify
 from wallet.app.vault import VaultLike
 from wallet.errors import InputError
@@ -220,6 +221,15 @@ def interval_of(record: Any) -> timedelta:
     return min(DEFAULT_INTERVAL, max(MIN_INTERVAL, timedelta(seconds=record.max_age)))
 
 
+def _scheduled(need: EvidenceNeed, settings: OnlinePrefs, record: Any) -> bool:
+    """May the schedule contact this need's host? Never a refused host; with ``ask``, only a host the user
+    allowed or whose evidence the user fetched before: the schedule never contacts a new host by itself."""
+    host = (need.host or "").lower()
+    if not host or settings.hosts.get(host) is False:
+        return False
+    return settings.fetch == FETCH_ALWAYS or settings.hosts.get(host) is True or record is not None
+
+
 def due_needs(vault: VaultLike, now: datetime | None = None) -> tuple[list[EvidenceNeed], dict[str, list[str]]]:
     """What the schedule should fetch now, and which credentials each due need serves (need key → ids).
 
@@ -239,10 +249,9 @@ def due_needs(vault: VaultLike, now: datetime | None = None) -> tuple[list[Evide
     for ident, needs in per_credential.items():
         mine: list[EvidenceNeed] = []
         for need in needs:
-            host = (need.host or "").lower()
-            if not host or settings.hosts.get(host) is False:
-                continue
             record = cached.get((need.kind.value, need.key))
+            if not _scheduled(need, settings, record):
+                continue
             if record is None or when >= record.fetched_at + interval_of(record):
                 mine.append(need)
                 serves.setdefault(f"{need.kind.value} {need.key}", []).append(ident)
@@ -261,9 +270,9 @@ def next_due(vault: VaultLike, now: datetime | None = None) -> datetime | None:
     cached = {(r.kind, r.key): r for r in vault.evidence_records()}
     times: list[datetime] = []
     for need in merge_needs(needs_by_credential(vault).values()):
-        if not need.host or settings.hosts.get(need.host.lower()) is False:
-            continue
         record = cached.get((need.kind.value, need.key))
+        if not _scheduled(need, settings, record):
+            continue
         times.append(when if record is None else max(when, record.fetched_at + interval_of(record)))
     return min(times, default=None)
 
