@@ -14,10 +14,13 @@ listed".
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+
+from cachetools import LRUCache
 
 from wallet.app.context import EVIDENCE_TRUST_SNAPSHOT, EVIDENCE_TRUSTED_LIST, TRUST_SNAPSHOT_KEY
 from wallet.app.evidence import store
@@ -145,6 +148,12 @@ def _parsed(stored: Any) -> Any:
         return None  # an unreadable stored credential needs nothing: its report says why
 
 
+#: What each stored credential needs is a pure function of its bytes: remembered by their SHA-256, so the
+#: schedule's look every few minutes does not parse thousands of credentials again.
+_NEEDS: LRUCache = LRUCache(maxsize=20_000)
+_NEEDS_LOCK = threading.Lock()
+
+
 def needs_by_credential(vault: VaultLike, ids: Sequence[str] = ()) -> dict[str, list[EvidenceNeed]]:
     """Credential id → what it needs from the network (read from the stored bytes, no network)."""
     from wallet.online.evidence import evidence_needs  # deferred: start-up time
@@ -152,8 +161,16 @@ def needs_by_credential(vault: VaultLike, ids: Sequence[str] = ()) -> dict[str, 
     targets = [vault.get_credential(i) for i in ids] if ids else list(vault.list_credentials())
     out: dict[str, list[EvidenceNeed]] = {}
     for stored in targets:
-        cred = _parsed(stored)
-        out[stored.id] = evidence_needs(cred) if cred is not None else []
+        digest = getattr(stored, "sha256", None)
+        with _NEEDS_LOCK:
+            known = _NEEDS.get(digest) if digest else None
+        if known is None:
+            cred = _parsed(stored)
+            known = tuple(evidence_needs(cred)) if cred is not None else ()
+            if digest:
+                with _NEEDS_LOCK:
+                    _NEEDS[digest] = known
+        out[stored.id] = list(known)
     return out
 
 
