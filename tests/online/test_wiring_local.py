@@ -46,13 +46,14 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
         v.close()
 
 
-def _client(vault: Vault, pki: LocalPki, *, loopback: bool = True, resolve: dict[str, Any] | None = None) -> Any:
+def _client(vault: Vault, pki: LocalPki, *, loopback: bool = True, resolve: dict[str, Any] | None = None,
+            **settings: Any) -> Any:
     env = {"WALLET_CA_BUNDLE": str(pki.ca_pem)}
     if loopback:
         env["WALLET_ONLINE_ALLOW_LOOPBACK"] = "1"
     table: dict[str, Any] = {PINNED: ["127.0.0.1"], METADATA: ["169.254.169.254"]}
     table.update(resolve or {})
-    return make_client(vault, environ=env, resolver=MapResolver(table, Recorder()))
+    return make_client(vault, environ=env, resolver=MapResolver(table, Recorder()), **settings)
 
 
 def _bits(*on: int) -> bytes:
@@ -271,3 +272,26 @@ def test_the_ssrf_table_through_refresh(vault: Vault, server: LocalServer, pki: 
     reasons = {f.key: f for f in result.failed}
     for url in redirects:
         assert reasons[url].error == "RedirectRefused" and "A redirect from" in reasons[url].reason
+
+
+def test_hostile_servers_through_refresh(vault: Vault, server: LocalServer, pki: LocalPki) -> None:
+    """50 MB, a gzip bomb and a slow-loris server: each need fails alone, with its reason, within the deadline."""
+    import gzip
+    import time
+
+    bomb = gzip.compress(b"\0" * (40 * 1024 * 1024), compresslevel=9)
+    server.routes["/big"] = lambda h: h.reply(200, b"", "application/json", {"Content-Length": str(50 * 1024 * 1024)})
+    server.routes["/bomb"] = lambda h: h.reply(200, bomb, "application/json", {"Content-Encoding": "gzip"})
+    server.routes["/slow"] = lambda h: (h.send_response(200), h.send_header("Content-Length", "10000"),
+                                        h.end_headers(), h.drip(b" " * 10000, 0.25))
+    good = server.url("/good")
+    server.routes["/good"] = lambda h: h.reply(200, _jwt_list(good, _bits()), "application/vc+jwt")
+    urls = [server.url("/big"), server.url("/bomb"), server.url("/slow"), good]
+    doc = signed(ob3_credential(credentialStatus=[status_entry(u, i) for i, u in enumerate(urls)]))
+    import_items(vault, [ImportItem("hostile-lists.json", raw(doc))])
+    started = time.monotonic()
+    result = refresh(vault, client=_client(vault, pki, total_timeout=2.0))
+    assert time.monotonic() - started < 2.0 * 4 + 5  # each fetch is bounded by its own deadline
+    errors = {f.key: f.error for f in result.failed}
+    assert errors == {urls[0]: "ResponseTooLarge", urls[1]: "ResponseTooLarge", urls[2]: "FetchTimeout"}
+    assert [f.key for f in result.fetched] == [good]  # one bad server never stops the others

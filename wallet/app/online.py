@@ -72,24 +72,28 @@ def is_offline(vault: VaultLike, *, offline: bool | None = None, environ: Mappin
     return bool(offline) or OnlineSettings.from_env(environ).offline or prefs(vault).offline
 
 
-def online_settings(vault: VaultLike, *, offline: bool | None = None,
-                    environ: Mapping[str, str] | None = None) -> OnlineSettings:
-    """The client's settings: the environment (CA bundle, loopback test mode), offline if anything says so."""
+def online_settings(vault: VaultLike, *, offline: bool | None = None, environ: Mapping[str, str] | None = None,
+                    **overrides: Any) -> OnlineSettings:
+    """The client's settings: the environment (CA bundle, loopback test mode), offline if anything says so.
+
+    ``overrides`` are further ``OnlineSettings`` fields (e.g. ``total_timeout``).
+    """
     from wallet.online import OnlineSettings  # deferred: start-up time
 
-    return OnlineSettings.from_env(environ, offline=True if is_offline(vault, offline=offline, environ=environ)
-                                   else None)
+    offline_now = True if is_offline(vault, offline=offline, environ=environ) else None
+    return OnlineSettings.from_env(environ, offline=offline_now, **overrides)
 
 
 def make_client(vault: VaultLike, *, offline: bool | None = None, environ: Mapping[str, str] | None = None,
-                resolver: Any = None) -> OnlineClient:
+                resolver: Any = None, **overrides: Any) -> OnlineClient:
     """The one client for this vault: every host it looks up is logged in the vault."""
     from wallet.online import OnlineClient  # deferred: start-up time
 
     def contacted(host: str, when: datetime, purpose: str) -> None:
         vault.log_contact(host, when, purpose)
 
-    return OnlineClient(online_settings(vault, offline=offline, environ=environ), contacted, resolver=resolver)
+    settings = online_settings(vault, offline=offline, environ=environ, **overrides)
+    return OnlineClient(settings, contacted, resolver=resolver)
 
 
 # -- deciding what to fetch on import ------------------------------------------------------------------
