@@ -377,6 +377,19 @@
     </message>
 </context>
 <context>
+    <name>EvidenceScheduler</name>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="138" />
+        <source>Evidence refreshed on schedule: %1</source>
+        <translation>Dokazila so bila osvežena po urniku: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="142" />
+        <source>Scheduled evidence refresh failed: %1</source>
+        <translation>Osvežitev dokazil po urniku ni uspela: %1</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../wallet/ui/models/results.py" line="19" />
@@ -397,6 +410,16 @@
         <location filename="../../wallet/ui/models/results.py" line="22" />
         <source>Kept as evidence</source>
         <translation>Shranjeno kot dokazilo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/models/results.py" line="23" />
+        <source>Fetched online</source>
+        <translation>Preneseno s spleta</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/models/results.py" line="24" />
+        <source>Could not be fetched</source>
+        <translation>Ni bilo mogoče prenesti</translation>
     </message>
 </context>
 <context>
@@ -500,6 +523,16 @@
         <location filename="../../wallet/ui/screens/import_dialog.py" line="231" />
         <source>Imported %1, already in the wallet %2, not imported %3, kept as evidence %4.</source>
         <translation>Uvoženih %1, že v denarnici %2, neuvoženih %3, shranjenih kot dokazilo %4.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="219" />
+        <source>Import cancelled; nothing was stored.</source>
+        <translation>Uvoz je preklican; nič ni bilo shranjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="261" />
+        <source>Evidence fetched online: %1, could not be fetched: %2.</source>
+        <translation>Dokazila, prenesena s spleta: %1, ni jih bilo mogoče prenesti: %2.</translation>
     </message>
 </context>
 <context>
@@ -701,6 +734,191 @@ Licence: EUPL-1.2</source>
         <translation>Učna denarnica hrani vaša poverila šifrirana na tem računalniku, jih preverja brez povezave, prikazuje vaš napredek do kvalifikacij in deli podpisane svežnje.
 
 Licenca: EUPL-1.2</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="131" />
+        <source>Refresh &amp;evidence</source>
+        <translation>Osveži &amp;dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="133" />
+        <source>Fetch what the credentials need from their issuers, then check them again</source>
+        <translation>Od izdajateljev prenesi, kar poverila potrebujejo, nato jih ponovno preveri</translation>
+    </message>
+</context>
+<context>
+    <name>Online</name>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="39" />
+        <source>Fetched %1 of %2 pieces of evidence.</source>
+        <translation>Prenesenih dokazil: %1 od %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="42" />
+        <source>Offline mode is on, so nothing was fetched; the credentials were checked against the evidence already in the wallet.</source>
+        <translation>Vklopljen je način brez povezave, zato ni bilo nič preneseno; poverila so bila preverjena z dokazili, ki so že v denarnici.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="46" />
+        <source>%1 could not be fetched:</source>
+        <translation>Ni bilo mogoče prenesti (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="50" />
+        <source>Cancelled: what was fetched before was kept.</source>
+        <translation>Preklicano: kar je bilo prej preneseno, je ohranjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="52" />
+        <source>What changed:</source>
+        <translation>Kaj se je spremenilo:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="55" />
+        <source>Checked %1 credential(s) again; nothing changed.</source>
+        <translation>Ponovno preverjena poverila: %1; nič se ni spremenilo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="66" />
+        <source>Refresh evidence</source>
+        <translation>Osveži dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="67" />
+        <source>Fetching evidence…</source>
+        <translation>Prenašanje dokazil …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="68" />
+        <source>Cancel</source>
+        <translation>Prekliči</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="81" />
+        <source>Evidence refreshed: %1 fetched, %2 change(s).</source>
+        <translation>Dokazila osvežena: prenesenih %1, sprememb %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="151" />
+        <source>The credentials you are importing need evidence from %1 (%2).
+
+Fetch it now? The host learns that a credential it issued is being checked. Your answer is remembered for this host; change it under Settings ▸ Online.</source>
+        <translation>Poverila, ki jih uvažate, potrebujejo dokazila s strežnika %1 (%2).
+
+Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal. Vaš odgovor si zapomnim za ta strežnik; spremenite ga v Nastavitve ▸ Splet.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="155" />
+        <source>Fetch evidence online?</source>
+        <translation>Prenesem dokazila s spleta?</translation>
+    </message>
+</context>
+<context>
+    <name>OnlinePage</name>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="40" />
+        <source>Fetch evidence when importing</source>
+        <translation>Prenos dokazil ob uvozu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="41" />
+        <source>Ask once for each issuer&apos;s host</source>
+        <translation>Enkrat vprašaj za vsak izdajateljev strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="42" />
+        <source>Always</source>
+        <translation>Vedno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="43" />
+        <source>Never (only when I ask)</source>
+        <translation>Nikoli (samo ko to zahtevam)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="44" />
+        <source>&amp;Offline mode: never use the network</source>
+        <translation>Način brez &amp;povezave: nikoli ne uporabi omrežja</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="45" />
+        <source>The wallet then checks credentials only against evidence it already has.</source>
+        <translation>Denarnica tedaj preverja poverila samo z dokazili, ki jih že ima.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="47" />
+        <source>Credentials are always checked offline. Some need something their issuer publishes (its keys, its revocation list); the wallet fetches it only on import (as set here), when you choose Refresh evidence, and on a schedule while it runs. Every host contacted is listed below.</source>
+        <translation>Poverila se vedno preverjajo brez povezave. Nekatera potrebujejo nekaj, kar objavlja njihov izdajatelj (njegove ključe, seznam preklicev); denarnica to prenese le ob uvozu (kot je nastavljeno tukaj), ko izberete Osveži dokazila, in po urniku, medtem ko teče. Vsi strežniki, s katerimi je stopila v stik, so navedeni spodaj.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="52" />
+        <source>Fetch evidence on &amp;import:</source>
+        <translation>Prenesi dokazila ob &amp;uvozu:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="55" />
+        <source>Contacted hosts</source>
+        <translation>Strežniki, s katerimi je bil vzpostavljen stik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="56" />
+        <source>Host</source>
+        <translation>Strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="56" />
+        <source>Times</source>
+        <translation>Kolikokrat</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="56" />
+        <source>Last contact</source>
+        <translation>Zadnji stik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="57" />
+        <source>Your answer</source>
+        <translation>Vaš odgovor</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="57" />
+        <source>Why</source>
+        <translation>Zakaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="62" />
+        <source>&amp;Allow host</source>
+        <translation>&amp;Dovoli strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="64" />
+        <source>&amp;Never this host</source>
+        <translation>&amp;Nikoli ta strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="66" />
+        <source>&amp;Forget answer</source>
+        <translation>Po&amp;zabi odgovor</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="77" />
+        <source>Contacted hosts:</source>
+        <translation>Strežniki, s katerimi je bil vzpostavljen stik:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="100" />
+        <source>allowed</source>
+        <translation>dovoljeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="100" />
+        <source>never</source>
+        <translation>nikoli</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="120" />
+        <source>Saved.</source>
+        <translation>Shranjeno.</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1339,11 @@ Licenca: EUPL-1.2</translation>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="196" />
         <source>A name for this certificate:</source>
         <translation>Ime tega potrdila:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="116" />
+        <source>&amp;Online</source>
+        <translation>Sp&amp;let</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""Everything in the vault besides credentials: evidence cache, stacking
-targets, shares, settings and the trust store.
+"""Everything in the vault besides credentials and evidence (``evidence.py``):
+stacking targets, shares, settings and the trust store.
 
 These are small key/value style tables; JSON values are stored as text so a
 future schema can read them without this code.
@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from typing import Any
 
 from wallet.errors import NotFound, UsageError
 from wallet.storage.connection import db_errors, transaction
 from wallet.storage.records import StoreBase, iso, utc_now
-
-#: Kinds in use (see wallet.app.context); others are allowed for new evidence types.
-EVIDENCE_KINDS = frozenset({"status-list", "did-document", "trust-snapshot", "document"})
 
 
 def _dumps(value: Any) -> str:
@@ -28,32 +24,7 @@ def _dumps(value: Any) -> str:
 
 
 class CatalogStore(StoreBase):
-    """Evidence, targets, shares, settings and trust operations of the vault."""
-
-    # -- evidence -----------------------------------------------------------
-    def put_evidence(self, kind: str, key: str, data: bytes, fetched_at: datetime | None = None) -> None:
-        """Cache one piece of verification evidence (replaces an older copy)."""
-        if not kind or not key:
-            raise UsageError("evidence needs a kind and a key")
-        conn = self._db()
-        with db_errors(), transaction(conn):
-            conn.execute(
-                "INSERT INTO evidence (kind, key, data, fetched_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(kind, key) DO UPDATE SET data = excluded.data, fetched_at = excluded.fetched_at",
-                (kind, key, bytes(data), iso(fetched_at or utc_now())),
-            )
-
-    def get_evidence(self, kind: str, key: str) -> tuple[bytes, datetime] | None:
-        with db_errors():
-            row = self._db().execute(
-                "SELECT data, fetched_at FROM evidence WHERE kind = ? AND key = ?", (kind, key)
-            ).fetchone()
-        return None if row is None else (bytes(row[0]), datetime.fromisoformat(row[1]))
-
-    def list_evidence(self, kind: str) -> dict[str, bytes]:
-        with db_errors():
-            rows = self._db().execute("SELECT key, data FROM evidence WHERE kind = ? ORDER BY key", (kind,)).fetchall()
-        return {r[0]: bytes(r[1]) for r in rows}
+    """Targets, shares, settings and trust operations of the vault."""
 
     # -- targets --------------------------------------------------------------
     def put_target(self, id: str, data: dict) -> None:

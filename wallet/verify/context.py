@@ -33,7 +33,13 @@ class VerificationContext:
     inline; ``documents`` maps any other URL (OB 2.0 issuer profiles, public
     keys, hosted assertions) to parsed JSON. ``fetched`` says when each piece
     of evidence was fetched, keyed ``"<kind> <key>"`` (see :meth:`fetched_at`),
-    so reports can say "as of". ``trust_anchors`` are DER certificates the
+    so reports can say "as of". ``pinned_contexts`` maps a
+    JSON-LD context URL the user pinned (with consent, never silently
+    replaced) to its bytes; the JSON-LD loader consults them after the
+    bundled contexts and still never fetches. An Open Badges 2.0 hosted
+    assertion's fetched copy is in ``documents`` under its ``id``; a host
+    that answered 410 Gone is recorded there as ``{"id": …, "revoked": true}``
+    (what 410 means for a hosted badge). ``trust_anchors`` are DER certificates the
     user added; ``trusted_list`` is an opaque EU trusted-list snapshot object
     (see ``wallet.verify.seals``).
     """
@@ -46,6 +52,7 @@ class VerificationContext:
     token_status_lists: Mapping[str, bytes] = field(default_factory=dict)
     issuer_metadata: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fetched: Mapping[str, datetime] = field(default_factory=dict)
+    pinned_contexts: Mapping[str, bytes] = field(default_factory=dict)
     trust_anchors: tuple[bytes, ...] = ()
     trusted_list: Any = None
     challenge: str | None = None
