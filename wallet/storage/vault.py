@@ -25,7 +25,7 @@ from wallet.errors import (
     VaultExists,
     WrongPassphrase,
 )
-from wallet.storage import files, holder_key
+from wallet.storage import faults, files, holder_key
 from wallet.storage.backup import BackupKey, read_backup, write_backup
 from wallet.storage.catalog import CatalogStore
 from wallet.storage.connection import (
@@ -96,6 +96,8 @@ class Vault(CredentialStore, CatalogStore):
         try:
             build_database(tmp, db_key, populate)
             install(tmp, path, header.encode(mac_key))
+        except OSError as exc:
+            raise faults.os_error(exc, path, "the vault was not created") from exc
         finally:
             files.remove_db_files(tmp)
             wipe(mac_key)
@@ -250,7 +252,10 @@ class Vault(CredentialStore, CatalogStore):
         try:
             with db_errors():
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            write_atomic(pending, header.encode(mac_key))
+            try:
+                write_atomic(pending, header.encode(mac_key))
+            except OSError as exc:
+                raise faults.os_error(exc, self.path, "the passphrase was not changed; the old one still works") from exc
             try:
                 conn.execute(f"PRAGMA rekey = \"x'{bytes(db_key).hex()}'\"")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -270,10 +275,19 @@ class Vault(CredentialStore, CatalogStore):
         self._header, self._master = header, master
 
     # -- checks and info ------------------------------------------------------------
+    def _reopen(self) -> Connection:
+        """A second connection to this vault (no page check), for the page check's still file."""
+        db_key, mac_key = keys_of(self._master)
+        wipe(mac_key)
+        try:
+            return connect(self.path, db_key, check=False)
+        finally:
+            wipe(db_key)
+
     def integrity_check(self) -> None:
         """Every page's HMAC, SQLite's structure check and the holder key; CorruptVault on failure."""
         conn = self._db()
-        cipher_integrity_check(conn)
+        cipher_integrity_check(conn, self._reopen)
         sqlite_integrity_check(conn)
         self.holder_private_key()
 
@@ -302,7 +316,7 @@ class Vault(CredentialStore, CatalogStore):
         The vault is integrity-checked first: a damaged vault is not backed up.
         """
         conn = self._db()
-        cipher_integrity_check(conn)
+        cipher_integrity_check(conn, self._reopen)
         sqlite_integrity_check(conn)
         if passphrase is None:
             key = BackupKey(self._header.kdf, self._header.salt, bytes(self._master))
@@ -313,7 +327,12 @@ class Vault(CredentialStore, CatalogStore):
             wipe(master)
         with db_errors(), transaction(conn, "DEFERRED"):
             payload = list(dump_lines(conn))
-        return write_backup(Path(out_path), payload, key)
+        out = Path(out_path)
+        try:
+            return write_backup(out, payload, key)
+        except OSError as exc:
+            previous = "the previous backup there is unchanged" if out.exists() else "nothing was written"
+            raise faults.os_error(exc, out, f"the backup was not written ({previous})", BackupError) from exc
 
     @classmethod
     def restore(
