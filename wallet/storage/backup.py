@@ -60,11 +60,18 @@ class BackupPassphraseError(BackupError, WrongPassphrase):
 
 @dataclass(frozen=True)
 class BackupKey:
-    """Argon2id parameters, salt and the resulting master key for one backup."""
+    """Argon2id parameters, salt and the resulting master key for one backup.
+
+    The master key is a bytearray so whoever holds the BackupKey can wipe it
+    (:meth:`wipe`) as soon as it is no longer needed.
+    """
 
     kdf: KdfParams
     salt: bytes
-    master: bytes
+    master: bytearray
+
+    def wipe(self) -> None:
+        wipe(self.master)
 
 
 def _nonce(prefix: bytes, counter: int, final: bool) -> bytes:
@@ -208,6 +215,4 @@ def read_backup(path: Path, passphrase: str) -> tuple[bytes, BackupKey]:
         payload = _decrypt_chunks(data, pos + 32, params, bytes(enc_key), aad)
     finally:
         wipe(enc_key)
-    key = BackupKey(kdf=params.kdf, salt=params.salt, master=bytes(master))
-    wipe(master)
-    return payload, key
+    return payload, BackupKey(kdf=params.kdf, salt=params.salt, master=master)

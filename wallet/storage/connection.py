@@ -24,7 +24,7 @@ from wallet.storage.faults import as_vault_error
 from wallet.storage.pagecheck import page_check, sqlite_integrity_check
 
 __all__ = [
-    "BUSY_TIMEOUT_MS", "Connection", "DatabaseError", "IntegrityError", "WRONG_PASSPHRASE", "as_vault_error",
+    "BUSY_TIMEOUT_MS", "Connection", "DatabaseError", "IntegrityError", "SqlError", "WRONG_PASSPHRASE", "as_vault_error",
     "cipher_integrity_check", "cipher_version", "connect", "db_errors", "sqlite_integrity_check", "transaction",
 ]
 
@@ -35,6 +35,8 @@ BUSY_TIMEOUT_MS = 10_000
 Connection: TypeAlias = Any
 DatabaseError = sqlcipher.DatabaseError
 IntegrityError = sqlcipher.IntegrityError
+#: Every sqlcipher3 error, including InterfaceError (a value that cannot be bound).
+SqlError = sqlcipher.Error
 
 
 class _VaultConnection(sqlcipher.Connection):  # type: ignore[misc]

@@ -26,7 +26,7 @@ from wallet.errors import (
     WrongPassphrase,
 )
 from wallet.storage import faults, files, holder_key
-from wallet.storage.backup import BackupKey, read_backup, write_backup
+from wallet.storage.backup import BackupKey, write_backup
 from wallet.storage.catalog import CatalogStore
 from wallet.storage.connection import (
     Connection,
@@ -38,12 +38,13 @@ from wallet.storage.connection import (
     sqlite_integrity_check,
     transaction,
 )
-from wallet.storage.dump import dump_lines, load_rows, parse_dump
+from wallet.storage.dump import dump_lines
 from wallet.storage.header import VaultHeader, header_path, pending_header_path
 from wallet.storage.install import build_database, install, keys_of
 from wallet.storage.kdf import KdfParams, derive_master, wipe
 from wallet.storage.records import CredentialStore, iso, utc_now
-from wallet.storage.schema import SCHEMA_MAX, check_supported, migrate, schema_version
+from wallet.storage.restore import restore_files
+from wallet.storage.schema import check_supported, migrate, schema_version
 
 
 class _KeyMismatch(Exception):
@@ -318,21 +319,21 @@ class Vault(CredentialStore, CatalogStore):
         conn = self._db()
         cipher_integrity_check(conn, self._reopen)
         sqlite_integrity_check(conn)
-        if passphrase is None:
-            key = BackupKey(self._header.kdf, self._header.salt, bytes(self._master))
-        else:
-            fresh = VaultHeader.new(self._header.kdf)
-            master = derive_master(passphrase, fresh.salt, fresh.kdf)
-            key = BackupKey(fresh.kdf, fresh.salt, bytes(master))
-            wipe(master)
         with db_errors(), transaction(conn, "DEFERRED"):
             payload = list(dump_lines(conn))
+        if passphrase is None:
+            key = BackupKey(self._header.kdf, self._header.salt, bytearray(self._master))
+        else:
+            fresh = VaultHeader.new(self._header.kdf)
+            key = BackupKey(fresh.kdf, fresh.salt, derive_master(passphrase, fresh.salt, fresh.kdf))
         out = Path(out_path)
         try:
             return write_backup(out, payload, key)
         except OSError as exc:
             previous = "the previous backup there is unchanged" if out.exists() else "nothing was written"
             raise faults.os_error(exc, out, f"the backup was not written ({previous})", BackupError) from exc
+        finally:
+            key.wipe()
 
     @classmethod
     def restore(
@@ -347,51 +348,25 @@ class Vault(CredentialStore, CatalogStore):
 
         The restored vault opens with the backup passphrase. An existing vault
         at the target is refused unless ``overwrite=True``; even then its files
-        are renamed aside (``<name>.replaced-<time>``), never deleted.
+        are renamed aside (``<name>.replaced-<time>``), never deleted, and only
+        after the restored vault was built and checked row by row
+        (:mod:`wallet.storage.restore`): a malformed backup is a BackupError
+        and changes nothing.
         """
         target = Path(target_path)
         occupied = target.exists() or header_path(target).exists()
         if occupied and not overwrite:
             raise VaultExists(f"a vault already exists at {target}; pass overwrite=True to replace it")
-        plain, bkey = read_backup(Path(backup_path), passphrase)
-        dump = parse_dump(plain)
-        del plain
-        check_supported(dump.schema)
-        if kdf is None or kdf == bkey.kdf:
-            header = VaultHeader(kdf=bkey.kdf, salt=bkey.salt)
-            master = bytearray(bkey.master)
-        else:
-            header = VaultHeader.new(kdf)
-            master = derive_master(passphrase, header.salt, header.kdf)
-        db_key, mac_key = keys_of(master)
-
-        def populate(conn: Connection) -> None:
-            migrate(conn, dump.schema)
-            with transaction(conn):
-                load_rows(conn, dump)
-                if conn.execute("SELECT count(*) FROM holder_key").fetchone()[0] != 1:
-                    raise BackupError("the backup holds no holder key; it is not a complete vault backup")
-            migrate(conn, SCHEMA_MAX)
-
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = files.temp_db_path(target, "restoring")
-        try:
-            build_database(tmp, db_key, populate)
-            check = connect(tmp, db_key)
-            try:
-                sqlite_integrity_check(check)
-            finally:
-                check.close()
-            if occupied:
-                files.move_aside(target)
-            install(tmp, target, header.encode(mac_key))
-        finally:
-            files.remove_db_files(tmp)
-            wipe(mac_key)
+        done = restore_files(Path(backup_path), target, passphrase, occupied, kdf)
+        db_key, mac_key = keys_of(done.master)
+        wipe(mac_key)
         try:
             conn = connect(target, db_key)
+        except BaseException:
+            wipe(done.master)
+            raise
         finally:
             wipe(db_key)
-        vault = cls(target, conn, header, master)
+        vault = cls(target, conn, done.header, done.master)
         vault._holder_row()
         return vault
