@@ -25,7 +25,8 @@ from wallet.storage.pagecheck import page_check, sqlite_integrity_check
 
 __all__ = [
     "BUSY_TIMEOUT_MS", "Connection", "DatabaseError", "IntegrityError", "SqlError", "WRONG_PASSPHRASE", "as_vault_error",
-    "cipher_integrity_check", "cipher_version", "connect", "db_errors", "sqlite_integrity_check", "transaction",
+    "cipher_integrity_check", "cipher_version", "connect", "db_errors", "give_key", "raw_key_spec",
+    "sqlite_integrity_check", "transaction",
 ]
 
 WRONG_PASSPHRASE = "Wrong passphrase, or the vault file is damaged."
@@ -45,10 +46,36 @@ class _VaultConnection(sqlcipher.Connection):  # type: ignore[misc]
     path: Path
 
 
-def _key_pragma(key: bytes | bytearray) -> str:
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def raw_key_spec(key: bytes | bytearray) -> bytearray:
+    """SQLCipher's raw-key form ``x'<64 hex digits>'`` in a wipeable bytearray.
+
+    Built digit by digit, so no str or bytes copy of the hex key ever exists;
+    it is handed to ``sqlite3_key``/``sqlite3_rekey`` through sqlcipher3's
+    ``set_key``/``reset_key``, which read the buffer in place (``s*``), instead
+    of a ``PRAGMA key`` statement (a str that also stays in the connection's
+    statement cache until it closes).
+    """
     if len(key) != 32:
         raise ValueError("SQLCipher raw keys are 32 bytes")
-    return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
+    spec = bytearray(2 + 2 * len(key) + 1)
+    spec[0:2] = b"x'"
+    for i, byte in enumerate(key):
+        spec[2 + 2 * i] = _HEX_DIGITS[byte >> 4]
+        spec[3 + 2 * i] = _HEX_DIGITS[byte & 0x0F]
+    spec[-1] = ord("'")
+    return spec
+
+
+def give_key(conn: Connection, key: bytes | bytearray, *, rekey: bool = False) -> None:
+    """Key (or re-key) ``conn`` with a raw 32-byte key; the hex form is wiped before returning."""
+    spec = raw_key_spec(key)
+    try:
+        (conn.reset_key if rekey else conn.set_key)(spec)
+    finally:
+        spec[:] = bytes(len(spec))
 
 
 def _open(path: Path, key: bytes | bytearray) -> Connection:
@@ -64,7 +91,7 @@ def _open(path: Path, key: bytes | bytearray) -> Connection:
         conn.execute("PRAGMA cipher_memory_security = ON")
         # Tamper reports come back as exceptions; keep SQLCipher quiet on stderr.
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(key))
+        give_key(conn, key)
         conn.execute("PRAGMA cipher_page_size = 4096")
         conn.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA512")
         conn.execute("PRAGMA cipher_plaintext_header_size = 0")

@@ -21,7 +21,7 @@ from wallet.storage.connection import Connection, connect, sqlite_integrity_chec
 from wallet.storage.dump import load_rows, parse_dump
 from wallet.storage.header import VaultHeader
 from wallet.storage.install import build_database, install, keys_of
-from wallet.storage.kdf import KdfParams, derive_master, wipe
+from wallet.storage.kdf import KdfParams, Passphrase, derive_master, wipe
 from wallet.storage.restored import check_restored
 from wallet.storage.schema import SCHEMA_MAX, check_supported, migrate
 
@@ -34,7 +34,9 @@ class Restored:
     master: bytearray
 
 
-def restore_files(backup_path: Path, target: Path, passphrase: str, occupied: bool, kdf: KdfParams | None) -> Restored:
+def restore_files(
+    backup_path: Path, target: Path, passphrase: Passphrase, occupied: bool, kdf: KdfParams | None
+) -> Restored:
     """Build, check and install the vault in ``backup_path`` at ``target``; the master key is returned."""
     plain, bkey = read_backup(backup_path, passphrase)
     try:

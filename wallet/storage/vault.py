@@ -35,13 +35,14 @@ from wallet.storage.connection import (
     cipher_version,
     connect,
     db_errors,
+    give_key,
     sqlite_integrity_check,
     transaction,
 )
 from wallet.storage.dump import dump_lines
 from wallet.storage.header import VaultHeader, header_path, pending_header_path
 from wallet.storage.install import build_database, install, keys_of
-from wallet.storage.kdf import KdfParams, derive_master, wipe
+from wallet.storage.kdf import KdfParams, Passphrase, derive_master, wipe
 from wallet.storage.records import CredentialStore, iso, utc_now
 from wallet.storage.restore import restore_files
 from wallet.storage.schema import check_supported, migrate, schema_version
@@ -72,7 +73,7 @@ class Vault(CredentialStore, CatalogStore):
         return Path(path).is_file()
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], passphrase: str, kdf: KdfParams | None = None) -> Vault:
+    def create(cls, path: str | os.PathLike[str], passphrase: Passphrase, kdf: KdfParams | None = None) -> Vault:
         """Create a new vault with a fresh holder key; VaultExists if one is there."""
         path = Path(path)
         if path.exists() or header_path(path).exists():
@@ -109,7 +110,7 @@ class Vault(CredentialStore, CatalogStore):
         return cls(path, conn, header, master)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], passphrase: str) -> Vault:
+    def open(cls, path: str | os.PathLike[str], passphrase: Passphrase) -> Vault:
         """Unlock a vault: NoVault, WrongPassphrase, CorruptVault or VaultTooNew on failure.
 
         Tries the header, then a pending header left by an interrupted create
@@ -235,7 +236,7 @@ class Vault(CredentialStore, CatalogStore):
         return holder_key.load(did, seed)
 
     # -- passphrase ---------------------------------------------------------------
-    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+    def change_passphrase(self, new_passphrase: Passphrase, kdf: KdfParams | None = None) -> None:
         """Re-key the vault under a new passphrase and salt (same KDF cost unless ``kdf``).
 
         Crash safety: the new header is written as ``.header.pending`` first,
@@ -258,7 +259,7 @@ class Vault(CredentialStore, CatalogStore):
             except OSError as exc:
                 raise faults.os_error(exc, self.path, "the passphrase was not changed; the old one still works") from exc
             try:
-                conn.execute(f"PRAGMA rekey = \"x'{bytes(db_key).hex()}'\"")
+                give_key(conn, db_key, rekey=True)
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except DatabaseError as exc:
                 pending.unlink(missing_ok=True)
@@ -309,7 +310,7 @@ class Vault(CredentialStore, CatalogStore):
         }
 
     # -- backup and restore -----------------------------------------------------------
-    def backup(self, out_path: str | os.PathLike[str], passphrase: str | None = None) -> Path:
+    def backup(self, out_path: str | os.PathLike[str], passphrase: Passphrase | None = None) -> Path:
         """Write an encrypted, authenticated backup (atomically; replaces ``out_path``).
 
         Without ``passphrase`` the backup opens with the vault passphrase; it
@@ -340,7 +341,7 @@ class Vault(CredentialStore, CatalogStore):
         cls,
         backup_path: str | os.PathLike[str],
         target_path: str | os.PathLike[str],
-        passphrase: str,
+        passphrase: Passphrase,
         overwrite: bool = False,
         kdf: KdfParams | None = None,
     ) -> Vault:
