@@ -62,13 +62,13 @@ class _Row:
     def text(self, column: str, *, empty: bool = False, pattern: re.Pattern[str] | None = None) -> str:
         value = self.values[column]
         if not isinstance(value, str) or (not empty and not value) or (pattern and not pattern.fullmatch(value)):
-            raise self.bad(f"has a malformed {column}")
+            raise self.bad(f"has a malformed value in column {column}")
         return value
 
     def blob(self, column: str) -> bytes:
         value = self.values[column]
         if not isinstance(value, bytes):
-            raise self.bad(f"has a {column} that is not binary data")
+            raise self.bad(f"has a value in column {column} that is not binary data")
         return value
 
     def moment(self, column: str) -> datetime:
@@ -76,15 +76,15 @@ class _Row:
         try:
             return datetime.fromisoformat(value)
         except ValueError as exc:
-            raise self.bad(f"has a {column} that is not a date and time") from exc
+            raise self.bad(f"has a value in column {column} that is not a date and time") from exc
 
     def json(self, column: str, kind: type | None = dict) -> Any:
         try:
             value = json.loads(self.text(column))  # as the vault's readers do (NaN included)
         except (ValueError, RecursionError) as exc:
-            raise self.bad(f"has a {column} that is not JSON") from exc
+            raise self.bad(f"has a value in column {column} that is not JSON") from exc
         if kind is not None and not isinstance(value, kind):
-            raise self.bad(f"has a {column} that is not a JSON {'object' if kind is dict else kind.__name__}")
+            raise self.bad(f"has a value in column {column} that is not a JSON {'object' if kind is dict else kind.__name__}")
         return value
 
 
