@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from stack_helpers import NOW, cand, comp, group, solver_order, target
-from test_properties import HIGHS_FAILURES, brute_force, check_invariants, found_case, instances
+from test_properties import HIGHS_FAILURES, HIGHS_SHARING_FAILURES, brute_force, check_invariants, found_case, instances
 
 from wallet.stacking import Candidate, Target, milp, progress, render_text
 from wallet.stacking.milp import Objective, Program, solve
@@ -31,6 +31,20 @@ def test_the_case_highs_could_not_solve_gets_the_brute_force_optimum() -> None:
     p = progress(t, cands, NOW)
     assert (p.components_met, p.credits_counted, p.optimal) == (2, 6.0, True)
     assert progress(t, cands[::-1], NOW).to_json() == p.to_json()
+
+
+@pytest.mark.parametrize("i", range(len(HIGHS_SHARING_FAILURES)))
+def test_every_sharing_case_highs_failed_on_gets_the_same_optimum_from_each_method(i: int) -> None:
+    t, cands, _ = found_case(i, sharing=True)
+    results = set()
+    for order in (milp.ORDER, ("highs-no-presolve",), ("branch-and-bound",)):
+        with solver_order(order):
+            p = progress(t, cands, NOW)
+        check_invariants(p, t, sharing=True)
+        assert p.optimal
+        results.add((p.components_met, round(p.credits_counted, 6)))
+    assert len(results) == 1, results
+    assert progress(t, cands[::-1], NOW).to_json() == progress(t, cands, NOW).to_json()
 
 
 @pytest.mark.parametrize("i", range(len(HIGHS_FAILURES)))
@@ -61,6 +75,8 @@ def test_each_method_alone_matches_brute_force(method: str, case: Case) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances(sharing=True))
+@example(found_case(0, sharing=True))
+@example(found_case(1, sharing=True))
 def test_branch_and_bound_agrees_with_highs_when_credits_are_shared(case: Case) -> None:
     t, cands, _ = case
     with solver_order(("highs-no-presolve",)):
