@@ -15,12 +15,14 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from wallet.errors import CorruptVault
+from wallet.errors import CorruptVault, NoSpace
 from wallet.storage import Vault
 from wallet.storage.files import sidecar
+from wallet.storage.pagecheck import page_check
 
 from .conftest import PASSPHRASE
 
@@ -85,6 +87,38 @@ def test_a_damaged_page_the_wal_does_not_replace_is_still_reported(busy_vault: V
         Vault.open(vault_path, PASSPHRASE)
     with pytest.raises(CorruptVault, match=rf"page {victim}\b"):
         busy_vault.integrity_check()
+
+
+def _no_second_connection() -> Any:
+    raise NoSpace("no space left on the device (simulated): no second connection")
+
+
+def test_without_a_still_file_what_sqlite_reads_decides(busy_vault: Vault, vault_path: Path) -> None:
+    """A full or read-only disk allows no checkpoint: the snapshot read through the pager decides."""
+    behind = {p for p in wal_pages(vault_path) if 1 < p <= file_pages(vault_path)}
+    zero_pages(vault_path, behind)
+    conn = busy_vault._reopen()
+    try:
+        page_check(conn, _no_second_connection)  # every page SQLite reads authenticates: not damaged
+        assert conn.execute("SELECT count(*) FROM credentials").fetchone()[0] == 60
+    finally:
+        conn.close()
+
+
+def test_without_a_still_file_damage_in_use_is_still_reported(busy_vault: Vault, vault_path: Path) -> None:
+    in_wal = wal_pages(vault_path)
+    victim = next(p for p in range(2, file_pages(vault_path) + 1) if p not in in_wal)
+    with open(vault_path, "r+b") as fh:
+        fh.seek((victim - 1) * PAGE + 100)
+        byte = fh.read(1)
+        fh.seek((victim - 1) * PAGE + 100)
+        fh.write(bytes([byte[0] ^ 0x01]))
+    conn = busy_vault._reopen()
+    try:
+        with pytest.raises(CorruptVault):
+            page_check(conn, _no_second_connection)
+    finally:
+        conn.close()
 
 
 def test_a_tampered_wal_frame_is_reported_once_copied(busy_vault: Vault, vault_path: Path) -> None:

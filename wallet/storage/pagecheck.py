@@ -85,11 +85,21 @@ def sqlite_integrity_check(conn: Any) -> None:
         raise CorruptVault(f"the vault file failed the structure check (integrity_check): {problems}")
 
 
+def _begin_snapshot(conn: Any, doing: str) -> None:
+    """Open a read transaction and start its snapshot."""
+    try:
+        conn.execute("BEGIN DEFERRED")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+    except DatabaseError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise faults.as_vault_error(exc, getattr(conn, "path", None), doing) from exc
+
+
 def _on_still_file(conn: Any, reopen: Callable[[], Any], doing: str) -> list[Any] | None:
     """The check on a main file that holds the whole snapshot and cannot change; None if not had."""
-    conn.execute("BEGIN DEFERRED")
+    _begin_snapshot(conn, doing)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
         try:
             other = reopen()
         except (VaultError, DatabaseError, OSError):
@@ -126,7 +136,7 @@ def page_check(conn: Any, reopen: Callable[[], Any] | None, doing: str = "the va
             return  # the pages were only not written yet
         time.sleep(0.02 * (attempt + 1))
     # Never still: decide on what SQLite reads, every page through the HMAC check.
-    conn.execute("BEGIN DEFERRED")
+    _begin_snapshot(conn, doing)
     try:
         sqlite_integrity_check(conn)
     finally:
