@@ -206,10 +206,6 @@ def subkey(master: bytes | bytearray, info: bytes) -> bytearray:
     return _into(HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=None, info=info), master)
 
 
-def is_empty(passphrase: Passphrase) -> bool:
-    return len(passphrase) == 0
-
-
 def wipe(buf: bytearray) -> None:
     """Overwrite a key buffer in place (its owner's copy; see docs for what else remains)."""
     buf[:] = bytes(len(buf))
