@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from wallet.errors import UsageError
+from wallet.storage import text
 from wallet.storage.connection import Connection, db_errors, transaction
 from wallet.storage.records import StoreBase, iso, utc_now
 
@@ -112,12 +113,14 @@ def _check_key(kind: str, key: str) -> None:
         raise UsageError("evidence needs a kind and a key")
     if len(key) > MAX_KEY_CHARS or len(kind) > 64 or "\x00" in key or "\x00" in kind:
         raise UsageError("an evidence key must be at most 4096 characters without NUL")
+    text.key(kind, "evidence kind")
+    text.key(key, "evidence key")
 
 
 def _write(conn: Connection, row: EvidenceRow) -> None:
     _check_key(row.kind, row.key)
     data = bytes(row.data)
-    notes = json.dumps([str(n) for n in row.notes[:MAX_NOTES]], ensure_ascii=False)
+    notes = text.json_text([str(n) for n in row.notes[:MAX_NOTES]])
     conn.execute(
         "INSERT INTO evidence (kind, key, data, fetched_at, sha256, source_url, media_type, max_age, issued_at, "
         "http_status, revoked, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -157,6 +160,8 @@ class EvidenceStore(StoreBase):
 
     def get_evidence_record(self, kind: str, key: str) -> StoredEvidence | None:
         """One piece of evidence with its bytes and metadata, or None."""
+        if not (text.is_storable(kind) and text.is_storable(key)):
+            return None  # could never have been stored
         with db_errors():
             row = self._db().execute(f"SELECT {_COLUMNS}, data FROM evidence WHERE kind = ? AND key = ?",
                                      (kind, key)).fetchone()
@@ -164,6 +169,8 @@ class EvidenceStore(StoreBase):
 
     def list_evidence(self, kind: str) -> dict[str, bytes]:
         """Key → bytes of every piece of evidence of ``kind``."""
+        if not text.is_storable(kind):
+            return {}
         with db_errors():
             rows = self._db().execute("SELECT key, data FROM evidence WHERE kind = ? ORDER BY key", (kind,)).fetchall()
         return {r[0]: bytes(r[1]) for r in rows}
@@ -207,7 +214,7 @@ class EvidenceStore(StoreBase):
         conn = self._db()
         with db_errors(), transaction(conn):
             conn.execute("INSERT INTO online_contacts (host, contacted_at, purpose) VALUES (?, ?, ?)",
-                         (str(host)[:255], iso(when), str(purpose)[:200]))
+                         (text.label(str(host)[:255]), iso(when), text.label(str(purpose)[:200])))
             conn.execute("DELETE FROM online_contacts WHERE id <= (SELECT max(id) FROM online_contacts) - ?",
                          (MAX_CONTACTS,))
 
@@ -221,7 +228,7 @@ class EvidenceStore(StoreBase):
     # -- per-host answers ---------------------------------------------------------------
     def set_host_decision(self, host: str, allowed: bool | None) -> None:
         """Remember (or, with None, forget) whether evidence may be fetched from ``host`` on import."""
-        host = host.strip().lower()
+        host = text.key(host.strip().lower(), "host name")
         if not host or len(host) > 255:
             raise UsageError("a host name is needed")
         conn = self._db()
