@@ -51,8 +51,9 @@ def test_pdf_text_has_all_labels_values_and_not_stated(entries: list[ExportEntry
     text = _text(pdf, tmp_path)
     for key in ELEMENT_KEYS:
         assert render(next(r for r in card_rows(entries[0], ("en",)) if r.key == key).label, ("en",)) in text, key
-    for value in ("Ana Šolar", "University of Ljubljana (SI)", "2026-06-30", "Interpret school data sets",
-                  "6 ECTS credits, 150 hours", "EQF 6, NQF 7", "Written exam and project", "Blended",
+    for value in ("Ana Šolar", "University of Ljubljana (Slovenia)", "30 Jun 2026", "Interpret school data sets",
+                  "6 ECTS credits, 150 hours", "EQF level 6: advanced knowledge", "national level 7",
+                  "Written exam and project", "Blended",
                   "Accredited by NAKVIS", "Bachelor's degree", "Supervised on site", "A (excellent)",
                   "part of a larger qualification", "Uniwersytet Wiślański"):
         assert value in text, value

@@ -65,6 +65,7 @@ class CredentialDetail:
     sha256: str
     format: str
     parsed: dict[str, Any]
+    holder: str = ""  # the wallet's own identifier: a credential issued to it names "you" as its learner
 
 
 def credential_languages(vault: VaultLike) -> tuple[str, ...]:
@@ -140,6 +141,18 @@ def list_rows(vault: VaultLike, langs: Sequence[str] | None = None) -> list[Cred
             for sc in vault.list_credentials()]
 
 
+def titles(vault: VaultLike, langs: Sequence[str] | None = None) -> dict[str, str]:
+    """Each stored credential's title by id, so explanations name credentials rather than ids."""
+    prefs = tuple(langs) if langs else credential_languages(vault)
+    out = {}
+    for sc in vault.list_credentials():
+        parsed = sc.parsed if isinstance(sc.parsed, dict) else {}
+        achievements = parsed.get("achievements") or []
+        first = achievements[0] if achievements and isinstance(achievements[0], dict) else {}
+        out[sc.id] = pick_lang(parsed.get("title") or first.get("title") or {}, prefs)
+    return out
+
+
 def stored_report(stored: Any) -> VerificationReport | None:
     return VerificationReport.from_json(stored.report) if stored.report else None
 
@@ -150,7 +163,7 @@ def detail(vault: VaultLike, ident: str) -> CredentialDetail:
     report = stored_report(sc)
     return CredentialDetail(sc.id, codec.credential_from_json(sc.parsed, sc.raw), report,
                             credential_state(report) if report else None, sc.raw, sc.source, sc.imported_at,
-                            sc.sha256, sc.format, sc.parsed)
+                            sc.sha256, sc.format, sc.parsed, str(vault.holder_did()))
 
 
 def remove(vault: VaultLike, ids: Sequence[str]) -> int:

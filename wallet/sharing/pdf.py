@@ -51,13 +51,13 @@ class Row:
     values: tuple[str, ...]
 
 
-def card_rows(entry: ExportEntry, langs: Sequence[str]) -> tuple[Row, ...]:
+def card_rows(entry: ExportEntry, langs: Sequence[str], holder: str | None = None) -> tuple[Row, ...]:
     """Every element of the card, in print order, with values per language (from the core's one table)."""
     cred = entry.credential
     ach = cred.achievement or Achievement()
     columns = [(lang,) for lang in langs]
-    found = {r.key: r for r in credential_rows(cred, columns)}
-    found.update({r.key: r for r in achievement_rows(ach, columns)})
+    found = {r.key: r for r in credential_rows(cred, columns, holder)}
+    found.update({r.key: r for r in achievement_rows(ach, columns, declared=cred.languages)})
     if not found["awarding_body"].stated:
         found["awarding_body"] = found["issuer"]
     if found["awarded_on"].stated:  # the date it was awarded, when the credential says, else when issued
@@ -153,8 +153,9 @@ def _qr(pdf: _Document, link: str | None, langs: Sequence[str], expires: datetim
     pdf.set_y(top + QR_MM + 4)
 
 
-def _card(pdf: _Document, entry: ExportEntry, n: int, total: int, langs: Sequence[str]) -> None:
-    rows = card_rows(entry, langs)
+def _card(pdf: _Document, entry: ExportEntry, n: int, total: int, langs: Sequence[str],
+          holder: str | None = None) -> None:
+    rows = card_rows(entry, langs, holder)
     if pdf.get_y() > pdf.h - 80:
         pdf.add_page()
     _heading(pdf, f"{_both(msg('pdf.credential', number=n, total=total), langs)}: "
@@ -211,12 +212,12 @@ def bundle_pdf(entries: Sequence[ExportEntry], *, langs: Sequence[str] = ("en",)
         pdf.set_font(FONT, "B", 11)
         pdf.multi_cell(0, 5.5, learner, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font(FONT, "", 9)
-    if holder:
-        pdf.multi_cell(0, 4.5, _both(msg("pdf.prepared", when=when, holder=holder), langs),
-                       align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if holder:  # the holder is named by the credentials' learner name, never by a key identifier
+        pdf.multi_cell(0, 4.5, _both(msg("pdf.prepared", when=when, holder=learner or msg("bundle.unnamed_holder")),
+                                     langs), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     _summary(pdf, entries, langs, as_of)
     _qr(pdf, link, langs, expires)
     for n, entry in enumerate(entries, 1):
-        _card(pdf, entry, n, len(entries), langs)
+        _card(pdf, entry, n, len(entries), langs, holder)
     return bytes(pdf.output())
