@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -18,8 +18,9 @@ from wallet import codec
 from wallet.app.settings import setting
 from wallet.app.vault import VaultLike
 from wallet.errors import UsageError
+from wallet.messages import Message
 from wallet.model import Credential, VerificationReport, pick_lang
-from wallet.readout import Readout, credential_state
+from wallet.readout import Readout, credential_state, state_line
 
 #: A baked badge (the image *is* the credential) is shown as its own image up to this size.
 MAX_BAKED_IMAGE = 1_000_000
@@ -43,6 +44,11 @@ class CredentialRow:
     image: str | None
     search: str  # casefolded text searched as the user types
     source: str = ""
+    report: dict[str, Any] | None = field(default=None, repr=False, compare=False)  # the stored report, as stored
+
+    def state_line(self) -> Message | None:
+        """The one-line state ("Expired on 3 Mar 2025"); worked out on demand, the list shows few at a time."""
+        return state_line_of(self.report)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "format": self.format, "title": self.title, "issuer": self.issuer or self.issuer_id,
@@ -100,6 +106,16 @@ def _date(value: Any) -> str:
     return str(value)[:10] if isinstance(value, str) and value else ""
 
 
+def state_line_of(report: dict[str, Any] | None) -> Message | None:
+    """:func:`wallet.readout.state_line` of a stored report (None when never verified or unreadable)."""
+    if not report:
+        return None
+    try:
+        return state_line(VerificationReport.from_json(report))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _state(report: dict[str, Any] | None) -> str:
     """The stored state (reports record it), worked out again for reports stored before it was."""
     if not report:
@@ -130,7 +146,7 @@ def row_from_parsed(ident: str, fmt: str, parsed: dict[str, Any], report: dict[s
         verdict=verdict, state=_state(report), issued=_date(parsed.get("issued") or parsed.get("valid_from")),
         valid_until=_date(parsed.get("valid_until")), imported_at=imported_at.isoformat(timespec="seconds"),
         image=image if isinstance(image, str) and image.startswith("data:") else None, search=search,
-        source=source,
+        source=source, report=report,
     )
 
 

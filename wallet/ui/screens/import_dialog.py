@@ -46,7 +46,9 @@ class PasteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Paste a credential or a link"))
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)  # Tab moves to OK/Cancel; a credential never needs a tab character
         self.text.setAccessibleName(self.tr("Credential text or link"))
+        self.text.setAccessibleDescription(self.tr("Paste JSON, a JWT or a wallet link here"))
         self.text.setPlaceholderText(self.tr("Paste JSON, a JWT or a wallet link here"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
