@@ -57,14 +57,14 @@ def date_text(iso: str) -> str:
     return say(msg("date.date", when=iso)) if iso else ""
 
 
+STATE_ORDER: dict[str, int] = {state.value: n for n, state in enumerate(State)}
+
 _SORT_KEYS = {
     COL_TITLE: lambda r: r.title.casefold(),
     COL_ISSUER: lambda r: r.issuer.casefold(),
     COL_STATE: lambda r: (STATE_ORDER.get(r.state, 99), r.title.casefold()),
     COL_ISSUED: lambda r: r.issued,
 }
-STATE_ORDER = {state.value: n for n, state in enumerate(State)}
-
 
 class CredentialsModel(QAbstractTableModel):
     """Every credential in the open vault, one row each."""
