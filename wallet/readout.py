@@ -177,6 +177,13 @@ _PRESENTER_FAILS = (CheckId.PRESENTATION_SIGNATURE, CheckId.PROOF_PURPOSE, Check
                     CheckId.VALIDITY, CheckId.HOLDER_BINDING, CheckId.JSONLD, CheckId.FORMAT)
 
 
+def _item_reason(number: int, item: ItemView, readout: Readout) -> Message:
+    """"Credential 2 (title): Revoked (found on …)"; the check's reason too where the state line does not say it."""
+    if readout.state in (State.REVOKED, State.SUSPENDED, State.EXPIRED, State.NOT_YET_VALID):
+        return msg("headline.item_short", number=number, title=item.title, state=state_line(item.report))
+    return msg("headline.item", number=number, title=item.title, state=readout.state.label, reason=readout.reason)
+
+
 def bundle_headline(presentation: VerificationReport, items: Sequence[ItemView]) -> BundleReadout:
     """The recipient's headline for a bundle (see the module docstring)."""
     stop: list[Message] = []
@@ -194,13 +201,11 @@ def bundle_headline(presentation: VerificationReport, items: Sequence[ItemView])
     for number, item in enumerate(items, start=1):
         readout = credential_state(item.report)
         if readout.state.bad:
-            stop.append(msg("headline.item", number=number, title=item.title, state=readout.state.label,
-                            reason=readout.reason))
+            stop.append(_item_reason(number, item, readout))
         elif item.belongs is False:
             stop.append(msg("headline.not_presenters", number=number, title=item.title))
         elif readout.state is State.CANNOT_CHECK:
-            missing.append(msg("headline.item", number=number, title=item.title, state=readout.state.label,
-                               reason=readout.reason))
+            missing.append(_item_reason(number, item, readout))
         elif readout.state is State.STATUS_UNCHECKED:
             missing.append(msg("headline.item_status", number=number, title=item.title))
     if stop:

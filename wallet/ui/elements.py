@@ -131,7 +131,8 @@ def checks_html(report: VerificationReport | None) -> str:
         return f"<p>{escape(_tr('This credential has not been verified yet.'))}</p>"
     out = ["<table width='100%' cellspacing='0'>"]
     marks = {"passed": "✓", "failed": "✗", "warning": "!", "not-checked": "–"}
-    for check in report.checks:
+    order = {"failed": 0, "warning": 1, "not-checked": 2, "passed": 3}  # what needs attention first
+    for check in sorted(report.checks, key=lambda c: order.get(c.status.value, 4)):
         name = say(msg("check.label", id=check.id.value)) + (f" {check.index + 1}" if check.index is not None else "")
         status = say(msg("status.label", status=check.status.value))
         essential = " *" if check.essential else ""

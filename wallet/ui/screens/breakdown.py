@@ -59,7 +59,7 @@ def breakdown_html(item: Any, langs: Sequence[str], titles: Mapping[str, str]) -
         current = status.group
         kind = "met" if status.met else ("partly" if status.allocations else "missing")
         indent = "18px" if status.group else "0"
-        out.append(f"<tr><td valign='top' style='padding:3px 6px 3px {indent}'>{_MARKS[kind]}</td>"
+        out.append(f"<tr><td valign='top' width='24' style='padding:3px 6px 3px {indent}'>{_MARKS[kind]}</td>"
                    f"<td valign='top' style='padding:3px 0'><b>{escape(title_of(status.title, status.id))}</b>"
                    f" — {escape(say(component_line(status, item.unit)))}")
         for alloc in status.allocations:

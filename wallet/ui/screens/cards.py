@@ -67,7 +67,7 @@ class CardDelegate(QStyledItemDelegate):
     def _card_size(self, option: QStyleOptionViewItem) -> QSize:
         line, pad, image = self.metrics(option)
         text = (TITLE_LINES + 2) * line + 4
-        return QSize(line * 18, pad * 3 + max(image, text) + line + 8)
+        return QSize(line * 18, pad * 4 + max(image, text) + line + 8)
 
     def sizeHint(self, option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         return self._card_size(option)

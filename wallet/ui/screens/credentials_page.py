@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from wallet.app import credentials
 from wallet.app.credentials import CredentialDetail, CredentialRow
 from wallet.readout import State
-from wallet.ui.i18n import fmt
+from wallet.messages import msg
+from wallet.ui.i18n import say
 from wallet.ui.icons import icon
 from wallet.ui.models.credentials import (
     COL_ISSUED,
@@ -263,9 +264,9 @@ class CredentialsPage(QWidget):
         self.empty_hint.setVisible(total == 0)
         self.views.setVisible(total > 0)
         if shown == total:
-            self.count.setText(self.tr("%n credential(s)", "", total))
+            self.count.setText(say(msg("cli.list.count", count=total)))
         else:
-            self.count.setText(fmt(self.tr("%1 of %n credential(s)", "", total), shown))
+            self.count.setText(say(msg("ui.count_of", shown=shown, count=total)))
 
     # -- views and selection ----------------------------------------------------------
     def set_card_mode(self, cards: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,9 +102,12 @@ class ImportDialog(QDialog):
         self.results.setModel(self.results_model)
         self.results.setAccessibleName(self.tr("Import results"))
         self.results.verticalHeader().hide()
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.results.horizontalHeader().resizeSection(0, 260)
-        self.results.horizontalHeader().resizeSection(1, 160)
+        em = self.fontMetrics().horizontalAdvance("m")
+        self.results.horizontalHeader().resizeSection(0, em * 13)
+        self.results.horizontalHeader().resizeSection(1, em * 10)
         self.results.hide()
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -234,8 +237,11 @@ class ImportDialog(QDialog):
                                 counts.get("imported", 0), counts.get("duplicate", 0), counts.get("invalid", 0),
                                 counts.get("evidence", 0)))
         self.results_model.set_results(results)
-        # No resizeColumnsToContents(): it measures every row (500 rows: most of a second).
+        # No resizeColumnsToContents(): it measures every row (500 rows: most of a second). Rows are
+        # fitted to their wrapped text only for a batch small enough to read anyway; tooltips hold it all.
         self.results.show()
+        if len(results) <= 200:
+            self.results.resizeRowsToContents()
         self.items.clear()
         self.list.clear()
         self.list.hide()

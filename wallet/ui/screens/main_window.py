@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QTab
 from wallet.app import credentials
 from wallet.app.reverify import reverify
 from wallet.app.settings import Preferences, load_preferences
+from wallet.messages import msg
 from wallet.ui import dialogs
 from wallet.ui.autolock import IdleLock
 from wallet.ui.i18n import Translations, fmt, say
@@ -265,8 +266,7 @@ class MainWindow(QMainWindow):
         ids = self.credentials.selected_ids()
         if not ids or self.tabs.currentWidget() is not self.credentials:
             return
-        text = self.tr("Remove %n credential(s) from the wallet? This cannot be undone "
-                       "(keep the original files or a backup if you may need them).", "", len(ids))
+        text = say(msg("ui.remove_question", count=len(ids)))
         if not dialogs.confirm(self, self.tr("Remove credentials"), text, destructive=True):
             return
         self.session.mutate(lambda v, _t: credentials.remove(v, ids), Changes(credentials=True), owner=self)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
 
         def done(results: list[Any]) -> None:
             changed = [say(r.change) for r in results if r.change is not None]
-            text = self.tr("Verified %n credential(s) again.", "", len(results))
+            text = say(msg("ui.verified_again", count=len(results)))
             self.statusBar().showMessage(" ".join([text, *changed]), 10000)
 
         self.session.mutate(lambda v, t: reverify(v, chosen, progress=t.report), Changes(credentials=True),

@@ -67,7 +67,7 @@ class ReceivedPage(QWidget):
         self.input.setTabChangesFocus(True)
         describe(self.input, self.tr("Link or bundle text"), self.tr("Paste a share link or the bundle's JSON"))
         self.input.setPlaceholderText(self.tr("Paste a share link or the bundle's JSON here"))
-        self.input.setMaximumHeight(90)
+        self.input.setMaximumHeight(self.fontMetrics().height() * 4)
         self.challenge = QLineEdit()
         describe(self.challenge, self.tr("Challenge you gave"),
                  self.tr("The code you asked the person to use, if you gave one"))

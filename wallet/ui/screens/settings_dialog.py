@@ -149,7 +149,11 @@ class SettingsDialog(QDialog):
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, table.fontMetrics().horizontalAdvance("m") * 16)  # names read whole; ids are technical
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return table
 
     @staticmethod

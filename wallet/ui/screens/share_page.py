@@ -259,9 +259,10 @@ class SharePage(QWidget):
         self.list.clear()
         for row in sorted(rows, key=lambda r: r.title.casefold()):
             state = state_text(row)
-            item = QListWidgetItem(state_icon(row.state or None), "\n".join(x for x in (row.title, row.issuer, state) if x))
+            title = row.title or self.tr("(untitled credential)")
+            item = QListWidgetItem(state_icon(row.state or None), "\n".join(x for x in (title, row.issuer, state) if x))
             item.setToolTip(state)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{row.title}, {row.issuer}, {state}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(x for x in (title, row.issuer, state) if x))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if row.id in checked else Qt.CheckState.Unchecked)

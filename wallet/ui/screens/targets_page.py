@@ -188,6 +188,8 @@ class TargetsPage(QWidget):
     def set_rows(self, rows: list[Any]) -> None:
         """Credential titles by id, for the breakdown (from the credentials page)."""
         self.titles = {row.id: row.title for row in rows}
+        if self._loaded:
+            self._show_breakdown(self.table.currentIndex())
 
     def clear(self) -> None:
         self._loaded = False
