@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from wallet.app import credentials
 from wallet.app.credentials import CredentialDetail, CredentialRow
-from wallet.readout import State
 from wallet.messages import msg
+from wallet.readout import State
 from wallet.ui.i18n import say
 from wallet.ui.icons import icon
 from wallet.ui.models.credentials import (
