@@ -67,7 +67,7 @@ def test_switch_ui_language_to_slovenian(window, qtbot) -> None:
     dialog.save()
     try:
         qtbot.waitUntil(lambda: window.translations.language == "sl", timeout=10000)
-        assert window.tabs.tabText(0).replace("&", "") == "Poverila"
+        assert window.tabs.tabText(0).replace("&", "") == "Dokazila"
         assert window.menuBar().actions()[0].text().replace("&", "") == "Datoteka"
         assert window.session.is_open
         qtbot.waitUntil(lambda: window.credentials.model.rowCount() > 0, timeout=10000)

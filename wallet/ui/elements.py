@@ -27,9 +27,6 @@ from wallet.ui.i18n import say
 _PAD = "padding:3px 12px 3px 0"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Elements", text)
-
 
 def _label(row: ElementRow, heads: Sequence[str]) -> str:
     """The row's label in each column's language ("Title / Naziv"), or the UI's language alone."""
@@ -86,23 +83,23 @@ def summary_html(cred: Credential, langs: Sequence[str], holder: str | None = No
             lines.append(f"<tr><th align='left' valign='top' style='{_PAD}'>{escape(label)}</th>"
                          f"<td valign='top' style='{_PAD}'>{escape(value).replace(chr(10), '<br>')}</td></tr>")
 
-    add(_tr("What"), rows.get("a.title") or rows.get("credential", ""))
+    add(QCoreApplication.translate("Elements", "What"), rows.get("a.title") or rows.get("credential", ""))
     learner, issuer = rows.get("learner", ""), rows.get("a.awarding_body") or rows.get("issuer", "")
     who = []
     if learner:
         who.append(QCoreApplication.translate("Elements", "awarded to %1").replace("%1", learner))
     if issuer:
         who.append(QCoreApplication.translate("Elements", "by %1").replace("%1", issuer))
-    add(_tr("Who"), " ".join(who))
+    add(QCoreApplication.translate("Elements", "Who"), " ".join(who))
     when = []
     issued = rows.get("a.awarded_on") or rows.get("issued", "")
     if issued:
         when.append(QCoreApplication.translate("Elements", "issued %1").replace("%1", issued))
     if rows.get("valid_until"):
         when.append(QCoreApplication.translate("Elements", "valid until %1").replace("%1", rows["valid_until"]))
-    add(_tr("When"), ", ".join(when))
-    add(_tr("How much"), rows.get("a.workload", ""))
-    add(_tr("Level"), rows.get("a.level", ""))
+    add(QCoreApplication.translate("Elements", "When"), ", ".join(when))
+    add(QCoreApplication.translate("Elements", "How much"), rows.get("a.workload", ""))
+    add(QCoreApplication.translate("Elements", "Level"), rows.get("a.level", ""))
     if not lines:
         return ""
     return f"<table cellspacing='0' style='margin-bottom:8px'>{''.join(lines)}</table><hr>"
@@ -128,7 +125,8 @@ def to_html(cred: Credential, langs: Sequence[str], second: Sequence[str] | None
 def checks_html(report: VerificationReport | None) -> str:
     """Each check in plain words: its name, its result and why (wraps at any width; nothing is cut)."""
     if report is None:
-        return f"<p>{escape(_tr('This credential has not been verified yet.'))}</p>"
+        text = QCoreApplication.translate("Elements", "This credential has not been verified yet.")
+        return f"<p>{escape(text)}</p>"
     out = ["<table width='100%' cellspacing='0'>"]
     marks = {"passed": "✓", "failed": "✗", "warning": "!", "not-checked": "–"}
     order = {"failed": 0, "warning": 1, "not-checked": 2, "passed": 3}  # what needs attention first
@@ -151,6 +149,7 @@ def technical_html(cred: Credential | None, report: VerificationReport | None, l
         out.append("<table cellspacing='0'>" + "".join(
             f"<tr><th align='left' valign='top' style='{_PAD}'>{escape(k)}</th><td><code>{escape(v)}</code></td></tr>"
             for k, v in extra) + "</table>")
+    essential = " (" + escape(QCoreApplication.translate("Elements", "essential")) + ")"
     if report is not None:
         out.append(f"<p><code>format={escape(report.format.value)} verdict={escape(report.verdict.value)} "
                    f"as_of={escape(report.as_of.isoformat())}"
@@ -160,7 +159,7 @@ def technical_html(cred: Credential | None, report: VerificationReport | None, l
             params = "".join(f"<br>&nbsp;&nbsp;{escape(k)}: <code>{escape(v)}</code>"
                              for k, v in technical_details(check.message, langs))
             out.append(f"<li><code>{escape(check.name)}</code> {escape(check.status.value)}"
-                       f"{(' (' + escape(_tr('essential')) + ')') if check.essential else ''} — <code>{escape(check.message.id)}</code>"
+                       f"{essential if check.essential else ''} — <code>{escape(check.message.id)}</code>"
                        f"{params}</li>")
         out.append("</ul>")
     if cred is not None:

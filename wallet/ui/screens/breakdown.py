@@ -24,16 +24,13 @@ from wallet.ui.i18n import say, ui_language
 _MARKS = {"met": "✓", "partly": "◐", "missing": "○"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Breakdown", text)
-
 
 def breakdown_html(item: Any, langs: Sequence[str], titles: Mapping[str, str]) -> str:
     """The breakdown of one :class:`wallet.stacking.Progress`."""
     reader = (ui_language(), "en")
 
     def name(credential_id: str) -> str:
-        return titles.get(credential_id) or _tr("a credential no longer in the list")
+        return titles.get(credential_id) or QCoreApplication.translate("Breakdown", "a credential no longer in the list")
 
     def title_of(text: Any, fallback: str) -> str:
         return pick_lang(text, langs) or fallback
@@ -41,7 +38,8 @@ def breakdown_html(item: Any, langs: Sequence[str], titles: Mapping[str, str]) -
     out = [f"<p><b>{escape(say(progress_line(item)))}</b></p>"]
     if not item.optimal:
         out.append(f"<p><i>{escape(say(msg('stacking.not_optimal')))}</i></p>")
-    out.append(f"<h4>{escape(_tr('Requirements'))}</h4><table cellspacing='0' width='100%'>")
+    heading = QCoreApplication.translate("Breakdown", "Requirements")
+    out.append(f"<h4>{escape(heading)}</h4><table cellspacing='0' width='100%'>")
     groups = {g.id: g for g in item.groups}
     current: str | None = None
     for status in item.components:
@@ -88,7 +86,8 @@ def breakdown_html(item: Any, langs: Sequence[str], titles: Mapping[str, str]) -
             out.append("</li>")
         out.append("</ul>")
     if item.pending:
-        out.append(f"<h4>{escape(_tr('Not counting yet'))}</h4><ul>")
+        heading = QCoreApplication.translate("Breakdown", "Not counting yet")
+        out.append(f"<h4>{escape(heading)}</h4><ul>")
         for pending in item.pending:
             out.append(f"<li><b>{escape(name(pending.credential_id))}</b> — {escape(say(pending.reason))}</li>")
         out.append("</ul>")

@@ -266,7 +266,7 @@ class CredentialsPage(QWidget):
         if shown == total:
             self.count.setText(say(msg("cli.list.count", count=total)))
         else:
-            self.count.setText(say(msg("ui.count_of", shown=shown, count=total)))
+            self.count.setText(say(msg("view.count_of", shown=shown, count=total)))
 
     # -- views and selection ----------------------------------------------------------
     def set_card_mode(self, cards: bool) -> None:

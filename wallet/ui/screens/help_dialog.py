@@ -117,11 +117,11 @@ class HelpDialog(QDialog):
     def _about(self) -> str:
         from wallet import __version__
 
-        return "".join([
-            f"<h2>{escape(self.tr('Learner wallet'))} {escape(str(__version__))}</h2>",
-            f"<p>{escape(self.tr('Learner wallet keeps your credentials encrypted on this computer, verifies them offline, shows your progress towards qualifications and shares signed bundles.'))}</p>",
-            f"<p>{escape(self.tr('Licence: EUPL-1.2'))}</p>",
-        ])
+        name = self.tr("Learner wallet")
+        what = self.tr("Learner wallet keeps your credentials encrypted on this computer, verifies them offline, "
+                       "shows your progress towards qualifications and shares signed bundles.")
+        licence = self.tr("Licence: EUPL-1.2")
+        return f"<h2>{escape(name)} {escape(str(__version__))}</h2><p>{escape(what)}</p><p>{escape(licence)}</p>"
 
 
 def show_help(parent: QWidget, vault_path: Path | None, page: int = GUIDE) -> HelpDialog:

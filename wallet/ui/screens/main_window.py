@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         ids = self.credentials.selected_ids()
         if not ids or self.tabs.currentWidget() is not self.credentials:
             return
-        text = say(msg("ui.remove_question", count=len(ids)))
+        text = say(msg("view.remove_question", count=len(ids)))
         if not dialogs.confirm(self, self.tr("Remove credentials"), text, destructive=True):
             return
         self.session.mutate(lambda v, _t: credentials.remove(v, ids), Changes(credentials=True), owner=self)
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
 
         def done(results: list[Any]) -> None:
             changed = [say(r.change) for r in results if r.change is not None]
-            text = say(msg("ui.verified_again", count=len(results)))
+            text = say(msg("view.verified_again", count=len(results)))
             self.statusBar().showMessage(" ".join([text, *changed]), 10000)
 
         self.session.mutate(lambda v, t: reverify(v, chosen, progress=t.report), Changes(credentials=True),
