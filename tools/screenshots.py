@@ -81,13 +81,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one linear sc
 
 def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
     from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
     from wallet.storage import KdfParams
     from wallet.ui import dialogs
     from wallet.ui.app import build_window, make_application
     from wallet.ui.icons import clear_cache
+    from wallet.ui.theme import dark_palette, ensure_contrast
 
     app = make_application()
     app.setStyle(QStyleFactory.create("Fusion"))
@@ -114,25 +114,6 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
             picture = widget.grab()
         picture.save(str(path))
         print(f"wrote {path}")
-
-    def dark_palette() -> QPalette:
-        p = QPalette()
-        colours = {
-            QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-            QPalette.ColorRole.Base: "#2b2c2f", QPalette.ColorRole.AlternateBase: "#323336",
-            QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#303134",
-            QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#8ab4f8",
-            QPalette.ColorRole.HighlightedText: "#202124", QPalette.ColorRole.PlaceholderText: "#9aa0a6",
-            QPalette.ColorRole.Mid: "#5f6368", QPalette.ColorRole.ToolTipBase: "#303134",
-            QPalette.ColorRole.ToolTipText: "#e8eaed", QPalette.ColorRole.BrightText: "#ffffff",
-            QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.Light: "#5f6368",
-            QPalette.ColorRole.Dark: "#17181a", QPalette.ColorRole.Shadow: "#000000",
-        }
-        for role, value in colours.items():
-            p.setColor(role, QColor(value))
-        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-            p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80868b"))
-        return p
 
     from wallet.app.demo import create_demo_vault
 
@@ -165,7 +146,7 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
                 width, height = SIZES[size_name]
                 folder = out_root / f"{lang}-{theme}-{size_name}"
                 folder.mkdir(parents=True, exist_ok=True)
-                app.setPalette(dark_palette() if theme == "dark" else light)
+                app.setPalette(ensure_contrast(dark_palette() if theme == "dark" else light))
                 clear_cache()
                 window.translations.install(lang)
                 window.rebuild()

@@ -20,6 +20,34 @@
     </message>
 </context>
 <context>
+    <name>Buttons</name>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="109"/>
+        <source>Confirm and close this window</source>
+        <translation>Potrdi in zapri to okno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="110"/>
+        <source>Close this window without changing anything</source>
+        <translation>Zapri to okno brez sprememb</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="111"/>
+        <source>Close this window</source>
+        <translation>Zapri to okno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="112"/>
+        <source>Answer yes</source>
+        <translation>Odgovori z da</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="113"/>
+        <source>Answer no</source>
+        <translation>Odgovori z ne</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message>
         <location filename="../../wallet/ui/screens/cards.py" line="118"/>
@@ -43,87 +71,107 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="125"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="129"/>
         <source>Create your wallet</source>
         <translation>Ustvarite svojo denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="131"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="135"/>
         <source>Your credentials are kept encrypted on this computer. Choose a passphrase you can remember: it cannot be recovered, and without it the wallet cannot be opened.</source>
         <translation>Vaša dokazila so šifrirana shranjena na tem računalniku. Izberite geslo, ki si ga boste zapomnili: ni ga mogoče obnoviti in brez njega denarnice ni mogoče odpreti.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="138"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="142"/>
         <source>New passphrase</source>
         <translation>Novo geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="141"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="142"/>
+        <source>At least 8 characters; a few words are easy to remember</source>
+        <translation>Vsaj 8 znakov; nekaj besed si je lahko zapomniti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="145"/>
         <source>Repeat the passphrase</source>
         <translation>Ponovite geslo</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/unlock.py" line="145"/>
+        <source>Type the same passphrase again</source>
+        <translation>Znova vpišite isto geslo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="149"/>
         <source>Passphrase strength</source>
         <translation>Moč gesla</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="147"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="149"/>
+        <source>How hard the passphrase is to guess</source>
+        <translation>Kako težko je geslo uganiti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="151"/>
         <source>&amp;Create wallet</source>
         <translation>&amp;Ustvari denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="154"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="153"/>
+        <source>Create an encrypted wallet with this passphrase</source>
+        <translation>Ustvari šifrirano denarnico s tem geslom</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="159"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Geslo:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="155"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="160"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Ponovitev:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="156"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="161"/>
         <source>Strength:</source>
         <translation>Moč:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="169"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="174"/>
         <source>New wallet file: %1</source>
         <translation>Nova datoteka denarnice: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="179"/>
         <source>very weak</source>
         <translation>zelo šibko</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="179"/>
         <source>weak</source>
         <translation>šibko</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="179"/>
         <source>fair</source>
         <translation>zadovoljivo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="179"/>
         <source>good</source>
         <translation>dobro</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="179"/>
         <source>strong</source>
         <translation>močno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="181"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="186"/>
         <source>Use at least %1 characters.</source>
         <translation>Uporabite vsaj %1 znakov.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="186"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="191"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation>Gesli se razlikujeta. Dvakrat vnesite isto geslo.</translation>
     </message>
@@ -165,6 +213,7 @@
     <name>CredentialsPage</name>
     <message>
         <location filename="../../wallet/ui/screens/credentials_page.py" line="71"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="77"/>
         <source>Search credentials (Ctrl+F)</source>
         <translation>Iskanje dokazil (Ctrl+F)</translation>
     </message>
@@ -179,73 +228,78 @@
         <translation>Vsaka vtipkana beseda se mora pojaviti v nazivu, izdajatelju ali vrsti dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="78"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="76"/>
+        <source>Search</source>
+        <translation>Iskanje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="80"/>
         <source>Filter by issuer</source>
         <translation>Filtriraj po izdajatelju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="79"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="81"/>
         <source>Filter by kind of credential</source>
         <translation>Izbor po vrsti dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="80"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="82"/>
         <source>Filter by state</source>
         <translation>Izbor po stanju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="81"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="83"/>
         <source>Filter by target qualification</source>
         <translation>Filtriraj po ciljni kvalifikaciji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="92"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="94"/>
         <source>Show as cards (Ctrl+2) or as a list (Ctrl+1)</source>
         <translation>Prikaži kot kartice (Ctrl+2) ali kot seznam (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="93"/>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="279"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="95"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="287"/>
         <source>Show as cards</source>
         <translation>Prikaži kot kartice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="103"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="105"/>
         <source>Credentials</source>
         <translation>Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="103"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="105"/>
         <source>Your credentials as a list: title, issuer, state and date</source>
         <translation>Vaša dokazila kot seznam: naziv, izdajatelj, stanje in datum</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="129"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="131"/>
         <source>No credentials yet. Import files (Ctrl+O), paste a credential or a link (Ctrl+Shift+V), open a QR image, or drop files on this window.</source>
         <translation>Dokazil še ni. Uvozite datoteke (Ctrl+O), prilepite dokazilo ali povezavo (Ctrl+Shift+V), odprite sliko kode QR ali povlecite datoteke v to okno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="204"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="212"/>
         <source>Any target</source>
         <translation>Katerikoli cilj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="215"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="223"/>
         <source>Any issuer</source>
         <translation>Katerikoli izdajatelj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="216"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="224"/>
         <source>Any kind</source>
         <translation>Vse vrste</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="217"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="225"/>
         <source>Any state</source>
         <translation>Vsa stanja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="279"/>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="287"/>
         <source>Show as a list</source>
         <translation>Prikaži kot seznam</translation>
     </message>
@@ -594,197 +648,197 @@
         <translation>O p&amp;rogramu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="57"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="58"/>
         <source>Credentials</source>
         <translation>Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="58"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="59"/>
         <source>Your credentials as cards or as a list (Ctrl+2, Ctrl+1). Type to search; filter by issuer, kind, state or target. Each credential shows its state in words and colour: valid, valid with a note, expired, revoked, not checked for revocation, cannot be checked, or changed. Select one to read it: a short summary, then every standard element; choose a second language to show the text side by side, which helps when you present it abroad. The Verification tab says what was checked and as of when; Technical details shows the identifiers behind it.</source>
         <translation>Vaša dokazila kot kartice ali kot seznam (Ctrl+2, Ctrl+1). Tipkajte za iskanje; izbirajte po izdajatelju, vrsti, stanju ali cilju. Vsako dokazilo pokaže svoje stanje z besedami in barvo: veljavno, veljavno z opombo, poteklo, preklicano, preklic ni preverjen, ni ga mogoče preveriti ali spremenjeno. Izberite dokazilo, da ga preberete: najprej kratek povzetek, nato vsak standardni element; izberite drugi jezik, da se besedilo prikaže vzporedno, kar pomaga, ko ga predstavljate v tujini. Zavihek Preverjanje pove, kaj je bilo preverjeno in kdaj; Tehnične podrobnosti pokažejo oznake v ozadju.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="64"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="65"/>
         <source>Adding credentials</source>
         <translation>Dodajanje dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="65"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="66"/>
         <source>Import files (Ctrl+O), paste a credential or a link (Ctrl+Shift+V), open a picture of a QR code (Ctrl+Shift+O), or drop files on the window. Each one is checked before it is stored; a changed or forged credential is refused and the others are still imported.</source>
         <translation>Uvozite datoteke (Ctrl+O), prilepite dokazilo ali povezavo (Ctrl+Shift+V), odprite sliko kode QR (Ctrl+Shift+O) ali povlecite datoteke na okno. Vsako je preverjeno, preden se shrani; spremenjeno ali ponarejeno dokazilo je zavrnjeno, druga se kljub temu uvozijo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="68"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="69"/>
         <source>Targets</source>
         <translation>Cilji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="69"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="70"/>
         <source>How far your credentials take you towards a qualification: which credential fills which requirement and why, what is still missing (the most useful first), and which credentials do not count yet and why. Add a target from a file your school or employer gives you.</source>
         <translation>Kako daleč vas dokazila pripeljejo do kvalifikacije: katero dokazilo izpolni katero zahtevo in zakaj, kaj še manjka (najkoristnejše najprej) in katera dokazila še ne štejejo in zakaj. Cilj dodate iz datoteke, ki vam jo da šola ali delodajalec.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="72"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="73"/>
         <source>Share</source>
         <translation>Deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="73"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="74"/>
         <source>Tick the credentials to share and choose how: a signed file, a link, a QR code, a printable PDF or entries for your Europass CV. If the recipient gave you a challenge code or a web address, enter it. The wallet warns you before sharing a credential that is expired, revoked or otherwise not in force.</source>
         <translation>Označite dokazila, ki jih želite deliti, in izberite način: podpisana datoteka, povezava, koda QR, PDF za tiskanje ali vnosi za vaš življenjepis Europass. Če vam je prejemnik dal kodo izziva ali spletni naslov, ju vnesite. Denarnica vas opozori, preden delite dokazilo, ki je poteklo, preklicano ali kako drugače ne velja.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="76"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="77"/>
         <source>Check received</source>
         <translation>Preverjanje prejetega</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="77"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="78"/>
         <source>For an employer or an office: paste a link, open a bundle file or a picture of its QR code. The answer comes first: Checks out, Not fully checked, or Do not rely on this, with the reasons. Nothing is stored and nothing is sent anywhere.</source>
         <translation>Za delodajalca ali urad: prilepite povezavo, odprite datoteko zbirke ali sliko njene kode QR. Odgovor je na vrhu: Preverjeno, v redu; Ni v celoti preverjeno; ali Na to se ne zanašajte, z razlogi. Nič se ne shrani in nič se nikamor ne pošlje.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="80"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="81"/>
         <source>Settings and backups</source>
         <translation>Nastavitve in varnostne kopije</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="81"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="82"/>
         <source>Settings (Ctrl+,) chooses the languages, when the wallet locks itself, how long shared bundles are accepted, and whom you trust. Back up the wallet (Ctrl+Shift+B) to one encrypted file that opens with your passphrase; keep it somewhere safe. Without the passphrase no one can open the wallet or the backup, and it cannot be recovered.</source>
         <translation>V nastavitvah (Ctrl+,) izberete jezike, kdaj se denarnica sama zaklene, kako dolgo so deljene zbirke sprejemljive in komu zaupate. Denarnico varnostno kopirajte (Ctrl+Shift+B) v eno šifrirano datoteko, ki se odpre z vašim geslom; shranite jo na varno. Brez gesla nihče ne more odpreti denarnice ali kopije in gesla ni mogoče obnoviti.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="89"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="90"/>
         <source>Import files</source>
         <translation>Uvoz datotek</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="89"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="90"/>
         <source>Paste a credential or a link</source>
         <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="90"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="91"/>
         <source>Import from a QR image</source>
         <translation>Uvoz iz slike kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="90"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="91"/>
         <source>Search credentials</source>
         <translation>Iskanje dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="91"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="92"/>
         <source>Show as a list / as cards</source>
         <translation>Prikaz kot seznam / kot kartice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="91"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="92"/>
         <source>Verify again</source>
         <translation>Ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="92"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="93"/>
         <source>Remove the selected credentials (asks first)</source>
         <translation>Odstrani izbrana dokazila (najprej vpraša)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="92"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="93"/>
         <source>Settings</source>
         <translation>Nastavitve</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="93"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="94"/>
         <source>Back up the wallet</source>
         <translation>Varnostna kopija denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="93"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="94"/>
         <source>Lock the wallet</source>
         <translation>Zakleni denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="94"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="95"/>
         <source>Next / previous screen</source>
         <translation>Naslednji / prejšnji zaslon</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="95"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="96"/>
         <source>underlined letter</source>
         <translation>podčrtana črka</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="95"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="96"/>
         <source>The button, tab or field with that letter</source>
         <translation>Gumb, zavihek ali polje s to črko</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="96"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="97"/>
         <source>Next / previous field</source>
         <translation>Naslednje / prejšnje polje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="96"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="97"/>
         <source>Tick or untick in a list</source>
         <translation>Označi ali odznači na seznamu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="97"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="98"/>
         <source>This help</source>
         <translation>Ta pomoč</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="97"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="98"/>
         <source>Quit</source>
         <translation>Izhod</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="104"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="105"/>
         <source>(no wallet open)</source>
         <translation>(nobena denarnica ni odprta)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="107"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="108"/>
         <source>Your wallet</source>
         <translation>Vaša denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="108"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="109"/>
         <source>Everything you keep is in one encrypted file, with a small header file next to it. It never leaves this computer unless you share or back it up.</source>
         <translation>Vse, kar hranite, je v eni šifrirani datoteki, ob njej je majhna datoteka z glavo. Ta računalnik zapusti samo, če jo delite ali varnostno kopirate.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="110"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="111"/>
         <source>Application preferences</source>
         <translation>Nastavitve programa</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="111"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="112"/>
         <source>The language of the application and the view you prefer are kept, unencrypted, in:</source>
         <translation>Jezik programa in prikaz, ki ga imate raje, sta shranjena nešifrirano v:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="112"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="113"/>
         <source>Backups and shares</source>
         <translation>Varnostne kopije in deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="113"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="114"/>
         <source>Backups, bundles, PDFs and QR images are written only where you choose. A link contains the bundle itself; anyone who has the link can read it until it expires.</source>
         <translation>Varnostne kopije, zbirke, PDF-ji in slike kod QR se zapišejo samo tja, kamor izberete. Povezava vsebuje zbirko samo; vsak, ki ima povezavo, jo lahko prebere, dokler ne poteče.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="120"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="121"/>
         <source>Learner wallet</source>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="121"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="122"/>
         <source>Learner wallet keeps your credentials encrypted on this computer, verifies them offline, shows your progress towards qualifications and shares signed bundles.</source>
         <translation>Učna denarnica hrani vaša dokazila šifrirana na tem računalniku, jih preverja brez povezave, kaže vaš napredek do kvalifikacij in deli podpisane zbirke.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="123"/>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="124"/>
         <source>Licence: EUPL-1.2</source>
         <translation>Licenca: EUPL-1.2</translation>
     </message>
@@ -815,102 +869,142 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="73"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="75"/>
         <source>Import credentials</source>
         <translation>Uvoz dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="76"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="78"/>
         <source>Items to import</source>
         <translation>Elementi za uvoz</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/import_dialog.py" line="78"/>
+        <source>The files and texts that will be checked and imported</source>
+        <translation>Datoteke in besedila, ki bodo preverjeni in uvoženi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="80"/>
         <source>Add &amp;files…</source>
         <translation>Dodaj &amp;datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="80"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="82"/>
         <source>&amp;Paste…</source>
         <translation>&amp;Prilepi …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="82"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="84"/>
         <source>Open &amp;QR image…</source>
         <translation>Odpri sliko &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="86"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="88"/>
         <source>Reading QR images needs the zxing-cpp package, which is not installed.</source>
         <translation>Za branje slik QR je potreben paket zxing-cpp, ki ni nameščen.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="87"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="89"/>
         <source>&amp;Remove from list</source>
         <translation>&amp;Odstrani s seznama</translation>
     </message>
     <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="91"/>
+        <source>Choose credential files to add to the list</source>
+        <translation>Izberite datoteke z dokazili za seznam</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="92"/>
+        <source>Paste a credential or a link</source>
+        <translation>Prilepite dokazilo ali povezavo</translation>
+    </message>
+    <message>
         <location filename="../../wallet/ui/screens/import_dialog.py" line="93"/>
+        <source>Open a photo or scan of a QR code</source>
+        <translation>Odprite fotografijo ali sken kode QR</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="94"/>
+        <source>Take the selected items off the list</source>
+        <translation>Odstrani izbrane postavke s seznama</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="100"/>
         <source>Drop credential files here, or add them with the buttons.</source>
         <translation>Sem povlecite datoteke s dokazili ali jih dodajte z gumbi.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="96"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="103"/>
         <source>Import progress</source>
         <translation>Napredek uvoza</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/import_dialog.py" line="103"/>
+        <source>How many items have been checked</source>
+        <translation>Koliko postavk je že preverjenih</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="110"/>
         <source>Import results</source>
         <translation>Rezultati uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="113"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="110"/>
+        <source>What happened to each item, and why</source>
+        <translation>Kaj se je zgodilo s posamezno postavko in zakaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="120"/>
         <source>&amp;Import</source>
         <translation>&amp;Uvozi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="135"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="124"/>
+        <source>Check the items listed and store them in the wallet</source>
+        <translation>Preveri navedene postavke in jih shrani v denarnico</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="144"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 bajtov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="143"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="152"/>
         <source>Reading files…</source>
         <translation>Branje datotek …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="153"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="162"/>
         <source>Choose credential files</source>
         <translation>Izberite datoteke s dokazili</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="153"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="162"/>
         <source>Credentials (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;All files (*)</source>
         <translation>Dokazila (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="174"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="183"/>
         <source>Open a QR code image</source>
         <translation>Odprite sliko kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="174"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="183"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
         <translation>Slike (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="210"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="219"/>
         <source>Checking and importing %1 items…</source>
         <translation>Preverjanje in uvoz %1 elementov …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="225"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="234"/>
         <source>Cancelling…</source>
         <translation>Preklic …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="236"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="245"/>
         <source>Imported %1, already in the wallet %2, not imported %3, kept as evidence %4.</source>
         <translation>Uvoženih %1, že v denarnici %2, neuvoženih %3, shranjenih kot dokazilo %4.</translation>
     </message>
@@ -1121,33 +1215,43 @@
 <context>
     <name>OpenPage</name>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="55"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="58"/>
         <source>Unlock your wallet</source>
         <translation>Odklenite svojo denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="66"/>
-        <location filename="../../wallet/ui/screens/unlock.py" line="67"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="69"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="70"/>
         <source>Passphrase</source>
         <translation>Geslo</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/unlock.py" line="69"/>
+        <source>The passphrase of this wallet</source>
+        <translation>Geslo te denarnice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="72"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Odkleni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="73"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="74"/>
+        <source>Open the wallet with this passphrase</source>
+        <translation>Odpri denarnico s tem geslom</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="77"/>
         <source>Unlocking… (deriving the key takes a moment)</source>
         <translation>Odklepanje … (izpeljava ključa traja nekaj trenutkov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="87"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="91"/>
         <source>Wallet file: %1</source>
         <translation>Datoteka denarnice: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="92"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="96"/>
         <source>Enter your passphrase.</source>
         <translation>Vnesite geslo.</translation>
     </message>
@@ -1155,72 +1259,72 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="31"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="32"/>
         <source>Change passphrase</source>
         <translation>Sprememba gesla</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="34"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="35"/>
         <source>Current passphrase</source>
         <translation>Trenutno geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="34"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="35"/>
         <source>The passphrase the wallet opens with now</source>
         <translation>Geslo, s katerim se denarnica odpre zdaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="37"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="38"/>
         <source>New passphrase</source>
         <translation>Novo geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="37"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="38"/>
         <source>At least 8 characters; a few words are easy to remember</source>
         <translation>Vsaj 8 znakov; nekaj besed si je lahko zapomniti</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="40"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="41"/>
         <source>Repeat the new passphrase</source>
         <translation>Ponovite novo geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="40"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="41"/>
         <source>Type the new passphrase again</source>
         <translation>Znova vpišite novo geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="44"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="45"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>&amp;Trenutno geslo:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="45"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="46"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Novo geslo:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="46"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="47"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Ponovitev:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="50"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="52"/>
         <source>The wallet is re-encrypted with a key from the new passphrase.</source>
         <translation>Denarnica se ponovno šifrira s ključem iz novega gesla.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="62"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="64"/>
         <source>Enter the current passphrase.</source>
         <translation>Vpišite trenutno geslo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="66"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="68"/>
         <source>Use at least %1 characters.</source>
         <translation>Uporabite vsaj %1 znakov.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="70"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="72"/>
         <source>The two passphrases differ.</source>
         <translation>Gesli se razlikujeta.</translation>
     </message>
@@ -1228,23 +1332,23 @@
 <context>
     <name>PasteDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="47"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="48"/>
         <source>Paste a credential or a link</source>
         <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="50"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="51"/>
         <source>Credential text or link</source>
         <translation>Besedilo dokazila ali povezava</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="51"/>
         <location filename="../../wallet/ui/screens/import_dialog.py" line="52"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="53"/>
         <source>Paste JSON, a JWT or a wallet link here</source>
         <translation>Sem prilepite JSON, JWT ali povezavo denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="57"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="59"/>
         <source>The text is checked and nothing is stored until you import it.</source>
         <translation>Besedilo se preveri; nič se ne shrani, dokler ga ne uvozite.</translation>
     </message>
@@ -1856,73 +1960,73 @@
         <translation>&amp;Denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="181"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="182"/>
         <source>Wallet file</source>
         <translation>Datoteka denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="182"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="183"/>
         <source>Credentials</source>
         <translation>Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="183"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="184"/>
         <source>Protection</source>
         <translation>Zaščita</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="183"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="184"/>
         <source>encrypted with a key from your passphrase (Argon2id, %1 MiB, %2 passes)</source>
         <translation>šifrirano s ključem iz vašega gesla (Argon2id, %1 MiB, %2 prehodov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="186"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="187"/>
         <source>Your wallet&apos;s identifier (technical)</source>
         <translation>Oznaka vaše denarnice (tehnično)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="187"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="188"/>
         <source>Storage version</source>
         <translation>Različica shrambe</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="199"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="200"/>
         <source>Saved. Use Edit ▸ Verify again to update the reports.</source>
         <translation>Shranjeno. Za posodobitev poročil uporabite Urejanje ▸ Ponovno preveri.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="211"/>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="214"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="212"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="215"/>
         <source>Trust an issuer</source>
         <translation>Zaupaj izdajatelju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="211"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="212"/>
         <source>The issuer&apos;s DID or web address:</source>
         <translation>DID ali spletni naslov izdajatelja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="214"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="215"/>
         <source>A name for this issuer:</source>
         <translation>Ime tega izdajatelja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="224"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="225"/>
         <source>Choose a root certificate</source>
         <translation>Izberite korensko potrdilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="225"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="226"/>
         <source>Certificates (*.cer *.crt *.der *.pem);;All files (*)</source>
         <translation>Potrdila (*.cer *.crt *.der *.pem);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="228"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="229"/>
         <source>Trust a certificate</source>
         <translation>Zaupaj potrdilu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="228"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="229"/>
         <source>A name for this certificate:</source>
         <translation>Ime tega potrdila:</translation>
     </message>
@@ -2424,149 +2528,154 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="223"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="228"/>
         <source>Learner wallet</source>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="224"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="229"/>
         <source>&amp;Other wallet file…</source>
         <translation>&amp;Druga datoteka denarnice …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="225"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="230"/>
         <source>Open or create a wallet in another file</source>
         <translation>Odpri ali ustvari denarnico v drugi datoteki</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="227"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="233"/>
         <source>Restore from &amp;backup…</source>
         <translation>Obnovi iz &amp;varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="229"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="235"/>
+        <source>Open a wallet backup file</source>
+        <translation>Odpri datoteko z varnostno kopijo denarnice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="236"/>
         <source>Try the &amp;demo wallet</source>
         <translation>Preizkusi &amp;predstavitveno denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="230"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="237"/>
         <source>A throw-away wallet with sample credentials</source>
         <translation>Začasna denarnica z vzorčnimi dokazili</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="232"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="240"/>
         <source>Chec&amp;k a bundle someone sent you…</source>
         <translation>Preveri &amp;sveženj, ki vam ga je nekdo poslal …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="233"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="241"/>
         <source>No wallet needed: verify a shared bundle, link or QR code</source>
         <translation>Denarnica ni potrebna: preverite deljeni sveženj, povezavo ali kodo QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="275"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="284"/>
         <source>Open or create a wallet file</source>
         <translation>Odprite ali ustvarite datoteko denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="276"/>
+        <location filename="../../wallet/ui/screens/unlock.py" line="285"/>
         <source>Wallet files (*.db);;All files (*)</source>
         <translation>Datoteke denarnice (*.db);;Vse datoteke (*)</translation>
     </message>
 </context>
 <context>
-    <name>window</name>
+    <name>VaultActions</name>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="89"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="91"/>
         <source>Changing the passphrase…</source>
         <translation>Spreminjanje gesla …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="93"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="98"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="95"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="100"/>
         <source>Change passphrase</source>
         <translation>Sprememba gesla</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="94"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="96"/>
         <source>The passphrase was changed. Use the new one from now on.</source>
         <translation>Geslo je spremenjeno. Odslej uporabljajte novo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="107"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="115"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="120"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="109"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="117"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="122"/>
         <source>Back up the wallet</source>
         <translation>Varnostna kopija denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="108"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="135"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="110"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="137"/>
         <source>Wallet backups (*.lwbackup);;All files (*)</source>
         <translation>Varnostne kopije denarnice (*.lwbackup);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="111"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="113"/>
         <source>Writing the backup…</source>
         <translation>Zapisovanje varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="116"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="117"/>
         <source>The encrypted backup was written to %1. It opens with your current passphrase.</source>
         <translation>Šifrirana varnostna kopija je zapisana v %1. Odpre se z vašim trenutnim geslom.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="134"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="136"/>
         <source>Choose a backup</source>
         <translation>Izberite varnostno kopijo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="138"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="147"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="156"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="159"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="165"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="140"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="149"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="158"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="161"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="167"/>
         <source>Restore</source>
         <translation>Obnovitev</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="138"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="140"/>
         <source>Passphrase of the backup:</source>
         <translation>Geslo varnostne kopije:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="141"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="143"/>
         <source>Checking the backup&apos;s passphrase…</source>
         <translation>Preverjanje gesla varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="148"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="149"/>
         <source>A wallet already exists at %1. Replace it with the backup? The current wallet file is kept next to it under another name, not deleted.</source>
         <translation>Denarnica v %1 že obstaja. Jo zamenjam z varnostno kopijo? Trenutna datoteka denarnice se ohrani poleg pod drugim imenom, ne izbriše se.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="156"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="158"/>
         <source>The backup was restored and the wallet is open.</source>
         <translation>Varnostna kopija je obnovljena in denarnica je odprta.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="198"/>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="211"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="200"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="213"/>
         <source>Demo wallet</source>
         <translation>Predstavitvena denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="198"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="200"/>
         <source>The demo wallet is not available in this version.</source>
         <translation>Predstavitvena denarnica v tej različici ni na voljo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="201"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="203"/>
         <source>Making the demo wallet with freshly signed credentials…</source>
         <translation>Izdelava predstavitvene denarnice s sveže podpisanimi dokazili …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="205"/>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="206"/>
         <source>This is a demo wallet with sample credentials. After locking, open it again with the passphrase: %1</source>
         <translation>To je predstavitvena denarnica z vzorčnimi dokazili. Po zaklepanju jo znova odprete z geslom: %1</translation>
     </message>

@@ -74,12 +74,16 @@ class CredentialDetail:
     holder: str = ""  # the wallet's own identifier: a credential issued to it names "you" as its learner
 
 
-def credential_languages(vault: VaultLike) -> tuple[str, ...]:
-    """The reader's preferred languages for credential content (a vault setting)."""
+def credential_languages(vault: VaultLike, fallback: Sequence[str] = ("en",)) -> tuple[str, ...]:
+    """The reader's preferred languages for credential content (a vault setting).
+
+    ``fallback`` applies until the learner chooses: a front end passes its own
+    language first, so a Slovenian app shows Slovenian text where a credential has it.
+    """
     langs = vault.get_setting(LANGUAGES_KEY, None)
     if isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs):
         return tuple(langs)
-    return ("en",)
+    return tuple(dict.fromkeys(fallback)) or ("en",)
 
 
 def languages_or_setting(vault: VaultLike, given: str | None) -> tuple[str, ...]:

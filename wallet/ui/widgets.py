@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QComboBox, QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFrame, QTextBrowser, QWidget
 
 from wallet.messages import msg
 from wallet.ui.i18n import say
@@ -101,3 +101,19 @@ def png_base64(pixmap: QPixmap) -> str:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pixmap.save(buffer, "PNG")
     return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def describe_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
+    """Accessible descriptions for a button box's standard buttons (their names are their texts)."""
+    words = {
+        QDialogButtonBox.StandardButton.Ok: QCoreApplication.translate("Buttons", "Confirm and close this window"),
+        QDialogButtonBox.StandardButton.Cancel: QCoreApplication.translate("Buttons", "Close this window without changing anything"),
+        QDialogButtonBox.StandardButton.Close: QCoreApplication.translate("Buttons", "Close this window"),
+        QDialogButtonBox.StandardButton.Yes: QCoreApplication.translate("Buttons", "Answer yes"),
+        QDialogButtonBox.StandardButton.No: QCoreApplication.translate("Buttons", "Answer no"),
+    }
+    for button in box.buttons():
+        text = words.get(box.standardButton(button))
+        if text and not button.accessibleDescription():
+            button.setAccessibleDescription(text)
+    return box

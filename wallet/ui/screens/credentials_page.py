@@ -31,7 +31,7 @@ from wallet.app import credentials
 from wallet.app.credentials import CredentialDetail, CredentialRow
 from wallet.messages import msg
 from wallet.readout import State
-from wallet.ui.i18n import say
+from wallet.ui.i18n import say, ui_language
 from wallet.ui.icons import icon
 from wallet.ui.models.credentials import (
     COL_ISSUED,
@@ -72,7 +72,9 @@ class CredentialsPage(QWidget):
         describe(self.search, self.tr("Search credentials"),
                  self.tr("Every word you type must appear in the title, the issuer or the kind of credential"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        search_action = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        search_action.setText(self.tr("Search"))
+        search_action.setToolTip(self.tr("Search credentials (Ctrl+F)"))
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._update_count)
         self.issuer_filter = self._combo(self.tr("Filter by issuer"))
@@ -186,7 +188,13 @@ class CredentialsPage(QWidget):
             elif len(self.selected_ids()) == 1:
                 self._selection_changed()  # the same credential, maybe verified again: show it afresh
 
-        self.session.call(lambda v, _t: (credentials.list_rows(v), credentials.credential_languages(v)), owner=self,
+        fallback = (ui_language(), "en")
+
+        def load(vault: Any, _task: Any) -> tuple[list[CredentialRow], tuple[str, ...]]:
+            langs = credentials.credential_languages(vault, fallback)
+            return credentials.list_rows(vault, langs), langs
+
+        self.session.call(load, owner=self,
                           on_success=loaded)
 
     def clear(self) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
-from wallet.ui.widgets import reading_view
+from wallet.ui.widgets import describe_buttons, reading_view
 
 GUIDE, KEYS, DATA, ABOUT = range(4)
 
@@ -45,6 +45,7 @@ class HelpDialog(QDialog):
         self.tabs.addTab(self.about, self.tr("A&bout"))
         self.tabs.setCurrentIndex(page)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)

@@ -36,7 +36,7 @@ from wallet.ui.i18n import SETTINGS_UI_LANGUAGE, UI_LANGUAGES, fmt
 from wallet.ui.models.trust import TrustModel
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
-from wallet.ui.widgets import COMMON_LANGUAGES, describe, fill_expiry, fill_languages, reading_view
+from wallet.ui.widgets import COMMON_LANGUAGES, describe, describe_buttons, fill_expiry, fill_languages, reading_view
 
 
 class SettingsDialog(QDialog):
@@ -130,6 +130,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(anchors_page, self.tr("Trust &anchors"))
         self.tabs.addTab(info_page, self.tr("&Wallet"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.status = QLabel()

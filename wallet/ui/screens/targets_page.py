@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from wallet.model import pick_lang
 from wallet.ui import dialogs
-from wallet.ui.i18n import fmt
+from wallet.ui.i18n import fmt, ui_language
 from wallet.ui.models.targets import COL_PROGRESS, COL_TITLE, PROGRESS_ROLE, TARGET_ID_ROLE, TargetsModel, TargetsProxy
 from wallet.ui.screens.breakdown import breakdown_html
 from wallet.ui.session import Changes, Session
@@ -64,7 +64,7 @@ def load_progress(vault: Any, _task: Any) -> tuple[list[Any], tuple[str, ...], l
     from wallet.app.credentials import credential_languages
     from wallet.app.stacking import list_all_targets, progress_for_vault
 
-    langs = credential_languages(vault)
+    langs = credential_languages(vault, (ui_language(), "en"))
     problems = list_all_targets(vault)[1]
     return progress_for_vault(vault), langs, problems
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wallet.ui import dialogs
 from wallet.ui.i18n import fmt
 from wallet.ui.session import Changes
 from wallet.ui.tasks import TaskError
-from wallet.ui.widgets import describe
+from wallet.ui.widgets import describe, describe_buttons
 
 if TYPE_CHECKING:
     from wallet.ui.screens.main_window import MainWindow
@@ -45,6 +46,7 @@ class PassphraseDialog(QDialog):
         form.addRow(self.tr("&New passphrase:"), self.first)
         form.addRow(self.tr("&Repeat:"), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         intro = QLabel(self.tr("The wallet is re-encrypted with a key from the new passphrase."))
@@ -86,16 +88,16 @@ def change_passphrase(window: MainWindow) -> None:
     if not answer:
         return
     current, new = answer
-    window.statusBar().showMessage(window.tr("Changing the passphrase…"))
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Changing the passphrase…"))
 
     def done(_result: Any) -> None:
         window.statusBar().clearMessage()
-        dialogs.info(window, window.tr("Change passphrase"),
-                     window.tr("The passphrase was changed. Use the new one from now on."))
+        dialogs.info(window, QCoreApplication.translate("VaultActions", "Change passphrase"),
+                     QCoreApplication.translate("VaultActions", "The passphrase was changed. Use the new one from now on."))
 
     def failed(error: TaskError) -> None:
         window.statusBar().clearMessage()
-        dialogs.error(window, window.tr("Change passphrase"), error.message)
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Change passphrase"), error.message)
 
     from wallet.app.vault import change_passphrase as rekey
 
@@ -104,20 +106,20 @@ def change_passphrase(window: MainWindow) -> None:
 
 
 def backup(window: MainWindow) -> None:
-    path = dialogs.save_file(window, window.tr("Back up the wallet"), "wallet-backup.lwbackup",
-                             window.tr("Wallet backups (*.lwbackup);;All files (*)"))
+    path = dialogs.save_file(window, QCoreApplication.translate("VaultActions", "Back up the wallet"), "wallet-backup.lwbackup",
+                             QCoreApplication.translate("VaultActions", "Wallet backups (*.lwbackup);;All files (*)"))
     if not path:
         return
-    window.statusBar().showMessage(window.tr("Writing the backup…"))
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Writing the backup…"))
 
     def done(out: Any) -> None:
         window.statusBar().clearMessage()
-        dialogs.info(window, window.tr("Back up the wallet"), fmt(window.tr(
+        dialogs.info(window, QCoreApplication.translate("VaultActions", "Back up the wallet"), fmt(QCoreApplication.translate("VaultActions", 
             "The encrypted backup was written to %1. It opens with your current passphrase."), out))
 
     def failed(error: TaskError) -> None:
         window.statusBar().clearMessage()
-        dialogs.error(window, window.tr("Back up the wallet"), error.message)
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Back up the wallet"), error.message)
 
     window.session.call(lambda v, _t: v.backup(path), owner=window, on_success=done, on_failure=failed)
 
@@ -131,20 +133,20 @@ def restore(window: MainWindow) -> None:
     therefore never locks the wallet nor asks a question that does not matter.
     """
     session = window.session
-    source = dialogs.open_file(window, window.tr("Choose a backup"),
-                               window.tr("Wallet backups (*.lwbackup);;All files (*)"))
+    source = dialogs.open_file(window, QCoreApplication.translate("VaultActions", "Choose a backup"),
+                               QCoreApplication.translate("VaultActions", "Wallet backups (*.lwbackup);;All files (*)"))
     if not source:
         return
-    passphrase = dialogs.get_text(window, window.tr("Restore"), window.tr("Passphrase of the backup:"), secret=True)
+    passphrase = dialogs.get_text(window, QCoreApplication.translate("VaultActions", "Restore"), QCoreApplication.translate("VaultActions", "Passphrase of the backup:"), secret=True)
     if not passphrase:
         return
-    window.statusBar().showMessage(window.tr("Checking the backup's passphrase…"))
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Checking the backup's passphrase…"))
 
     def checked(_result: Any) -> None:
         window.statusBar().clearMessage()
         overwrite = False
         if session.vault_exists():
-            overwrite = dialogs.confirm(window, window.tr("Restore"), fmt(window.tr(
+            overwrite = dialogs.confirm(window, QCoreApplication.translate("VaultActions", "Restore"), fmt(QCoreApplication.translate("VaultActions", 
                 "A wallet already exists at %1. Replace it with the backup? The current wallet file is kept "
                 "next to it under another name, not deleted."), session.path), destructive=True)
             if not overwrite:
@@ -153,16 +155,16 @@ def restore(window: MainWindow) -> None:
             session.lock()
 
         def done(_did: Any) -> None:
-            dialogs.info(window, window.tr("Restore"), window.tr("The backup was restored and the wallet is open."))
+            dialogs.info(window, QCoreApplication.translate("VaultActions", "Restore"), QCoreApplication.translate("VaultActions", "The backup was restored and the wallet is open."))
 
         def failed(error: TaskError) -> None:
-            dialogs.error(window, window.tr("Restore"), error.message)
+            dialogs.error(window, QCoreApplication.translate("VaultActions", "Restore"), error.message)
 
         session.restore(Path(source), passphrase, overwrite, owner=window, on_success=done, on_failure=failed)
 
     def wrong(error: TaskError) -> None:
         window.statusBar().clearMessage()
-        dialogs.error(window, window.tr("Restore"), error.message)
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Restore"), error.message)
 
     from wallet.app.vault import check_backup
 
@@ -195,19 +197,19 @@ def open_demo(window: MainWindow) -> None:
     try:
         from wallet.app.demo import create_demo_vault
     except ImportError:
-        dialogs.error(window, window.tr("Demo wallet"), window.tr("The demo wallet is not available in this version."))
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Demo wallet"), QCoreApplication.translate("VaultActions", "The demo wallet is not available in this version."))
         return
     window.unlock_screen.demo_button.setEnabled(False)
-    window.statusBar().showMessage(window.tr("Making the demo wallet with freshly signed credentials…"))
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Making the demo wallet with freshly signed credentials…"))
 
     def done(passphrase: str) -> None:
-        window.statusBar().showMessage(fmt(window.tr(
+        window.statusBar().showMessage(fmt(QCoreApplication.translate("VaultActions", 
             "This is a demo wallet with sample credentials. After locking, open it again with the passphrase: %1"),
             passphrase), 30000)
 
     def failed(error: TaskError) -> None:
         window.statusBar().clearMessage()
         window.unlock_screen.demo_button.setEnabled(True)
-        dialogs.error(window, window.tr("Demo wallet"), error.message)
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Demo wallet"), error.message)
 
     window.session.open_with(lambda: create_demo_vault(), owner=window, on_success=done, on_failure=failed)
