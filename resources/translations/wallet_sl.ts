@@ -281,12 +281,12 @@
     <message>
         <location filename="../../wallet/ui/screens/credentials_page.py" line="212"/>
         <source>Any target</source>
-        <translation>Katerikoli cilj</translation>
+        <translation>Vsi cilji</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/credentials_page.py" line="223"/>
         <source>Any issuer</source>
-        <translation>Katerikoli izdajatelj</translation>
+        <translation>Vsi izdajatelji</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/credentials_page.py" line="224"/>
@@ -307,22 +307,22 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="106"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="107"/>
         <source>Language of the credential text</source>
         <translation>Jezik besedila dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="109"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="111"/>
         <source>Second language, side by side</source>
         <translation>Drugi jezik, vzporedno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="114"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="116"/>
         <source>&amp;Show in:</source>
         <translation>&amp;Prikaži v:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="116"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="118"/>
         <source>Side &amp;by side with:</source>
         <translation>&amp;Vzporedno z:</translation>
     </message>
@@ -333,22 +333,22 @@
         <translation>Stanje dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="107"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="108"/>
         <source>The language the credential&apos;s text is shown in</source>
         <translation>Jezik, v katerem je prikazano besedilo dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="110"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="112"/>
         <source>Show the text in a second language next to the first</source>
         <translation>Prikaži besedilo v drugem jeziku ob prvem</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="121"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="123"/>
         <source>Summary and elements of the credential</source>
         <translation>Povzetek in elementi dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="122"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="124"/>
         <source>What the credential says, element by element</source>
         <translation>Kaj dokazilo navaja, element za elementom</translation>
     </message>
@@ -383,102 +383,92 @@
         <translation>Prikaži oznake preverjanj, ključe, načine podpisa in vrednosti, kot jih navaja dokazilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="145"/>
-        <source>Technical details</source>
-        <translation>Tehnične podrobnosti</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="146"/>
-        <source>Check identifiers, message parameters and raw values</source>
-        <translation>Oznake preverjanj, parametri sporočil in izvirne vrednosti</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="148"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="277"/>
         <source>* essential check: without it nothing can be said about the credential</source>
         <translation>* bistveno preverjanje: brez njega o dokazilu ni mogoče reči ničesar</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="167"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="158"/>
         <source>Original bytes, read-only</source>
         <translation>Izvirni bajti, samo za branje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="168"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="159"/>
         <source>The credential exactly as it was received</source>
         <translation>Dokazilo natanko tako, kot je bilo prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="178"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="169"/>
         <source>&amp;About it</source>
         <translation>&amp;O dokazilu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="212"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="202"/>
         <source>(issuer not named)</source>
         <translation>(izdajatelj ni naveden)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="239"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="227"/>
         <source>%1 bytes, %2, from %3, imported %4.</source>
         <translation>%1 bajtov, %2, iz %3, uvoženo %4.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="240"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="228"/>
         <source>(no file name)</source>
         <translation>(brez imena datoteke)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="249"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="237"/>
         <source>Checked offline on %1, with the evidence cached in the wallet.</source>
         <translation>Preverjeno brez povezave %1, z dokazi, shranjenimi v denarnici.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="254"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="242"/>
         <source>The issuer is in your trust store as “%1”.</source>
         <translation>Izdajatelj je med vašimi zaupanja vrednimi kot »%1«.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="286"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="281"/>
         <source>Identifier in the wallet (SHA-256)</source>
         <translation>Oznaka v denarnici (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="286"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="281"/>
         <source>Format</source>
         <translation>Oblika</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="179"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="170"/>
         <source>&amp;Verification</source>
         <translation>P&amp;reverjanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="180"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="171"/>
         <source>&amp;Original</source>
         <translation>&amp;Izvirnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="181"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="172"/>
         <source>Parts of the credential view</source>
         <translation>Deli prikaza dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="182"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="173"/>
         <source>Select a credential to see it here.</source>
         <translation>Izberite dokazilo, da ga vidite tukaj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="243"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="231"/>
         <source>(only the first %1 KiB are shown)</source>
         <translation>(prikazanih je le prvih %1 KiB)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="248"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="236"/>
         <source>This credential has not been verified yet.</source>
         <translation>To dokazilo še ni bilo preverjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="263"/>
+        <location filename="../../wallet/ui/screens/detail.py" line="251"/>
         <source>(none)</source>
         <translation>(brez)</translation>
     </message>
@@ -486,24 +476,19 @@
 <context>
     <name>Elements</name>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="86"/>
+        <location filename="../../wallet/ui/elements.py" line="91"/>
         <source>What</source>
         <translation>Kaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="90"/>
-        <source>awarded to %1</source>
-        <translation>podeljeno: %1</translation>
-    </message>
-    <message>
         <location filename="../../wallet/ui/elements.py" line="92"/>
-        <source>by %1</source>
-        <translation>podelil: %1</translation>
+        <source>Awarded to</source>
+        <translation>Prejemnik</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/elements.py" line="93"/>
-        <source>Who</source>
-        <translation>Komu in kdo</translation>
+        <source>Awarded by</source>
+        <translation>Podelil</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/elements.py" line="97"/>
@@ -531,12 +516,12 @@
         <translation>Raven</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="128"/>
+        <location filename="../../wallet/ui/elements.py" line="129"/>
         <source>This credential has not been verified yet.</source>
         <translation>To dokazilo še ni bilo preverjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="152"/>
+        <location filename="../../wallet/ui/elements.py" line="153"/>
         <source>essential</source>
         <translation>bistveno</translation>
     </message>
@@ -695,7 +680,7 @@
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="78"/>
         <source>For an employer or an office: paste a link, open a bundle file or a picture of its QR code. The answer comes first: Checks out, Not fully checked, or Do not rely on this, with the reasons. Nothing is stored and nothing is sent anywhere.</source>
-        <translation>Za delodajalca ali urad: prilepite povezavo, odprite datoteko zbirke ali sliko njene kode QR. Odgovor je na vrhu: Preverjeno, v redu; Ni v celoti preverjeno; ali Na to se ne zanašajte, z razlogi. Nič se ne shrani in nič se nikamor ne pošlje.</translation>
+        <translation>Za delodajalca ali urad: prilepite povezavo, odprite datoteko paketa ali sliko njegove kode QR. Odgovor je na vrhu: Preverjeno, v redu; Ni v celoti preverjeno; ali Na to se ne zanašajte, z razlogi. Nič se ne shrani in nič se nikamor ne pošlje.</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="81"/>
@@ -705,7 +690,7 @@
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="82"/>
         <source>Settings (Ctrl+,) chooses the languages, when the wallet locks itself, how long shared bundles are accepted, and whom you trust. Back up the wallet (Ctrl+Shift+B) to one encrypted file that opens with your passphrase; keep it somewhere safe. Without the passphrase no one can open the wallet or the backup, and it cannot be recovered.</source>
-        <translation>V nastavitvah (Ctrl+,) izberete jezike, kdaj se denarnica sama zaklene, kako dolgo so deljene zbirke sprejemljive in komu zaupate. Denarnico varnostno kopirajte (Ctrl+Shift+B) v eno šifrirano datoteko, ki se odpre z vašim geslom; shranite jo na varno. Brez gesla nihče ne more odpreti denarnice ali kopije in gesla ni mogoče obnoviti.</translation>
+        <translation>V nastavitvah (Ctrl+,) izberete jezike, kdaj se denarnica sama zaklene, kako dolgo so deljeni paketi sprejemljivi in komu zaupate. Denarnico varnostno kopirajte (Ctrl+Shift+B) v eno šifrirano datoteko, ki se odpre z vašim geslom; shranite jo na varno. Brez gesla nihče ne more odpreti denarnice ali kopije in gesla ni mogoče obnoviti.</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="90"/>
@@ -825,7 +810,7 @@
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="114"/>
         <source>Backups, bundles, PDFs and QR images are written only where you choose. A link contains the bundle itself; anyone who has the link can read it until it expires.</source>
-        <translation>Varnostne kopije, zbirke, PDF-ji in slike kod QR se zapišejo samo tja, kamor izberete. Povezava vsebuje zbirko samo; vsak, ki ima povezavo, jo lahko prebere, dokler ne poteče.</translation>
+        <translation>Varnostne kopije, paketi, PDF-ji in slike kod QR se zapišejo samo tja, kamor izberete. Povezava vsebuje paket sam; vsak, ki ima povezavo, ga lahko prebere, dokler ne poteče.</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="121"/>
@@ -835,7 +820,7 @@
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="122"/>
         <source>Learner wallet keeps your credentials encrypted on this computer, verifies them offline, shows your progress towards qualifications and shares signed bundles.</source>
-        <translation>Učna denarnica hrani vaša dokazila šifrirana na tem računalniku, jih preverja brez povezave, kaže vaš napredek do kvalifikacij in deli podpisane zbirke.</translation>
+        <translation>Učna denarnica hrani vaša dokazila šifrirana na tem računalniku, jih preverja brez povezave, kaže vaš napredek do kvalifikacij in deli podpisane pakete.</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/help_dialog.py" line="124"/>
@@ -1209,7 +1194,7 @@
     <message>
         <location filename="../../wallet/ui/screens/main_window.py" line="290"/>
         <source>Check a bundle someone sent you</source>
-        <translation>Preverite sveženj, ki vam ga je nekdo poslal</translation>
+        <translation>Preverite paket, ki vam ga je nekdo poslal</translation>
     </message>
 </context>
 <context>
@@ -1571,22 +1556,22 @@
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="62"/>
         <source>Check a bundle of credentials someone shared with you. Nothing is stored in your wallet and nothing is sent anywhere.</source>
-        <translation>Preverite sveženj dokazil, ki vam ga je nekdo poslal. V denarnico se nič ne shrani in nič se nikamor ne pošlje.</translation>
+        <translation>Preverite paket dokazil, ki vam ga je nekdo poslal. V denarnico se nič ne shrani in nič se nikamor ne pošlje.</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="68"/>
         <source>Link or bundle text</source>
-        <translation>Povezava ali besedilo svežnja</translation>
+        <translation>Povezava ali besedilo paketa</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="68"/>
         <source>Paste a share link or the bundle&apos;s JSON</source>
-        <translation>Prilepite povezavo za deljenje ali JSON zbirke</translation>
+        <translation>Prilepite povezavo za deljenje ali JSON paketa</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="69"/>
         <source>Paste a share link or the bundle&apos;s JSON here</source>
-        <translation>Sem prilepite povezavo za deljenje ali JSON svežnja</translation>
+        <translation>Sem prilepite povezavo za deljenje ali JSON paketa</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="72"/>
@@ -1606,7 +1591,7 @@
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="75"/>
         <source>Your web address, if you asked for the bundle to name it</source>
-        <translation>Vaš spletni naslov, če ste zahtevali, da ga zbirka navede</translation>
+        <translation>Vaš spletni naslov, če ste zahtevali, da ga paket navede</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="78"/>
@@ -1636,12 +1621,12 @@
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="86"/>
         <source>Check the link or bundle pasted above</source>
-        <translation>Preveri povezavo ali zbirko, prilepljeno zgoraj</translation>
+        <translation>Preveri povezavo ali paket, prilepljen zgoraj</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="87"/>
         <source>Check a bundle file (.vp.json)</source>
-        <translation>Preveri datoteko zbirke (.vp.json)</translation>
+        <translation>Preveri datoteko paketa (.vp.json)</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="88"/>
@@ -1679,52 +1664,47 @@
         <translation>Prikaži vsa preverjanja predstavitve in njihove podrobnosti</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="113"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="217"/>
         <source>Technical details</source>
         <translation>Tehnične podrobnosti</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="114"/>
-        <source>Every check of the presentation, with identifiers and parameters</source>
-        <translation>Vsa preverjanja predstavitve z oznakami in parametri</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="179"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="176"/>
         <source>This could not be checked.</source>
         <translation>Tega ni bilo mogoče preveriti.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="128"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="126"/>
         <source>Not available: this version of the wallet core cannot check bundles.</source>
-        <translation>Ni na voljo: ta različica jedra denarnice ne zna preverjati svežnjev.</translation>
+        <translation>Ni na voljo: ta različica jedra denarnice ne zna preverjati paketov.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="141"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="139"/>
         <source>Paste a link or a bundle first.</source>
-        <translation>Najprej prilepite povezavo ali sveženj.</translation>
+        <translation>Najprej prilepite povezavo ali paket.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="146"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="144"/>
         <source>Open a bundle</source>
-        <translation>Odprite sveženj</translation>
+        <translation>Odprite paket</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="146"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="144"/>
         <source>Bundles (*.vp.json *.json *.txt);;All files (*)</source>
         <translation>Svežnji (*.vp.json *.json *.txt);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="157"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="155"/>
         <source>Open a QR code image</source>
         <translation>Odprite sliko kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="158"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="156"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
         <translation>Slike (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="168"/>
+        <location filename="../../wallet/ui/screens/received_page.py" line="166"/>
         <source>Checking…</source>
         <translation>Preverjanje …</translation>
     </message>
@@ -1777,7 +1757,7 @@
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="80"/>
         <source>Default expiry of shared bundles</source>
-        <translation>Privzeta veljavnost deljenih svežnjev</translation>
+        <translation>Privzeta veljavnost deljenih paketov</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="89"/>
@@ -1817,7 +1797,7 @@
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="81"/>
         <source>How long a recipient can accept a bundle you share</source>
-        <translation>Kako dolgo lahko prejemnik sprejme zbirko, ki jo delite</translation>
+        <translation>Kako dolgo lahko prejemnik sprejme paket, ki ga delite</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="90"/>
@@ -1837,7 +1817,7 @@
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="93"/>
         <source>Shared bundles &amp;expire after:</source>
-        <translation>Deljeni svežnji &amp;potečejo po:</translation>
+        <translation>Deljeni paketi &amp;potečejo po:</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="96"/>
@@ -2041,7 +2021,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="120"/>
         <source>Tick the credentials to put in the bundle; Space ticks the current one</source>
-        <translation>Označite dokazila za zbirko; preslednica označi trenutno</translation>
+        <translation>Označite dokazila za paket; preslednica označi trenutno</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="126"/>
@@ -2116,7 +2096,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="154"/>
         <source>How long the recipient can accept the bundle</source>
-        <translation>Kako dolgo lahko prejemnik sprejme zbirko</translation>
+        <translation>Kako dolgo lahko prejemnik sprejme paket</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="157"/>
@@ -2161,7 +2141,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="175"/>
         <source>Save signed &amp;bundle…</source>
-        <translation>Shrani podpisan &amp;sveženj …</translation>
+        <translation>Shrani podpisan &amp;paket …</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="177"/>
@@ -2196,7 +2176,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="188"/>
         <source>A link with the whole bundle inside, on the clipboard</source>
-        <translation>Povezava s celotno zbirko v njej, v odložišču</translation>
+        <translation>Povezava s celotnim paketom v njej, v odložišču</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="189"/>
@@ -2266,7 +2246,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="343"/>
         <source>Signing the bundle…</source>
-        <translation>Podpisovanje svežnja …</translation>
+        <translation>Podpisovanje paketa …</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="355"/>
@@ -2276,7 +2256,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="358"/>
         <source>Save the signed bundle</source>
-        <translation>Shrani podpisan sveženj</translation>
+        <translation>Shrani podpisan paket</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="359"/>
@@ -2286,7 +2266,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="362"/>
         <source>Saved a signed bundle of %1 credential(s) to %2.</source>
-        <translation>Podpisan sveženj s toliko dokazili: %1 je shranjen v %2.</translation>
+        <translation>Podpisan paket s toliko dokazili: %1 je shranjen v %2.</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="368"/>
@@ -2316,7 +2296,7 @@
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="400"/>
         <source>Save the printable bundle</source>
-        <translation>Shrani sveženj za tiskanje</translation>
+        <translation>Shrani paket za tiskanje</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/share_page.py" line="401"/>
@@ -2565,12 +2545,12 @@
     <message>
         <location filename="../../wallet/ui/screens/unlock.py" line="240"/>
         <source>Chec&amp;k a bundle someone sent you…</source>
-        <translation>Preveri &amp;sveženj, ki vam ga je nekdo poslal …</translation>
+        <translation>Preveri &amp;paket, ki vam ga je nekdo poslal …</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/unlock.py" line="241"/>
         <source>No wallet needed: verify a shared bundle, link or QR code</source>
-        <translation>Denarnica ni potrebna: preverite deljeni sveženj, povezavo ali kodo QR</translation>
+        <translation>Denarnica ni potrebna: preverite deljeni paket, povezavo ali kodo QR</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/unlock.py" line="284"/>

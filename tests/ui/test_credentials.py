@@ -77,11 +77,13 @@ def test_detail_shows_elements_report_and_original(window, qtbot) -> None:
     detail = window.credentials.detail
     html = detail.elements.toHtml()
     for label in ("Learning outcomes", "EQF / NQF level", "Workload (credits / volume of learning)", "Awarding body",
-                  "Issuer", "What", "Who", "When"):
+                  "Issuer", "What", "Awarded to", "When"):
         assert label in html
     assert "did:key" not in detail.elements.toPlainText()
     assert "Issuer's signature" in detail.checks.toPlainText()
-    assert "Checked offline on" in detail.summary.text()
+    assert "Checked offline on" in detail.checks.toPlainText()
+    detail.technical_toggle.setChecked(True)
+    assert "signature.ok" in detail.checks.toPlainText() or "proof.ok" in detail.checks.toPlainText()
     assert detail.badge.text()
     assert detail.original.isReadOnly()
     assert detail.original.toPlainText()

@@ -141,4 +141,4 @@ def test_check_a_bundle_without_a_wallet(make_window, window, qtbot, tmp_path: P
     dialogs.set_next_answer(str(out))
     dialog.page.file_button.click()
     qtbot.waitUntil(lambda: dialog.page.last is not None, timeout=30000)
-    assert dialog.page.technical.toPlainText()
+    assert dialog.page.technical_text()

@@ -45,7 +45,7 @@ def test_bundle_file_then_check_it_as_recipient(window, qtbot, tmp_path: Path) -
     dialogs.set_next_answer(str(out))
     received.file_button.click()
     qtbot.waitUntil(lambda: received.last is not None, timeout=30000)
-    assert received.technical.toPlainText()
+    assert received.technical_text()
     assert received.last.readout.headline.label.id.startswith("headline.")
     # the pick holds expired and revoked credentials: the recipient is told not to rely on it, prominently
     assert received.headline.isVisible() and "Do not rely on this" in received.headline.text()

@@ -69,7 +69,12 @@ def _table(rows: Sequence[ElementRow], heads: Sequence[str] = ()) -> str:
 
 
 def summary_html(cred: Credential, langs: Sequence[str], holder: str | None = None) -> str:
-    """What, who, when, how much and which level, in a few lines (the start of the detail view)."""
+    """What, to whom, by whom, when, how much and which level, in a few lines (the start of the detail view).
+
+    ``langs`` is the reader's: the UI's language first, so the words around the
+    credential's text (dates, "you", credits and hours, the EQF meaning) are the
+    reader's, and the credential's own text is in that language where it has it.
+    """
     column = [tuple(langs)]
     rows = {r.key: r.values[0].text for r in credential_rows(cred, column, holder)}
     ach = cred.achievement
@@ -84,13 +89,8 @@ def summary_html(cred: Credential, langs: Sequence[str], holder: str | None = No
                          f"<td valign='top' style='{_PAD}'>{escape(value).replace(chr(10), '<br>')}</td></tr>")
 
     add(QCoreApplication.translate("Elements", "What"), rows.get("a.title") or rows.get("credential", ""))
-    learner, issuer = rows.get("learner", ""), rows.get("a.awarding_body") or rows.get("issuer", "")
-    who = []
-    if learner:
-        who.append(QCoreApplication.translate("Elements", "awarded to %1").replace("%1", learner))
-    if issuer:
-        who.append(QCoreApplication.translate("Elements", "by %1").replace("%1", issuer))
-    add(QCoreApplication.translate("Elements", "Who"), " ".join(who))
+    add(QCoreApplication.translate("Elements", "Awarded to"), rows.get("learner", ""))
+    add(QCoreApplication.translate("Elements", "Awarded by"), rows.get("a.awarding_body") or rows.get("issuer", ""))
     when = []
     issued = rows.get("a.awarded_on") or rows.get("issued", "")
     if issued:
@@ -106,11 +106,12 @@ def summary_html(cred: Credential, langs: Sequence[str], holder: str | None = No
 
 
 def to_html(cred: Credential, langs: Sequence[str], second: Sequence[str] | None = None,
-            holder: str | None = None) -> str:
-    """The summary, then every element; with ``second`` the values in a second language side by side."""
+            holder: str | None = None, reader: Sequence[str] | None = None) -> str:
+    """The summary (in the ``reader``'s languages), then every element in ``langs``; with ``second`` the
+    values in a second language side by side."""
     columns = [tuple(langs)] + ([tuple(second)] if second else [])
     heads = [c[0] for c in columns]
-    parts = [summary_html(cred, langs, holder), _table(credential_rows(cred, columns, holder), heads)]
+    parts = [summary_html(cred, reader or langs, holder), _table(credential_rows(cred, columns, holder), heads)]
     for n, ach in enumerate(cred.achievements):
         title = dict.fromkeys(render(msg("element.achievement", number=n + 1), (h,)) for h in heads)
         parts.append(f"<h3>{escape(' / '.join(title))}</h3>")

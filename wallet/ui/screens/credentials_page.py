@@ -288,6 +288,14 @@ class CredentialsPage(QWidget):
         self.view_toggle.setAccessibleName(name)
         QSettings().setValue(SETTINGS_VIEW, "cards" if cards else "list")
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        """A narrow list keeps the title readable: the date, then the issuer, move to the tooltip."""
+        super().resizeEvent(event)
+        em = self.fontMetrics().horizontalAdvance("m")
+        width = self.table.width()
+        self.table.setColumnHidden(COL_ISSUED, width < em * 40)
+        self.table.setColumnHidden(COL_ISSUER, width < em * 30)
+
     def current_view(self) -> QAbstractItemView:
         return self.cards if self.views.currentIndex() == 1 else self.table
 

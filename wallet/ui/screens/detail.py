@@ -103,9 +103,11 @@ class DetailView(QWidget):
         head.addLayout(head_text, 1)
 
         self.lang = QComboBox()
+        self.lang.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.lang.setAccessibleName(self.tr("Language of the credential text"))
         self.lang.setAccessibleDescription(self.tr("The language the credential's text is shown in"))
         self.second = QComboBox()
+        self.second.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.second.setAccessibleName(self.tr("Second language, side by side"))
         self.second.setAccessibleDescription(self.tr("Show the text in a second language next to the first"))
         self.lang.currentIndexChanged.connect(self._render_elements)
@@ -125,10 +127,8 @@ class DetailView(QWidget):
         elements_layout.addLayout(lang_row)
         elements_layout.addWidget(self.elements)
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # One scrolling view for "as of", the checks, the note and the technical details: separate
+        # widgets squeezed each other at the smallest window size.
         self.checks = reading_view(self.tr("Verification checks"), self.tr("Each check, its result and why"))
         self.reverify_button = QPushButton(self.tr("&Verify again"))
         self.reverify_button.setToolTip(self.tr("Verify with today's date and the evidence cached in the wallet"))
@@ -142,23 +142,14 @@ class DetailView(QWidget):
         self.technical_toggle.setAccessibleDescription(
             self.tr("Show the check identifiers, keys, suites and the values as the credential states them"))
         self.technical_toggle.toggled.connect(self._toggle_technical)
-        self.technical = reading_view(self.tr("Technical details"),
-                                      self.tr("Check identifiers, message parameters and raw values"))
-        self.technical.hide()
-        note = QLabel(self.tr("* essential check: without it nothing can be said about the credential"))
-        note.setWordWrap(True)
-        note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
         buttons.addWidget(self.technical_toggle)
         buttons.addStretch(1)
         buttons.addWidget(self.reverify_button)
         report_page = QWidget()
         report_layout = QVBoxLayout(report_page)
-        report_layout.addWidget(self.summary)
-        report_layout.addWidget(self.checks, 3)
-        report_layout.addWidget(note)
+        report_layout.addWidget(self.checks, 1)
         report_layout.addLayout(buttons)
-        report_layout.addWidget(self.technical, 2)
 
         self.original = QPlainTextEdit()
         self.original.setReadOnly(True)
@@ -200,7 +191,6 @@ class DetailView(QWidget):
         self.empty.setVisible(not has)
         if detail is None:
             self.checks.clear()
-            self.technical.clear()
             self.elements.clear()
             self.original.clear()
             return
@@ -232,9 +222,7 @@ class DetailView(QWidget):
         self.reason.setVisible(bool(self.reason.text()))
         self._fill_languages(cred.languages)
         self._render_elements()
-        self.checks.setHtml(checks_html(report))
-        self.summary.setText(self._summary(report))
-        self._render_technical()
+        self._render_report()
         self.original.setPlainText(original_text(detail.raw))
         info = fmt(self.tr("%1 bytes, %2, from %3, imported %4."), len(detail.raw), format_name(detail.format),
                    detail.source or self.tr("(no file name)"),
@@ -273,16 +261,25 @@ class DetailView(QWidget):
         second = self.second.currentData()
         prefs = (first, *[lang for lang in self.langs if lang != first])
         second_prefs = (second, *prefs) if second else None
-        self.elements.setHtml(to_html(self.detail.credential, prefs, second_prefs, self.detail.holder or None))
+        self.elements.setHtml(to_html(self.detail.credential, prefs, second_prefs, self.detail.holder or None,
+                                      reader=(ui_language(), *prefs)))
 
     def _toggle_technical(self, on: bool) -> None:
         self.technical_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-        self.technical.setVisible(on)
+        self._render_report()
+        if on:  # show where the details start
+            self.checks.scrollToAnchor("technical")
 
-    def _render_technical(self) -> None:
+    def _render_report(self) -> None:
         detail = self.detail
         if detail is None:
             return
-        extra = [(self.tr("Identifier in the wallet (SHA-256)"), detail.id), (self.tr("Format"), detail.format)]
-        self.technical.setHtml(technical_html(detail.credential, detail.report, (ui_language(), "en"), extra))
+        note = self.tr("* essential check: without it nothing can be said about the credential")
+        parts = [f"<p>{escape(self._summary(detail.report))}</p>", checks_html(detail.report),
+                 f"<p><small>{escape(note)}</small></p>"]
+        if self.technical_toggle.isChecked():
+            extra = [(self.tr("Identifier in the wallet (SHA-256)"), detail.id), (self.tr("Format"), detail.format)]
+            parts.append(f"<hr><a name='technical'></a><h4>{escape(self.tr('Technical details'))}</h4>")
+            parts.append(technical_html(detail.credential, detail.report, (ui_language(), "en"), extra))
+        self.checks.setHtml("".join(parts))
 

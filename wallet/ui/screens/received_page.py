@@ -110,18 +110,16 @@ class ReceivedPage(QWidget):
         self.technical_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.technical_toggle.setAccessibleDescription(self.tr("Show every check of the presentation and its details"))
         self.technical_toggle.toggled.connect(self._toggle_technical)
-        self.technical = reading_view(self.tr("Technical details"),
-                                      self.tr("Every check of the presentation, with identifiers and parameters"))
-        self.technical.hide()
+        self._plain = ""  # the summary's HTML; the technical details are added below it when asked for
+        self._technical = ""
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.input)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.headline)
-        layout.addWidget(self.summary, 3)
+        layout.addWidget(self.summary, 1)
         layout.addWidget(self.technical_toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.technical, 2)
         if not received_available():
             for button in (self.check_button, self.file_button, self.qr_button):
                 button.setEnabled(False)
@@ -130,7 +128,7 @@ class ReceivedPage(QWidget):
     def clear(self) -> None:
         self.input.clear()
         self.summary.clear()
-        self.technical.clear()
+        self._plain = self._technical = ""
         self.headline.hide()
         self.last = None
 
@@ -175,9 +173,9 @@ class ReceivedPage(QWidget):
 
     def _failed(self, error: TaskError) -> None:
         self.last = None
-        self.technical.clear()
         self._banner(Headline.DO_NOT_RELY, self.tr("This could not be checked."))
-        self.summary.setHtml(f"<p>{escape(error.message)}</p>")
+        self._plain, self._technical = f"<p>{escape(error.message)}</p>", ""
+        self._render()
 
     def _banner(self, headline: Headline, text: str) -> None:
         item = HEADLINE_LOOKS[headline]
@@ -201,10 +199,27 @@ class ReceivedPage(QWidget):
         if reasons:
             parts.append("<ul>" + "".join(f"<li><b>{escape(r)}</b></li>" for r in reasons) + "</ul>")
         parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in rest) + "</ul>")
-        self.summary.setHtml("".join(parts))
-        self.technical.setHtml(checks_html(bundle.report) + "<hr>"
-                               + technical_html(None, bundle.report, langs))
+        self._plain = "".join(parts)
+        self._technical = checks_html(bundle.report) + "<hr>" + technical_html(None, bundle.report, langs)
+        self._render()
+
+    def technical_text(self) -> str:
+        """The technical details of the last check, as plain text (tests, screen readers' copy)."""
+        from PySide6.QtGui import QTextDocument
+
+        document = QTextDocument()
+        document.setHtml(self._technical)
+        return document.toPlainText()
+
+    def _render(self) -> None:
+        html = self._plain
+        if self.technical_toggle.isChecked() and self._technical:
+            heading = escape(self.tr("Technical details"))
+            html += f"<hr><a name='technical'></a><h4>{heading}</h4>{self._technical}"
+        self.summary.setHtml(html)
 
     def _toggle_technical(self, on: bool) -> None:
         self.technical_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-        self.technical.setVisible(on)
+        self._render()
+        if on:
+            self.summary.scrollToAnchor("technical")
