@@ -187,8 +187,10 @@ def find_english(window: Any, qtbot: Any, tmp_path: Path, corpus_files: list[Pat
             break
         for where, text, chrome in collect(root, window):
             plain = text.replace("&", "").strip()
-            if plain in sources:
-                problems.append(f"{name}: {where}: untranslated UI string {plain!r}")
+            lines = {line.strip() for line in plain.splitlines()}
+            if plain in sources or lines & sources:
+                found = plain if plain in sources else sorted(lines & sources)[0]
+                problems.append(f"{name}: {where}: untranslated UI string {found!r}")
                 continue
             hit = next((f for f in fragments if f in text), None)
             if hit is not None:

@@ -279,7 +279,8 @@ class DetailView(QWidget):
                  f"<p><small>{escape(note)}</small></p>"]
         if self.technical_toggle.isChecked():
             extra = [(self.tr("Identifier in the wallet (SHA-256)"), detail.id), (self.tr("Format"), detail.format)]
-            parts.append(f"<hr><a name='technical'></a><h4>{escape(self.tr('Technical details'))}</h4>")
+            heading = self.tr("Technical details")
+            parts.append(f"<hr><a name='technical'></a><h4>{escape(heading)}</h4>")
             parts.append(technical_html(detail.credential, detail.report, (ui_language(), "en"), extra))
         self.checks.setHtml("".join(parts))
 

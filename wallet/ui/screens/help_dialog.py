@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from wallet.ui.widgets import describe_buttons, reading_view
@@ -90,7 +91,8 @@ class HelpDialog(QDialog):
             ("Ctrl+O", self.tr("Import files")), ("Ctrl+Shift+V", self.tr("Paste a credential or a link")),
             ("Ctrl+Shift+O", self.tr("Import from a QR image")), ("Ctrl+F", self.tr("Search credentials")),
             ("Ctrl+1 / Ctrl+2", self.tr("Show as a list / as cards")), ("F5", self.tr("Verify again")),
-            ("Delete", self.tr("Remove the selected credentials (asks first)")), ("Ctrl+,", self.tr("Settings")),
+            (QKeySequence(QKeySequence.StandardKey.Delete).toString(QKeySequence.SequenceFormat.NativeText),
+             self.tr("Remove the selected credentials (asks first)")), ("Ctrl+,", self.tr("Settings")),
             ("Ctrl+Shift+B", self.tr("Back up the wallet")), ("Ctrl+L", self.tr("Lock the wallet")),
             ("Ctrl+Tab / Ctrl+Shift+Tab", self.tr("Next / previous screen")),
             ("Alt + " + self.tr("underlined letter"), self.tr("The button, tab or field with that letter")),
