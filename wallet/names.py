@@ -28,6 +28,7 @@ from wallet.resources import resource
 
 _EU_AUTHORITY = re.compile(r"^https?://publications\.europa\.eu/resource/authority/(?:country|language)/(\w+)$", re.I)
 _ISCED = re.compile(r"(?:isced-f/|^)(\d{2,4})$")
+_PERIOD = re.compile(r"\s*\(\d{3,4}-\d{0,4}\)$")
 
 
 def _lang(langs: str | Sequence[str]) -> str:
@@ -85,7 +86,7 @@ def language_name(code: str | None, langs: str | Sequence[str] = "en") -> str:
     if found is None:
         return code
     translated = _translation("iso639-3", _lang(langs)).gettext(found.name)
-    return translated
+    return _PERIOD.sub("", translated)  # "Modern Greek (1453-)" reads "Modern Greek"
 
 
 @lru_cache(maxsize=1)

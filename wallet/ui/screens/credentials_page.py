@@ -116,7 +116,7 @@ class CredentialsPage(QWidget):
         # Fixed widths from the font, not ResizeToContents: that mode measures rows on every
         # model change (with 10,000 credentials, half a second per sort or import).
         em = self.fontMetrics().horizontalAdvance("m")
-        for col, ems in ((COL_ISSUER, 10), (COL_STATE, 11), (COL_ISSUED, 7)):
+        for col, ems in ((COL_ISSUER, 10), (COL_STATE, 14), (COL_ISSUED, 7)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, em * ems)
         header.setSortIndicator(COL_ISSUED, Qt.SortOrder.DescendingOrder)
