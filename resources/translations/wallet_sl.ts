@@ -4,17 +4,22 @@
 <context>
     <name>Breakdown</name>
     <message>
-        <location filename="../../wallet/ui/screens/breakdown.py" line="33" />
+        <location filename="../../wallet/ui/screens/breakdown.py" line="34" />
         <source>a credential no longer in the list</source>
         <translation>dokazilo, ki ga ni več na seznamu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/breakdown.py" line="41" />
+        <location filename="../../wallet/ui/screens/breakdown.py" line="35" />
+        <source>(untitled credential)</source>
+        <translation>(dokazilo brez naziva)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/breakdown.py" line="43" />
         <source>Requirements</source>
         <translation>Zahteve</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/breakdown.py" line="89" />
+        <location filename="../../wallet/ui/screens/breakdown.py" line="91" />
         <source>Not counting yet</source>
         <translation>Še ne šteje</translation>
     </message>
@@ -568,267 +573,267 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="30" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="31" />
         <source>Help</source>
         <translation>Pomoč</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="33" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="34" />
         <source>Help topics</source>
         <translation>Teme pomoči</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="34" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="35" />
         <source>Guide</source>
         <translation>Vodnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="34" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="35" />
         <source>What each screen is for and how to use it</source>
         <translation>Čemu je namenjen vsak zaslon in kako ga uporabljati</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="36" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="37" />
         <source>Keyboard shortcuts</source>
         <translation>Bližnjice na tipkovnici</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="36" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="37" />
         <source>Every action and its keys</source>
         <translation>Vsako dejanje in njegove tipke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="38" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="39" />
         <source>Where your data lives</source>
         <translation>Kje so vaši podatki</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="38" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="39" />
         <source>The files the wallet keeps and where</source>
         <translation>Datoteke, ki jih hrani denarnica, in kje so</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="40" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="41" />
         <source>About</source>
         <translation>O programu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="40" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="41" />
         <source>What this application is, its licence</source>
         <translation>Kaj je ta program in njegova licenca</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="42" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="43" />
         <source>&amp;Guide</source>
         <translation>&amp;Vodnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="43" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="44" />
         <source>&amp;Keyboard</source>
         <translation>&amp;Tipkovnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="44" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="45" />
         <source>Your &amp;data</source>
         <translation>Vaši &amp;podatki</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="45" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="46" />
         <source>A&amp;bout</source>
         <translation>O p&amp;rogramu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="58" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="59" />
         <source>Credentials</source>
         <translation>Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="59" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="60" />
         <source>Your credentials as cards or as a list (Ctrl+2, Ctrl+1). Type to search; filter by issuer, kind, state or target. Each credential shows its state in words and colour: valid, valid with a note, expired, revoked, not checked for revocation, cannot be checked, or changed. Select one to read it: a short summary, then every standard element; choose a second language to show the text side by side, which helps when you present it abroad. The Verification tab says what was checked and as of when; Technical details shows the identifiers behind it.</source>
         <translation>Vaša dokazila kot kartice ali kot seznam (Ctrl+2, Ctrl+1). Tipkajte za iskanje; izbirajte po izdajatelju, vrsti, stanju ali cilju. Vsako dokazilo pokaže svoje stanje z besedami in barvo: veljavno, veljavno z opombo, poteklo, preklicano, preklic ni preverjen, ni ga mogoče preveriti ali spremenjeno. Izberite dokazilo, da ga preberete: najprej kratek povzetek, nato vsak standardni element; izberite drugi jezik, da se besedilo prikaže vzporedno, kar pomaga, ko ga predstavljate v tujini. Zavihek Preverjanje pove, kaj je bilo preverjeno in kdaj; Tehnične podrobnosti pokažejo oznake v ozadju.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="65" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="66" />
         <source>Adding credentials</source>
         <translation>Dodajanje dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="66" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="67" />
         <source>Import files (Ctrl+O), paste a credential or a link (Ctrl+Shift+V), open a picture of a QR code (Ctrl+Shift+O), or drop files on the window. Each one is checked before it is stored; a changed or forged credential is refused and the others are still imported.</source>
         <translation>Uvozite datoteke (Ctrl+O), prilepite dokazilo ali povezavo (Ctrl+Shift+V), odprite sliko kode QR (Ctrl+Shift+O) ali povlecite datoteke na okno. Vsako je preverjeno, preden se shrani; spremenjeno ali ponarejeno dokazilo je zavrnjeno, druga se kljub temu uvozijo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="69" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="70" />
         <source>Targets</source>
         <translation>Cilji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="70" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="71" />
         <source>How far your credentials take you towards a qualification: which credential fills which requirement and why, what is still missing (the most useful first), and which credentials do not count yet and why. Add a target from a file your school or employer gives you.</source>
         <translation>Kako daleč vas dokazila pripeljejo do kvalifikacije: katero dokazilo izpolni katero zahtevo in zakaj, kaj še manjka (najkoristnejše najprej) in katera dokazila še ne štejejo in zakaj. Cilj dodate iz datoteke, ki vam jo da šola ali delodajalec.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="73" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="74" />
         <source>Share</source>
         <translation>Deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="74" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="75" />
         <source>Tick the credentials to share and choose how: a signed file, a link, a QR code, a printable PDF or entries for your Europass CV. If the recipient gave you a challenge code or a web address, enter it. The wallet warns you before sharing a credential that is expired, revoked or otherwise not in force.</source>
         <translation>Označite dokazila, ki jih želite deliti, in izberite način: podpisana datoteka, povezava, koda QR, PDF za tiskanje ali vnosi za vaš življenjepis Europass. Če vam je prejemnik dal kodo izziva ali spletni naslov, ju vnesite. Denarnica vas opozori, preden delite dokazilo, ki je poteklo, preklicano ali kako drugače ne velja.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="77" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="78" />
         <source>Check received</source>
         <translation>Preverjanje prejetega</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="78" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="79" />
         <source>For an employer or an office: paste a link, open a bundle file or a picture of its QR code. The answer comes first: Checks out, Not fully checked, or Do not rely on this, with the reasons. Nothing is stored and nothing is sent anywhere.</source>
         <translation>Za delodajalca ali urad: prilepite povezavo, odprite datoteko paketa ali sliko njegove kode QR. Odgovor je na vrhu: Preverjeno, v redu; Ni v celoti preverjeno; ali Na to se ne zanašajte, z razlogi. Nič se ne shrani in nič se nikamor ne pošlje.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="81" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="82" />
         <source>Settings and backups</source>
         <translation>Nastavitve in varnostne kopije</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="82" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="83" />
         <source>Settings (Ctrl+,) chooses the languages, when the wallet locks itself, how long shared bundles are accepted, and whom you trust. Back up the wallet (Ctrl+Shift+B) to one encrypted file that opens with your passphrase; keep it somewhere safe. Without the passphrase no one can open the wallet or the backup, and it cannot be recovered.</source>
         <translation>V nastavitvah (Ctrl+,) izberete jezike, kdaj se denarnica sama zaklene, kako dolgo so deljeni paketi sprejemljivi in komu zaupate. Denarnico varnostno kopirajte (Ctrl+Shift+B) v eno šifrirano datoteko, ki se odpre z vašim geslom; shranite jo na varno. Brez gesla nihče ne more odpreti denarnice ali kopije in gesla ni mogoče obnoviti.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="90" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="91" />
         <source>Import files</source>
         <translation>Uvoz datotek</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="90" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="91" />
         <source>Paste a credential or a link</source>
         <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="91" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="92" />
         <source>Import from a QR image</source>
         <translation>Uvoz iz slike kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="91" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="92" />
         <source>Search credentials</source>
         <translation>Iskanje dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="92" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="93" />
         <source>Show as a list / as cards</source>
         <translation>Prikaz kot seznam / kot kartice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="92" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="93" />
         <source>Verify again</source>
         <translation>Ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="93" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="95" />
         <source>Remove the selected credentials (asks first)</source>
         <translation>Odstrani izbrana dokazila (najprej vpraša)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="93" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="95" />
         <source>Settings</source>
         <translation>Nastavitve</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="94" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="96" />
         <source>Back up the wallet</source>
         <translation>Varnostna kopija denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="94" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="96" />
         <source>Lock the wallet</source>
         <translation>Zakleni denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="95" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="97" />
         <source>Next / previous screen</source>
         <translation>Naslednji / prejšnji zaslon</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="96" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="98" />
         <source>underlined letter</source>
         <translation>podčrtana črka</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="96" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="98" />
         <source>The button, tab or field with that letter</source>
         <translation>Gumb, zavihek ali polje s to črko</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="97" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="99" />
         <source>Next / previous field</source>
         <translation>Naslednje / prejšnje polje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="97" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="99" />
         <source>Tick or untick in a list</source>
         <translation>Označi ali odznači na seznamu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="98" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="100" />
         <source>This help</source>
         <translation>Ta pomoč</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="98" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="100" />
         <source>Quit</source>
         <translation>Izhod</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="105" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="107" />
         <source>(no wallet open)</source>
         <translation>(nobena denarnica ni odprta)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="108" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="110" />
         <source>Your wallet</source>
         <translation>Vaša denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="109" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="111" />
         <source>Everything you keep is in one encrypted file, with a small header file next to it. It never leaves this computer unless you share or back it up.</source>
         <translation>Vse, kar hranite, je v eni šifrirani datoteki, ob njej je majhna datoteka z glavo. Ta računalnik zapusti samo, če jo delite ali varnostno kopirate.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="111" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="113" />
         <source>Application preferences</source>
         <translation>Nastavitve programa</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="112" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="114" />
         <source>The language of the application and the view you prefer are kept, unencrypted, in:</source>
         <translation>Jezik programa in prikaz, ki ga imate raje, sta shranjena nešifrirano v:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="113" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="115" />
         <source>Backups and shares</source>
         <translation>Varnostne kopije in deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="114" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="116" />
         <source>Backups, bundles, PDFs and QR images are written only where you choose. A link contains the bundle itself; anyone who has the link can read it until it expires.</source>
         <translation>Varnostne kopije, paketi, PDF-ji in slike kod QR se zapišejo samo tja, kamor izberete. Povezava vsebuje paket sam; vsak, ki ima povezavo, ga lahko prebere, dokler ne poteče.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="121" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="123" />
         <source>Learner wallet</source>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="122" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="124" />
         <source>Learner wallet keeps your credentials encrypted on this computer, verifies them offline, shows your progress towards qualifications and shares signed bundles.</source>
         <translation>Učna denarnica hrani vaša dokazila šifrirana na tem računalniku, jih preverja brez povezave, kaže vaš napredek do kvalifikacij in deli podpisane pakete.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/help_dialog.py" line="124" />
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="126" />
         <source>Licence: EUPL-1.2</source>
         <translation>Licenca: EUPL-1.2</translation>
     </message>

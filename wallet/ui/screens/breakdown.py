@@ -30,7 +30,9 @@ def breakdown_html(item: Any, langs: Sequence[str], titles: Mapping[str, str]) -
     reader = (ui_language(), "en")
 
     def name(credential_id: str) -> str:
-        return titles.get(credential_id) or QCoreApplication.translate("Breakdown", "a credential no longer in the list")
+        if credential_id not in titles:
+            return QCoreApplication.translate("Breakdown", "a credential no longer in the list")
+        return titles[credential_id] or QCoreApplication.translate("Breakdown", "(untitled credential)")
 
     def title_of(text: Any, fallback: str) -> str:
         return pick_lang(text, langs) or fallback
