@@ -1747,7 +1747,7 @@
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="55" />
         <source>As the system</source>
-        <translation>Kot sistem</translation>
+        <translation>Kot v sistemu</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/settings_dialog.py" line="74" />
