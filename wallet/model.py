@@ -243,6 +243,7 @@ class CheckId(str, enum.Enum):
     HOLDER_BINDING = "holder-binding"  # the credentials belong to the presenter
     PRESENTATION_CREDENTIALS = "presentation-credentials"  # the enveloped credentials open
     CREDENTIAL = "credential"  # one embedded credential's verdict (``index`` says which)
+    VERIFICATION = "verification"  # only when verification itself failed (an internal error): essential not-checked
 
 
 #: Names older vaults stored (before check ids existed), mapped to today's ids.

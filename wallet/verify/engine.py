@@ -9,13 +9,23 @@ adds the rest and builds the :class:`VerificationReport`.
 
 Verification never fetches anything: everything comes from the
 ``VerificationContext``.
+
+The engine never raises for a credential: an unexpected exception inside a
+format's checks (a bug, or a library failing on input it should have
+refused) becomes one essential not-checked "verification" check with a plain
+sentence, and the exception's type and place go to the log (never its text,
+which may quote the credential). So one bad file can never stop a batch
+(``wallet verify A B``, ``import``, ``verify-bundle``) and is never taken
+for valid.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -35,6 +45,7 @@ from wallet.model import (
     CredentialFormat,
     VerificationReport,
 )
+from wallet.verify.budget import input_budget
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
 from wallet.verify.did import split_did_url
@@ -49,6 +60,8 @@ from wallet.verify.validity import (
     window_check,
 )
 from wallet.verify.vcdm import credential_problems, presentation_problems
+
+_log = logging.getLogger(__name__)
 
 PASSED, FAILED, WARNING, NOT_CHECKED = (
     CheckStatus.PASSED,
@@ -214,8 +227,26 @@ def verify(cred: Credential, ctx: VerificationContext) -> VerificationReport:
     return _verify(cred, ctx, None)
 
 
+def log_internal_error(exc: BaseException, what: str) -> None:
+    """Log an unexpected exception by type and place only (its text may quote the credential)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename.rsplit('/', 2)[-2:][-1]}:{f.lineno} {f.name}" for f in reversed(frames[-3:]))
+    _log.error("internal error while %s: %s at %s", what, type(exc).__name__, where or "?")
+
+
+
+def _contained_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> list[Check]:
+    """:func:`checks_for`, with any unexpected exception turned into a not-checked check."""
+    try:
+        return checks_for(cred, ctx, decoded)
+    except Exception as exc:  # noqa: BLE001 - the engine never raises for a credential (module docstring)
+        log_internal_error(exc, f"verifying {cred.format.value}")
+        return [Check(CheckId.VERIFICATION, NOT_CHECKED, msg("verification.internal_error"), True)]
+
+
 def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> VerificationReport:
-    checks = checks_for(cred, ctx, decoded)
+    with input_budget():  # one deadline for this credential and everything it brings (wallet.verify.budget)
+        checks = _contained_checks(cred, ctx, decoded)
     label = None
     presentation = cred.format in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT)
     supported = not (len(checks) == 1 and checks[0].id is CheckId.FORMAT and checks[0].status is not PASSED)
@@ -230,7 +261,27 @@ def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | No
 
 
 def parse_bytes(raw: bytes) -> Credential:
-    return parse(raw)
+    """:func:`wallet.formats.parse`; an unexpected exception becomes an InputError (and a log line)."""
+    try:
+        return parse(raw)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - never raise anything but InputError for input (module docstring)
+        log_internal_error(exc, "reading a credential")
+        raise InputError(_UNREADABLE, message=msg("format.internal_error")) from exc
+
+
+_UNREADABLE = "The wallet could not read this input because of an internal error (details are in the wallet's log)."
+
+
+def _parse_for_verification(raw: bytes, display: bool = True) -> tuple[Credential, DecodedJws | None]:
+    try:
+        return parse_for_verification(raw, display=display)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see parse_bytes
+        log_internal_error(exc, "reading a credential")
+        raise InputError(_UNREADABLE, message=msg("format.internal_error")) from exc
 
 
 def _unreadable(exc: InputError) -> Check:
@@ -239,14 +290,13 @@ def _unreadable(exc: InputError) -> Check:
 
 def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | None, VerificationReport]:
     """Parse then verify; unreadable input becomes a report with a failed 'format' check."""
-    try:
-        cred, decoded = parse_for_verification(raw)
-    except InputError as exc:
-        report = VerificationReport(
-            format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now
-        )
-        return None, report
-    return cred, _verify(cred, ctx, decoded)
+    with input_budget():  # the deadline counts from the bytes, not from the parsed credential
+        try:
+            cred, decoded = _parse_for_verification(raw)
+        except InputError as exc:
+            report = VerificationReport(format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now)
+            return None, report
+        return cred, _verify(cred, ctx, decoded)
 
 
 def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:
@@ -258,7 +308,7 @@ def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:
     verification view carries (see ``wallet.formats.vc_json.verification_view``).
     """
     try:
-        cred, decoded = parse_for_verification(raw, display=False)
+        cred, decoded = _parse_for_verification(raw, display=False)
     except InputError as exc:
         return VerificationReport(
             format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now

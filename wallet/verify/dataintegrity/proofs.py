@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet.messages import Message, msg
-from wallet.verify.canon import CanonicalizationBudgetExceeded, canonicalize_quads
+from wallet.verify.canon import CanonicalizationBudgetExceeded, CanonicalizationRefused, canonicalize_quads
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.keys import KeyRef, resolve_method
 from wallet.verify.dataintegrity.suites import (
@@ -97,7 +97,7 @@ def check_jsonld(document: Mapping[str, Any], proofs: list[Mapping[str, Any]]) -
                 raise JsonLdProblem(
                     f"the credential redefines terms of a published context ({', '.join(redefined[:5])})"
                 )
-    except (JsonLdProblem, CanonicalizationBudgetExceeded) as exc:
+    except (JsonLdProblem, CanonicalizationBudgetExceeded, CanonicalizationRefused) as exc:
         return JsonLdOutcome(str(exc), needs_rdf)
     if findings is None:
         findings = inline_context_findings(document)
@@ -154,7 +154,7 @@ def verify_one(
         view = _secured_view(document, proof, all_proofs)
         data = hash_data(suite, key.resolved.key_type, config, view, reuse)
         ok = check_signature(suite, key.resolved.key, key.resolved.key_type, proof, data)
-    except (ProofError, JsonLdProblem, CanonicalizationBudgetExceeded) as exc:
+    except (ProofError, JsonLdProblem, CanonicalizationBudgetExceeded, CanonicalizationRefused) as exc:
         return ProofResult(index, proof, suite, False, msg("proof.error", suite=suite.name, detail=str(exc)), key)
     if not ok:
         return ProofResult(index, proof, suite, False,

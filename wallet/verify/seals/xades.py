@@ -182,7 +182,8 @@ def verify_xades(raw: bytes, anchors: tuple[bytes, ...] = ()) -> tuple[SealEvide
     )
     try:
         results = HardenedXAdESVerifier().verify(root, x509_cert=leaf, parser=safe_parser(), expect_config=config)
-    except (SignXMLException, InputError, ValueError) as exc:
+    except (SignXMLException, InputError, ValueError, etree.LxmlError) as exc:
+        # etree.DocumentInvalid: signxml validates the signature against the XML-DSig schema.
         reason = str(exc) or type(exc).__name__
         if "Signature verification failed" in reason:
             reason = "the signature value does not match the signed data (changed or re-formatted after sealing)"
