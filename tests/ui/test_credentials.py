@@ -114,3 +114,20 @@ def test_verify_again(window, qtbot) -> None:
     window.reverify_action.trigger()
     qtbot.waitUntil(lambda: "again" in window.statusBar().currentMessage(), timeout=20000)
     wait_idle(qtbot, window)
+
+
+def test_the_list_keeps_titles_readable_at_the_smallest_window(window, qtbot) -> None:
+    from wallet.ui.models.credentials import COL_TITLE
+    from wallet.ui.screens.main_window import MIN_HEIGHT, MIN_WIDTH
+
+    window.resize(MIN_WIDTH, MIN_HEIGHT)
+    window.list_action.trigger()
+    page = window.credentials
+    qtbot.waitUntil(lambda: page.table.isVisible(), timeout=5000)
+    qtbot.wait(50)
+    em = page.fontMetrics().horizontalAdvance("m")
+    header = page.table.horizontalHeader()
+    sizes = [(header.sectionSize(c), header.isSectionHidden(c)) for c in range(4)]
+    assert header.sectionSize(COL_TITLE) >= em * 10, (sizes, page.table.viewport().width(), page.splitter.sizes(),
+                                                       page.detail.minimumSizeHint().width())
+    assert window.width() >= MIN_WIDTH and window.minimumWidth() == MIN_WIDTH

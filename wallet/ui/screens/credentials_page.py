@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+import shiboken6
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,6 +135,7 @@ class CredentialsPage(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left = QWidget()
+        left.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 24)  # one card, or a readable list
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.views, 1)
@@ -156,6 +159,7 @@ class CredentialsPage(QWidget):
         self.setTabOrder(self.target_filter, self.view_toggle)
         self.setTabOrder(self.view_toggle, self.table)
         self.setTabOrder(self.table, self.cards)
+        self.table.viewport().installEventFilter(self)
         self._fill_filters()
         from PySide6.QtCore import QSettings
 
@@ -288,13 +292,21 @@ class CredentialsPage(QWidget):
         self.view_toggle.setAccessibleName(name)
         QSettings().setValue(SETTINGS_VIEW, "cards" if cards else "list")
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self._fit_columns)  # after the layout settled
+        return False
+
+    def _fit_columns(self) -> None:
         """A narrow list keeps the title readable: the date, then the issuer, move to the tooltip."""
-        super().resizeEvent(event)
+        if not shiboken6.isValid(self.table):
+            return
         em = self.fontMetrics().horizontalAdvance("m")
-        width = self.table.width()
-        self.table.setColumnHidden(COL_ISSUED, width < em * 40)
-        self.table.setColumnHidden(COL_ISSUER, width < em * 30)
+        width = self.table.viewport().width()
+        self.table.setColumnHidden(COL_ISSUED, width < em * 44)
+        self.table.setColumnHidden(COL_ISSUER, width < em * 34)
+        state = max(em * 8, min(em * 14, width // 3))
+        self.table.horizontalHeader().resizeSection(COL_STATE, state)
 
     def current_view(self) -> QAbstractItemView:
         return self.cards if self.views.currentIndex() == 1 else self.table
