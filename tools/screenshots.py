@@ -1,244 +1,316 @@
-"""Render each main screen of the desktop app to PNG, offscreen, into ./screenshots/.
+"""Render every screen of the desktop app to PNG: English and Slovenian, light and dark, two window sizes.
 
-    .venv/bin/python tools/screenshots.py [--out screenshots] [--lang en|sl] [--dark]
+    .venv/bin/python tools/screenshots.py --x11                # a real X11 window under Xvfb (started here)
+    .venv/bin/python tools/screenshots.py                      # offscreen (no X server needed)
+    .venv/bin/python tools/screenshots.py --x11 --langs sl --themes dark --sizes 800x560
 
-Uses the demo wallet (freshly signed sample credentials) when ``wallet.app.demo``
-works, else a vault filled from ../shared/corpus. Nothing touches the user's
-wallet: everything happens in a temporary folder. Look at the pictures after
-every UI change: tests prove behaviour, not that a screen is readable.
+Files go to ``screenshots/<lang>-<theme>-<size>/NN-<screen>.png``, plus one
+contact sheet per combination (``sheet-<lang>-<theme>-<size>.png``) to look
+at them side by side. With ``--x11`` the script starts ``Xvfb`` itself (Debian
+package ``xvfb``, installed by ``tools/bootstrap.sh``), opens the app as an
+ordinary xcb window and captures it from the X server, so what is on the
+pictures is what a window manager would show, not an offscreen rendering.
+
+Everything runs on a throw-away demo wallet (freshly signed sample
+credentials, plus a baked badge and the EU's Annex I sample from the shared
+test data when present); the user's own wallet is never touched. Look at the
+pictures after every UI change: tests prove behaviour, not that a screen
+reads well.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["WALLET_UI_NO_MODAL"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["WALLET_UI_NO_MODAL"] = "1"
 
-from PySide6.QtCore import QSize  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
-
-SIZE = QSize(1200, 760)
+SIZES = {"1366x768": (1366, 768), "800x560": (800, 560)}
 
 
-def spin(app: QApplication, condition, timeout: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.processEvents()
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """An Xvfb server on the first free display, 1920×1200 at 24 bits; returns (process, DISPLAY)."""
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        raise SystemExit("Xvfb is not installed: apt-get install xvfb (tools/bootstrap.sh does it)")
+    for number in range(91, 120):
+        if Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists():
+            continue
+        proc = subprocess.Popen([binary, f":{number}", "-screen", "0", "1920x1200x24", "-nolisten", "tcp",
+                                 "-dpi", "96"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            if Path(f"/tmp/.X11-unix/X{number}").exists():
+                return proc, f":{number}"
+            if proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        proc.terminate()
+    raise SystemExit("could not start Xvfb on any display from :91 to :119")
 
 
-def dark_palette() -> QPalette:
-    """A dark palette like a desktop's dark theme, to check contrast."""
-    p = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#2b2c2f", QPalette.ColorRole.AlternateBase: "#323336",
-        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#303134",
-        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#8ab4f8",
-        QPalette.ColorRole.HighlightedText: "#202124", QPalette.ColorRole.PlaceholderText: "#9aa0a6",
-        QPalette.ColorRole.Mid: "#5f6368", QPalette.ColorRole.ToolTipBase: "#303134",
-        QPalette.ColorRole.ToolTipText: "#e8eaed", QPalette.ColorRole.BrightText: "#ffffff",
-    }
-    for role, value in colours.items():
-        p.setColor(role, QColor(value))
-    return p
-
-
-def save(widget: QWidget, out: Path, name: str) -> None:
-    path = out / f"{name}.png"
-    widget.grab().save(str(path))
-    print(f"wrote {path}")
-
-
-def corpus_vault(folder: Path):  # type: ignore[no-untyped-def]
-    from wallet.app.importing import ImportItem, import_items
-    from wallet.shared_data import shared_dir
-    from wallet.storage import KdfParams, Vault
-
-    passphrase = "screenshots only"
-    vault = Vault.create(folder / "vault.db", passphrase, KdfParams.floor())
-    shared = shared_dir()
-    if shared is not None:
-        files = sorted((shared / "corpus").glob("*"))[:60]
-        import_items(vault, [ImportItem(p.name, p.read_bytes()) for p in files if p.name != "manifest.json"])
-    return vault, passphrase  # bundled targets are always listed; no need to store them
-
-
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one linear script of screens
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="screenshots")
-    parser.add_argument("--lang", default="en", choices=("en", "sl"))
-    parser.add_argument("--dark", action="store_true", help="also render the main screens with a dark palette")
+    parser.add_argument("--langs", default="en,sl")
+    parser.add_argument("--themes", default="light,dark")
+    parser.add_argument("--sizes", default="1366x768,800x560")
+    parser.add_argument("--x11", action="store_true", help="start Xvfb and capture a real X11 window")
     args = parser.parse_args(argv)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    xvfb = None
+    if args.x11:
+        xvfb, display = start_xvfb()
+        os.environ["DISPLAY"] = display
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        return run(args)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(timeout=10)
+
+
+def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
     from wallet.storage import KdfParams
     from wallet.ui import dialogs
     from wallet.ui.app import build_window, make_application
+    from wallet.ui.icons import clear_cache
+    from wallet.ui.theme import dark_palette, ensure_contrast
 
     app = make_application()
     app.setStyle(QStyleFactory.create("Fusion"))
+    light = QApplication.style().standardPalette()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     tmp = Path(tempfile.mkdtemp(prefix="wallet-shots-"))
-    window = build_window(tmp / "none.db", args.lang, kdf=KdfParams.floor())
-    window.resize(SIZE)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    out_root = Path(args.out)
+
+    def spin(condition: Callable[[], bool] = lambda: False, timeout: float = 60.0) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            app.processEvents()
+            if condition():
+                return True
+            time.sleep(0.01)
+        return False
+
+    def grab(widget: QWidget, path: Path) -> None:
+        spin(timeout=0.35)
+        if os.environ.get("QT_QPA_PLATFORM") == "xcb":
+            picture = widget.screen().grabWindow(widget.winId())
+        else:
+            picture = widget.grab()
+        picture.save(str(path))
+        print(f"wrote {path}")
+
+    from wallet.app.demo import create_demo_vault
+
+    window = build_window(tmp / "none.db", "en", kdf=KdfParams.floor())
     window.show()
-    spin(app, lambda: False, 0.3)
-    save(window, out, f"01-create-{args.lang}")
-
-    window.unlock_screen.create_page.first.setText("abc")
-    window.unlock_screen.create_page.submit()
-    spin(app, lambda: False, 0.2)
-    save(window, out, f"02-create-error-{args.lang}")
-
-    try:
-        from wallet.app.demo import create_demo_vault
-
-        opener = lambda: create_demo_vault(tmp / "demo.db")  # noqa: E731
-    except ImportError:
-        opener = lambda: corpus_vault(tmp)  # noqa: E731
     errors: list[str] = []
-    window.session.open_with(opener, owner=window, on_success=lambda _p: None,
-                             on_failure=lambda e: errors.append(e.message))
-    spin(app, lambda: window.session.is_open or bool(errors), 180)
+    passphrase: list[str] = []
+    window.session.open_with(lambda: create_demo_vault(tmp / "demo.db"), owner=window,
+                             on_success=passphrase.append, on_failure=lambda e: errors.append(e.message))
+    spin(lambda: window.session.is_open or bool(errors), 180)
     if errors:
-        print("demo wallet failed:", errors[0], "- using the corpus")
-        window.session.open_with(lambda: corpus_vault(tmp), owner=window, on_success=lambda _p: None,
-                                 on_failure=lambda e: errors.append(e.message))
-        spin(app, lambda: window.session.is_open, 180)
-    page = window.credentials
-    spin(app, lambda: page.model.rowCount() > 0, 60)
-    spin(app, lambda: not window.session.runner.busy, 60)
-    page.table.selectRow(0)
-    spin(app, lambda: page.detail.detail is not None, 30)
-    spin(app, lambda: False, 0.3)
-    save(window, out, f"03-credentials-{args.lang}")
-    page.detail.second.setCurrentIndex(min(2, page.detail.second.count() - 1))
-    spin(app, lambda: False, 0.2)
-    save(window, out, f"04-detail-side-by-side-{args.lang}")
-    page.detail.tabs.setCurrentIndex(1)
-    spin(app, lambda: False, 0.2)
-    save(window, out, f"05-verification-report-{args.lang}")
-    page.detail.tabs.setCurrentIndex(2)
-    spin(app, lambda: False, 0.2)
-    save(window, out, f"06-original-{args.lang}")
-    page.detail.tabs.setCurrentIndex(0)
-    window.cards_action.trigger()
-    spin(app, lambda: False, 0.3)
-    save(window, out, f"07-cards-{args.lang}")
-    page.search.setText(page.model.row_at(0).title.split()[0])
-    spin(app, lambda: False, 0.2)
-    save(window, out, f"08-cards-search-{args.lang}")
-    page.search.clear()
-    window.list_action.trigger()
+        raise SystemExit(f"the demo wallet failed: {errors[0]}")
+    spin(lambda: window.credentials.model.rowCount() > 0 and not window.session.runner.busy, 60)
 
-    window.tabs.setCurrentWidget(window.targets)
-    spin(app, lambda: window.targets.model.rowCount() > 0 and not window.session.runner.busy, 60)
-    spin(app, lambda: False, 0.3)
-    save(window, out, f"09-targets-{args.lang}")
-
-    window.tabs.setCurrentWidget(window.share)
-    share = window.share
-    spin(app, lambda: share.list.count() > 0, 30)
-    for n in range(min(2, share.list.count())):
-        share.list.item(n).setCheckState(share.list.item(n).checkState().Checked)
-    share.challenge.setText("interview-2026-11-24")
-    share.qr_button.click()
-    spin(app, lambda: share.qr_png is not None or "large" in share.result.text(), 60)
-    spin(app, lambda: False, 0.3)
-    save(window, out, f"10-share-{args.lang}")
-
-    bundle = tmp / "bundle.vp.json"
-    dialogs.set_next_answer(str(bundle))
-    share.file_button.click()
-    spin(app, lambda: bundle.exists() and not window.session.runner.busy, 60)
-    window.tabs.setCurrentWidget(window.received)
-    window.received.challenge.setText("interview-2026-11-24")
-    dialogs.set_next_answer(str(bundle))
-    window.received.file_button.click()
-    spin(app, lambda: window.received.last is not None, 60)
-    spin(app, lambda: False, 0.3)
-    save(window, out, f"11-check-received-{args.lang}")
-
-    window.tabs.setCurrentWidget(window.credentials)
-    dialog = window.import_dialog()
     from wallet.shared_data import shared_dir
 
     shared = shared_dir()
+    extra = []
     if shared is not None:
-        names = ["ob3-eddsa-rdfc-2022.valid.003.json", "jose-vc2-es256.tampered.001.jwt", "manifest.json",
-                 "vc2-ecdsa-jcs-2019.status-revoked.001.json"]
-        paths = [shared / "corpus" / n for n in names] + [
-            shared / "vectors" / "openbadges" / "ob2-baked" / "baked_heart.png",
-            shared / "vectors" / "eu-elm-v3" / "Credentials" / "JSON-LD Examples (ELM v3)" / "Sample-MC-Annex1-signed.jsonld"]
-        paths = [p for p in paths if p.exists()]
-        dialog.add_paths([str(p) for p in paths])
-        spin(app, lambda: len(dialog.items) == len(paths), 30)
-        dialog.start()
-        spin(app, lambda: dialog.close_button.isVisible(), 60)
-    spin(app, lambda: False, 0.3)
-    save(dialog, out, f"12-import-summary-{args.lang}")
-    results = dialog.results_model.results()
-    dialog.close()
-    edc = [r.credential_id for r in results if r.credential_id and "Annex1" in r.source]
-    if edc:
-        spin(app, lambda: page.model.row_of(edc[0]) >= 0 and not window.session.runner.busy, 30)
-        page.select_ids(edc[:1])
-        spin(app, lambda: page.detail.detail is not None and page.detail.detail.id == edc[0], 30)
-        page.detail.second.setCurrentIndex(page.detail.second.findData("sl"))
-        spin(app, lambda: False, 0.3)
-        save(window, out, f"12b-edc-annex1-side-by-side-{args.lang}")
-        window.cards_action.trigger()
-        spin(app, lambda: False, 0.3)
-        save(window, out, f"12c-cards-with-badges-{args.lang}")
-        window.list_action.trigger()
+        extra = [p for p in (shared / "vectors" / "openbadges" / "ob2-baked" / "baked_heart.png",
+                             shared / "vectors" / "eu-elm-v3" / "Credentials" / "JSON-LD Examples (ELM v3)"
+                             / "Sample-MC-Annex1-signed.jsonld",
+                             shared / "corpus" / "jose-vc2-es256.tampered.001.jwt",
+                             shared / "corpus" / "ob3-eddsa-jcs-2022.valid.003.json") if p.exists()]
+    import_paths = [str(p) for p in extra]
 
-    from wallet.ui.screens.vault_actions import make_settings_dialog
-
-    spin(app, lambda: bool(window.prefs.holder_did), 30)
-    settings = make_settings_dialog(window)
-    settings.show()
-    spin(app, lambda: False, 0.2)
-    save(settings, out, f"13-settings-{args.lang}")
-    settings.tabs.setCurrentIndex(1)
-    spin(app, lambda: False, 0.2)
-    save(settings, out, f"14-settings-trust-{args.lang}")
-    settings.close()
-
-    if args.dark:
-        app.setPalette(dark_palette())
-        from wallet.ui.icons import clear_cache
-
-        clear_cache()
-        window.rebuild()
-        spin(app, lambda: window.credentials.model.rowCount() > 0 and not window.session.runner.busy, 60)
-        window.credentials.table.selectRow(0)
-        spin(app, lambda: window.credentials.detail.detail is not None, 30)
-        spin(app, lambda: False, 0.3)
-        save(window, out, f"15-dark-credentials-{args.lang}")
-        window.cards_action.trigger()
-        spin(app, lambda: False, 0.3)
-        save(window, out, f"16-dark-cards-{args.lang}")
-        window.tabs.setCurrentWidget(window.targets)
-        spin(app, lambda: window.targets.model.rowCount() > 0 and not window.session.runner.busy, 60)
-        save(window, out, f"17-dark-targets-{args.lang}")
-
-    window.lock()
-    spin(app, lambda: False, 0.2)
-    save(window, out, f"18-locked-{args.lang}")
+    for lang in args.langs.split(","):
+        for theme in args.themes.split(","):
+            for size_name in args.sizes.split(","):
+                width, height = SIZES[size_name]
+                folder = out_root / f"{lang}-{theme}-{size_name}"
+                folder.mkdir(parents=True, exist_ok=True)
+                app.setPalette(ensure_contrast(dark_palette() if theme == "dark" else light))
+                clear_cache()
+                window.translations.install(lang)
+                window.rebuild()
+                window.resize(width, height)
+                spin(lambda: window.credentials.model.rowCount() > 0 and not window.session.runner.busy, 60)
+                shoot(window, folder, spin, grab, dialogs, import_paths, passphrase[0], tmp)
+                sheet(folder, out_root / f"sheet-{lang}-{theme}-{size_name}.png")
     window.session.runner.shutdown(wait=True)
     return 0
+
+
+def shoot(window, folder: Path, spin, grab, dialogs, import_paths, passphrase: str, tmp: Path) -> None:  # noqa: PLR0915
+    from PySide6.QtCore import Qt
+
+    page = window.credentials
+    busy = window.session.runner
+
+    # the unlock and create screens
+    window.lock()
+    spin(lambda: not window.session.is_open)
+    grab(window, folder / "01-unlock.png")
+    window.unlock_screen._show(1)
+    window.unlock_screen.create_page.first.setText("abc")
+    window.unlock_screen.create_page.submit()
+    grab(window, folder / "02-create-error.png")
+    window.unlock_screen.show_default()
+    window.unlock_screen.open_page.passphrase.setText(passphrase)
+    window.unlock_screen.open_page.submit()
+    spin(lambda: window.session.is_open, 60)
+    spin(lambda: page.model.rowCount() > 0 and not busy.busy, 60)
+    if import_paths and not getattr(window, "_shots_imported", False):
+        dialog = window.import_dialog()
+        dialog.add_paths(import_paths)
+        spin(lambda: len(dialog.items) == len(import_paths), 30)
+        dialog.start()
+        spin(lambda: dialog.close_button.isVisible(), 60)
+        grab(dialog, folder / "11-import-summary.png")
+        dialog.close()
+        window._shots_imported = True  # type: ignore[attr-defined]
+        spin(lambda: not busy.busy, 30)
+    elif import_paths:
+        dialog = window.import_dialog()
+        dialog.add_paths(import_paths)
+        spin(lambda: len(dialog.items) == len(import_paths), 30)
+        dialog.start()
+        spin(lambda: dialog.close_button.isVisible(), 60)
+        grab(dialog, folder / "11-import-summary.png")
+        dialog.close()
+        spin(lambda: not busy.busy, 30)
+
+    # credentials: cards (the default), a credential's detail
+    window.cards_action.trigger()
+    revoked = next((r.id for r in page.model.rows() if r.state == "revoked"), None)
+    first = revoked or page.model.row_at(0).id
+    page.select_ids([first])
+    spin(lambda: page.detail.detail is not None and page.detail.detail.id == first, 30)
+    grab(window, folder / "03-cards-detail.png")
+    page.detail.second.setCurrentIndex(page.detail.second.findData("sl" if window.translations.language == "en"
+                                                                   else "en"))
+    grab(window, folder / "04-detail-side-by-side.png")
+    page.detail.second.setCurrentIndex(0)
+    page.detail.tabs.setCurrentIndex(1)
+    page.detail.technical_toggle.setChecked(True)
+    grab(window, folder / "05-verification-technical.png")
+    page.detail.tabs.setCurrentIndex(2)
+    grab(window, folder / "06-original.png")
+    page.detail.tabs.setCurrentIndex(0)
+    edc = next((r.id for r in page.model.rows() if "Annex1" in r.source or r.format.startswith("edc")), None)
+    if edc:
+        page.select_ids([edc])
+        spin(lambda: page.detail.detail is not None and page.detail.detail.id == edc, 30)
+        grab(window, folder / "07-edc-detail.png")
+    window.list_action.trigger()
+    grab(window, folder / "08-list.png")
+    window.cards_action.trigger()
+
+    # targets
+    window.tabs.setCurrentWidget(window.targets)
+    spin(lambda: window.targets.model.rowCount() > 0 and not busy.busy, 60)
+    grab(window, folder / "09-targets.png")
+
+    # share: a QR code of one valid credential
+    share = window.share
+    window.tabs.setCurrentWidget(share)
+    spin(lambda: share.list.count() > 0, 30)
+    share.select_none.click()
+    valid = [n for n in range(share.list.count())
+             if page.model.row_at(page.model.row_of(share.list.item(n).data(Qt.ItemDataRole.UserRole))).state
+             in ("valid", "valid-note")]
+    share.list.item(valid[0] if valid else 0).setCheckState(Qt.CheckState.Checked)
+    share.challenge.setText("interview-2026-11-24")
+    share.qr_button.click()
+    spin(lambda: (share.qr_png is not None or "QR" in share.result.text()) and not busy.busy, 60)
+    grab(window, folder / "10-share-qr.png")
+
+    # check received: a bundle holding a revoked credential
+    if revoked:
+        for n in range(share.list.count()):
+            if share.list.item(n).data(Qt.ItemDataRole.UserRole) == revoked:
+                share.list.item(n).setCheckState(Qt.CheckState.Checked)
+    bundle = tmp / f"bundle-{folder.name}.vp.json"
+    dialogs.set_next_answer(str(bundle), True)
+    share.file_button.click()
+    spin(lambda: bundle.exists() and not busy.busy, 60)
+    dialogs.reset()
+    received = window.received
+    window.tabs.setCurrentWidget(received)
+    received.challenge.setText("interview-2026-11-24")
+    dialogs.set_next_answer(str(bundle))
+    received.file_button.click()
+    spin(lambda: received.last is not None, 60)
+    grab(window, folder / "12-check-received.png")
+    dialogs.reset()
+    window.tabs.setCurrentWidget(window.credentials)
+
+    # dialogs
+    from wallet.ui.screens.help_dialog import HelpDialog
+    from wallet.ui.screens.vault_actions import PassphraseDialog, make_settings_dialog
+
+    spin(lambda: bool(window.prefs.holder_did), 30)
+    settings = make_settings_dialog(window)
+    settings.show()
+    grab(settings, folder / "13-settings.png")
+    settings.tabs.setCurrentIndex(1)
+    grab(settings, folder / "14-settings-trust.png")
+    settings.tabs.setCurrentIndex(3)
+    grab(settings, folder / "15-settings-wallet.png")
+    settings.close()
+    settings.deleteLater()
+    help_dialog = HelpDialog(window.session.path, window)
+    help_dialog.show()
+    grab(help_dialog, folder / "16-help.png")
+    help_dialog.tabs.setCurrentIndex(1)
+    grab(help_dialog, folder / "17-help-keys.png")
+    help_dialog.close()
+    help_dialog.deleteLater()
+    passphrase_dialog = PassphraseDialog(window)
+    passphrase_dialog.show()
+    grab(passphrase_dialog, folder / "18-change-passphrase.png")
+    passphrase_dialog.close()
+    passphrase_dialog.deleteLater()
+
+
+def sheet(folder: Path, out: Path) -> None:
+    """All pictures of one combination on one page, half size, labelled (for looking at them together)."""
+    from PIL import Image, ImageDraw
+
+    pictures = sorted(folder.glob("*.png"))
+    if not pictures:
+        return
+    scale = 0.5
+    images = [Image.open(p).convert("RGB") for p in pictures]
+    cell_w = int(max(i.width for i in images) * scale)
+    cell_h = int(max(i.height for i in images) * scale) + 18
+    columns = 3
+    rows = (len(images) + columns - 1) // columns
+    page = Image.new("RGB", (cell_w * columns, cell_h * rows), "white")
+    draw = ImageDraw.Draw(page)
+    for n, (path, image) in enumerate(zip(pictures, images, strict=True)):
+        x, y = (n % columns) * cell_w, (n // columns) * cell_h
+        page.paste(image.resize((int(image.width * scale), int(image.height * scale))), (x, y + 18))
+        draw.text((x + 4, y + 3), path.stem, fill="black")
+    page.save(out)
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -67,6 +67,7 @@ class Readout:
 
     state: State
     reason: Message | None
+    check: CheckId | None = None  # which check the reason comes from
 
 
 def _first(checks: Sequence[Check], status: CheckStatus, *ids: CheckId) -> Check | None:
@@ -78,31 +79,72 @@ def credential_state(report: VerificationReport) -> Readout:
     checks = report.checks
     forged = _first(checks, _F, CheckId.SIGNATURE, CheckId.ISSUER_KEY, CheckId.DISCLOSURES)
     if forged is not None:
-        return Readout(State.FORGED, forged.message)
+        return Readout(State.FORGED, forged.message, forged.id)
     status = _first(checks, _F, CheckId.STATUS)
     if status is not None:
         if status.message.id in SUSPENDED_IDS:
-            return Readout(State.SUSPENDED, status.message)
+            return Readout(State.SUSPENDED, status.message, status.id)
         if status.message.id in REVOKED_IDS:
-            return Readout(State.REVOKED, status.message)
+            return Readout(State.REVOKED, status.message, status.id)
     validity = _first(checks, _F, CheckId.VALIDITY)
     if validity is not None and validity.message.id.endswith(".not_yet"):
-        return Readout(State.NOT_YET_VALID, validity.message)
+        return Readout(State.NOT_YET_VALID, validity.message, validity.id)
     if validity is not None and validity.message.id.endswith(".expired"):
-        return Readout(State.EXPIRED, validity.message)
+        return Readout(State.EXPIRED, validity.message, validity.id)
     failed = _first(checks, _F)
     if failed is not None:
-        return Readout(State.INVALID, failed.message)
+        return Readout(State.INVALID, failed.message, failed.id)
     essential = next((c for c in checks if c.essential and c.status is _N), None)
     if essential is not None or not checks:
-        return Readout(State.CANNOT_CHECK, essential.message if essential else None)
+        return Readout(State.CANNOT_CHECK, essential.message if essential else None,
+                       essential.id if essential else None)
     unchecked_status = _first(checks, _N, CheckId.STATUS)
     if unchecked_status is not None:
-        return Readout(State.STATUS_UNCHECKED, unchecked_status.message)
+        return Readout(State.STATUS_UNCHECKED, unchecked_status.message, unchecked_status.id)
     note = _first(checks, _W) or _first(checks, _N)
     if note is not None:
-        return Readout(State.VALID_NOTE, note.message)
+        return Readout(State.VALID_NOTE, note.message, note.id)
     return Readout(State.VALID, None)
+
+
+#: A short name for what a note is about, by the check it comes from (fallback: the check's label).
+_NOTES = {
+    CheckId.ISSUER_TRUSTED: "note.issuer-trusted", CheckId.STATUS: "note.status", CheckId.ISSUER_KEY: "note.issuer-key",
+    CheckId.JSONLD: "note.jsonld", CheckId.RECIPIENT: "note.recipient", CheckId.SIGNATURE: "note.signature",
+    CheckId.VALIDITY: "note.validity", CheckId.ACCREDITATION: "note.accreditation",
+    CheckId.HOLDER_BINDING: "note.holder-binding", CheckId.JWT_CLAIMS: "note.jwt-claims",
+}
+
+
+def state_line(report: VerificationReport) -> Message:
+    """The state in one line, with what makes it specific.
+
+    "Expired on 3 Mar 2025", "Revoked (checked 5 Nov 2026)", "Valid, with a
+    note: issuer not in your trust store", "Genuine; not checked for revocation
+    (connect to check)", "Cannot be checked: …": what a list, a card or a share
+    list shows next to the state's colour and icon. The full reason stays in
+    :attr:`Readout.reason`.
+    """
+    readout = credential_state(report)
+    state, reason = readout.state, readout.reason
+    if state is State.EXPIRED and reason is not None and reason.get("end"):
+        return msg("state.line.expired", end=reason.get("end"))
+    if state is State.NOT_YET_VALID and reason is not None and reason.get("start"):
+        return msg("state.line.not_yet_valid", start=reason.get("start"))
+    if state is State.REVOKED:
+        return msg("state.line.revoked", when=report.as_of)
+    if state is State.SUSPENDED:
+        return msg("state.line.suspended", when=report.as_of)
+    if state is State.STATUS_UNCHECKED:
+        return msg("state.line.status_unchecked")
+    if state is State.VALID_NOTE and readout.check is not None:
+        note = _NOTES.get(readout.check)
+        return msg("state.line.valid_note", note=msg(note) if note else msg("check.label", id=readout.check.value))
+    if state is State.INVALID and readout.check is not None:
+        return msg("state.line.invalid", check=readout.check.value)
+    if state is State.CANNOT_CHECK and reason is not None:
+        return msg("state.line.cannot_check", reason=reason)
+    return state.label
 
 
 class Headline(str, enum.Enum):
@@ -139,6 +181,13 @@ _PRESENTER_FAILS = (CheckId.PRESENTATION_SIGNATURE, CheckId.PROOF_PURPOSE, Check
                     CheckId.VALIDITY, CheckId.HOLDER_BINDING, CheckId.JSONLD, CheckId.FORMAT)
 
 
+def _item_reason(number: int, item: ItemView, readout: Readout) -> Message:
+    """"Credential 2 (title): Revoked (found on …)"; the check's reason too where the state line does not say it."""
+    if readout.state in (State.REVOKED, State.SUSPENDED, State.EXPIRED, State.NOT_YET_VALID):
+        return msg("headline.item_short", number=number, title=item.title, state=state_line(item.report))
+    return msg("headline.item", number=number, title=item.title, state=readout.state.label, reason=readout.reason)
+
+
 def bundle_headline(presentation: VerificationReport, items: Sequence[ItemView]) -> BundleReadout:
     """The recipient's headline for a bundle (see the module docstring)."""
     stop: list[Message] = []
@@ -156,13 +205,11 @@ def bundle_headline(presentation: VerificationReport, items: Sequence[ItemView])
     for number, item in enumerate(items, start=1):
         readout = credential_state(item.report)
         if readout.state.bad:
-            stop.append(msg("headline.item", number=number, title=item.title, state=readout.state.label,
-                            reason=readout.reason))
+            stop.append(_item_reason(number, item, readout))
         elif item.belongs is False:
             stop.append(msg("headline.not_presenters", number=number, title=item.title))
         elif readout.state is State.CANNOT_CHECK:
-            missing.append(msg("headline.item", number=number, title=item.title, state=readout.state.label,
-                               reason=readout.reason))
+            missing.append(_item_reason(number, item, readout))
         elif readout.state is State.STATUS_UNCHECKED:
             missing.append(msg("headline.item_status", number=number, title=item.title))
     if stop:

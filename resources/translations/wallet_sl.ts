@@ -2,146 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sl" sourcelanguage="en">
 <context>
+    <name>Breakdown</name>
+    <message>
+        <location filename="../../wallet/ui/screens/breakdown.py" line="34" />
+        <source>a credential no longer in the list</source>
+        <translation>dokazilo, ki ga ni več na seznamu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/breakdown.py" line="35" />
+        <source>(untitled credential)</source>
+        <translation>(dokazilo brez naziva)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/breakdown.py" line="43" />
+        <source>Requirements</source>
+        <translation>Zahteve</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/breakdown.py" line="91" />
+        <source>Not counting yet</source>
+        <translation>Še ne šteje</translation>
+    </message>
+</context>
+<context>
+    <name>Buttons</name>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="109" />
+        <source>Confirm and close this window</source>
+        <translation>Potrdi in zapri to okno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="110" />
+        <source>Close this window without changing anything</source>
+        <translation>Zapri to okno brez sprememb</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="111" />
+        <source>Close this window</source>
+        <translation>Zapri to okno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="112" />
+        <source>Answer yes</source>
+        <translation>Odgovori z da</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="113" />
+        <source>Answer no</source>
+        <translation>Odgovori z ne</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../wallet/ui/screens/cards.py" line="87" />
+        <location filename="../../wallet/ui/screens/cards.py" line="118" />
         <source>(untitled credential)</source>
-        <translation>(poverilo brez naslova)</translation>
+        <translation>(dokazilo brez naslova)</translation>
     </message>
 </context>
 <context>
     <name>CardView</name>
     <message>
-        <location filename="../../wallet/ui/screens/cards.py" line="121" />
+        <location filename="../../wallet/ui/screens/cards.py" line="167" />
         <source>Credential cards</source>
-        <translation>Kartice poveril</translation>
-    </message>
-</context>
-<context>
-    <name>Checks</name>
-    <message>
-        <location filename="../../wallet/ui/models/checks.py" line="24" />
-        <source>Passed</source>
-        <translation>Uspešno</translation>
+        <translation>Kartice dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/checks.py" line="25" />
-        <source>Failed</source>
-        <translation>Neuspešno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/checks.py" line="26" />
-        <source>Warning</source>
-        <translation>Opozorilo</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/checks.py" line="27" />
-        <source>Not checked</source>
-        <translation>Ni preverjeno</translation>
-    </message>
-</context>
-<context>
-    <name>ChecksModel</name>
-    <message>
-        <location filename="../../wallet/ui/models/checks.py" line="61" />
-        <source>Check</source>
-        <translation>Preverjanje</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/checks.py" line="61" />
-        <source>Result</source>
-        <translation>Rezultat</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/checks.py" line="61" />
-        <source>Reason</source>
-        <translation>Razlog</translation>
+        <location filename="../../wallet/ui/screens/cards.py" line="168" />
+        <source>Your credentials as cards; use the arrow keys to move between them</source>
+        <translation>Vaša dokazila kot kartice; med njimi se premikate s puščičnimi tipkami</translation>
     </message>
 </context>
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="125" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="129" />
         <source>Create your wallet</source>
         <translation>Ustvarite svojo denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="131" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="135" />
         <source>Your credentials are kept encrypted on this computer. Choose a passphrase you can remember: it cannot be recovered, and without it the wallet cannot be opened.</source>
-        <translation>Vaša poverila so šifrirana shranjena na tem računalniku. Izberite geslo, ki si ga boste zapomnili: ni ga mogoče obnoviti in brez njega denarnice ni mogoče odpreti.</translation>
+        <translation>Vaša dokazila so šifrirana shranjena na tem računalniku. Izberite geslo, ki si ga boste zapomnili: ni ga mogoče obnoviti in brez njega denarnice ni mogoče odpreti.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="138" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="142" />
         <source>New passphrase</source>
         <translation>Novo geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="141" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="142" />
+        <source>At least 8 characters; a few words are easy to remember</source>
+        <translation>Vsaj 8 znakov; nekaj besed si je lahko zapomniti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="145" />
         <source>Repeat the passphrase</source>
         <translation>Ponovite geslo</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/unlock.py" line="145" />
+        <source>Type the same passphrase again</source>
+        <translation>Znova vpišite isto geslo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="149" />
         <source>Passphrase strength</source>
         <translation>Moč gesla</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="147" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="149" />
+        <source>How hard the passphrase is to guess</source>
+        <translation>Kako težko je geslo uganiti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="151" />
         <source>&amp;Create wallet</source>
         <translation>&amp;Ustvari denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="154" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="153" />
+        <source>Create an encrypted wallet with this passphrase</source>
+        <translation>Ustvari šifrirano denarnico s tem geslom</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="159" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Geslo:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="155" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="160" />
         <source>&amp;Repeat:</source>
         <translation>&amp;Ponovitev:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="156" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="161" />
         <source>Strength:</source>
         <translation>Moč:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="169" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="174" />
         <source>New wallet file: %1</source>
         <translation>Nova datoteka denarnice: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="179" />
         <source>very weak</source>
         <translation>zelo šibko</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="179" />
         <source>weak</source>
         <translation>šibko</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="179" />
         <source>fair</source>
         <translation>zadovoljivo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="179" />
         <source>good</source>
         <translation>dobro</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="174" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="179" />
         <source>strong</source>
         <translation>močno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="181" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="186" />
         <source>Use at least %1 characters.</source>
         <translation>Uporabite vsaj %1 znakov.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="186" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="191" />
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation>Gesli se razlikujeta. Dvakrat vnesite isto geslo.</translation>
     </message>
@@ -149,231 +184,356 @@
 <context>
     <name>CredentialsModel</name>
     <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="90" />
+        <location filename="../../wallet/ui/models/credentials.py" line="107" />
         <source>Title</source>
         <translation>Naslov</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="90" />
+        <location filename="../../wallet/ui/models/credentials.py" line="107" />
         <source>Issuer</source>
         <translation>Izdajatelj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="90" />
-        <source>Format</source>
-        <translation>Oblika</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="90" />
-        <source>Verification</source>
-        <translation>Preverjanje</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="90" />
+        <location filename="../../wallet/ui/models/credentials.py" line="107" />
         <source>Issued</source>
         <translation>Izdano</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="100" />
+        <location filename="../../wallet/ui/models/credentials.py" line="107" />
+        <source>Status</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/models/credentials.py" line="117" />
         <source>(untitled credential)</source>
-        <translation>(poverilo brez naslova)</translation>
+        <translation>(dokazilo brez naslova)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/models/credentials.py" line="119" />
+        <source>(issuer not named)</source>
+        <translation>(izdajatelj ni naveden)</translation>
     </message>
 </context>
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="65" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="73" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="79" />
         <source>Search credentials (Ctrl+F)</source>
-        <translation>Iskanje poveril (Ctrl+F)</translation>
+        <translation>Iskanje dokazil (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="66" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="74" />
         <source>Search credentials</source>
-        <translation>Iskanje poveril</translation>
+        <translation>Iskanje dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="71" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="75" />
+        <source>Every word you type must appear in the title, the issuer or the kind of credential</source>
+        <translation>Vsaka vtipkana beseda se mora pojaviti v nazivu, izdajatelju ali vrsti dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="78" />
+        <source>Search</source>
+        <translation>Iskanje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="82" />
         <source>Filter by issuer</source>
         <translation>Filtriraj po izdajatelju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="72" />
-        <source>Filter by format</source>
-        <translation>Filtriraj po obliki</translation>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="83" />
+        <source>Filter by kind of credential</source>
+        <translation>Izbor po vrsti dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="73" />
-        <source>Filter by verification result</source>
-        <translation>Filtriraj po rezultatu preverjanja</translation>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="84" />
+        <source>Filter by state</source>
+        <translation>Izbor po stanju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="74" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="85" />
         <source>Filter by target qualification</source>
         <translation>Filtriraj po ciljni kvalifikaciji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="85" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="96" />
         <source>Show as cards (Ctrl+2) or as a list (Ctrl+1)</source>
         <translation>Prikaži kot kartice (Ctrl+2) ali kot seznam (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="86" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="97" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="291" />
         <source>Show as cards</source>
         <translation>Prikaži kot kartice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="96" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="107" />
         <source>Credentials</source>
-        <translation>Poverila</translation>
+        <translation>Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="120" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="107" />
+        <source>Your credentials as a list: title, issuer, state and date</source>
+        <translation>Vaša dokazila kot seznam: naziv, izdajatelj, stanje in datum</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="133" />
         <source>No credentials yet. Import files (Ctrl+O), paste a credential or a link (Ctrl+Shift+V), open a QR image, or drop files on this window.</source>
-        <translation>Poveril še ni. Uvozite datoteke (Ctrl+O), prilepite poverilo ali povezavo (Ctrl+Shift+V), odprite sliko kode QR ali povlecite datoteke v to okno.</translation>
+        <translation>Dokazil še ni. Uvozite datoteke (Ctrl+O), prilepite dokazilo ali povezavo (Ctrl+Shift+V), odprite sliko kode QR ali povlecite datoteke v to okno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="188" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="216" />
         <source>Any target</source>
-        <translation>Katerikoli cilj</translation>
+        <translation>Vsi cilji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="199" />
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="227" />
         <source>Any issuer</source>
-        <translation>Katerikoli izdajatelj</translation>
+        <translation>Vsi izdajatelji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="200" />
-        <source>Any format</source>
-        <translation>Katerakoli oblika</translation>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="228" />
+        <source>Any kind</source>
+        <translation>Vse vrste</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="201" />
-        <source>Any result</source>
-        <translation>Katerikoli rezultat</translation>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="229" />
+        <source>Any state</source>
+        <translation>Vsa stanja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="249" />
-        <source>%1 credentials</source>
-        <translation>Poveril: %1</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/credentials_page.py" line="251" />
-        <source>%1 of %2 credentials</source>
-        <translation>Prikazanih %1 od %2 poveril</translation>
+        <location filename="../../wallet/ui/screens/credentials_page.py" line="291" />
+        <source>Show as a list</source>
+        <translation>Prikaži kot seznam</translation>
     </message>
 </context>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="93" />
+        <location filename="../../wallet/ui/screens/detail.py" line="108" />
         <source>Language of the credential text</source>
-        <extracomment>Original bytes beyond this are cut in the viewer (the vault keeps them whole).</extracomment>
-        <translation>Jezik besedila poverila</translation>
+        <translation>Jezik besedila dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="95" />
+        <location filename="../../wallet/ui/screens/detail.py" line="113" />
         <source>Second language, side by side</source>
         <translation>Drugi jezik, vzporedno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="99" />
+        <location filename="../../wallet/ui/screens/detail.py" line="118" />
         <source>&amp;Show in:</source>
         <translation>&amp;Prikaži v:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="101" />
+        <location filename="../../wallet/ui/screens/detail.py" line="120" />
         <source>Side &amp;by side with:</source>
         <translation>&amp;Vzporedno z:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="110" />
-        <source>Credential elements</source>
-        <translation>Elementi poverila</translation>
+        <location filename="../../wallet/ui/screens/detail.py" line="91" />
+        <source>State of the credential</source>
+        <extracomment>Original bytes beyond this are cut in the viewer (the vault keeps them whole).</extracomment>
+        <translation>Stanje dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="122" />
+        <location filename="../../wallet/ui/screens/detail.py" line="109" />
+        <source>The language the credential's text is shown in</source>
+        <translation>Jezik, v katerem je prikazano besedilo dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="114" />
+        <source>Show the text in a second language next to the first</source>
+        <translation>Prikaži besedilo v drugem jeziku ob prvem</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="125" />
+        <source>Summary and elements of the credential</source>
+        <translation>Povzetek in elementi dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="126" />
+        <source>What the credential says, element by element</source>
+        <translation>Kaj dokazilo navaja, element za elementom</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="134" />
         <source>Verification checks</source>
         <translation>Preverjanja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="130" />
+        <location filename="../../wallet/ui/screens/detail.py" line="134" />
+        <source>Each check, its result and why</source>
+        <translation>Vsako preverjanje, njegov izid in razlog</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="135" />
         <source>&amp;Verify again</source>
         <translation>&amp;Ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="131" />
+        <location filename="../../wallet/ui/screens/detail.py" line="136" />
         <source>Verify with today's date and the evidence cached in the wallet</source>
         <translation>Preveri z današnjim datumom in dokazili, shranjenimi v denarnici</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="137" />
-        <source>* essential check: without it nothing can be said about the credential</source>
-        <translation>* bistveno preverjanje: brez njega o poverilu ni mogoče reči ničesar</translation>
+        <location filename="../../wallet/ui/screens/detail.py" line="140" />
+        <source>&amp;Technical details</source>
+        <translation>&amp;Tehnične podrobnosti</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/detail.py" line="145" />
+        <source>Show the check identifiers, keys, suites and the values as the credential states them</source>
+        <translation>Prikaži oznake preverjanj, ključe, načine podpisa in vrednosti, kot jih navaja dokazilo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="279" />
+        <source>* essential check: without it nothing can be said about the credential</source>
+        <translation>* bistveno preverjanje: brez njega o dokazilu ni mogoče reči ničesar</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="284" />
+        <source>Technical details</source>
+        <translation>Tehnične podrobnosti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="160" />
         <source>Original bytes, read-only</source>
         <translation>Izvirni bajti, samo za branje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="154" />
-        <source>&amp;Elements</source>
-        <translation>&amp;Elementi</translation>
+        <location filename="../../wallet/ui/screens/detail.py" line="161" />
+        <source>The credential exactly as it was received</source>
+        <translation>Dokazilo natanko tako, kot je bilo prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="155" />
+        <location filename="../../wallet/ui/screens/detail.py" line="171" />
+        <source>&amp;About it</source>
+        <translation>&amp;O dokazilu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="204" />
+        <source>(issuer not named)</source>
+        <translation>(izdajatelj ni naveden)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="229" />
+        <source>%1 bytes, %2, from %3, imported %4.</source>
+        <translation>%1 bajtov, %2, iz %3, uvoženo %4.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="230" />
+        <source>(no file name)</source>
+        <translation>(brez imena datoteke)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="239" />
+        <source>Checked offline on %1, with the evidence cached in the wallet.</source>
+        <translation>Preverjeno brez povezave %1, z dokazi, shranjenimi v denarnici.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="244" />
+        <source>The issuer is in your trust store as “%1”.</source>
+        <translation>Izdajatelj je med vašimi zaupanja vrednimi kot »%1«.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="283" />
+        <source>Identifier in the wallet (SHA-256)</source>
+        <translation>Oznaka v denarnici (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="283" />
+        <source>Format</source>
+        <translation>Oblika</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="172" />
         <source>&amp;Verification</source>
         <translation>P&amp;reverjanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="156" />
+        <location filename="../../wallet/ui/screens/detail.py" line="173" />
         <source>&amp;Original</source>
         <translation>&amp;Izvirnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="157" />
+        <location filename="../../wallet/ui/screens/detail.py" line="174" />
+        <source>Parts of the credential view</source>
+        <translation>Deli prikaza dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/detail.py" line="175" />
         <source>Select a credential to see it here.</source>
-        <translation>Izberite poverilo, da ga vidite tukaj.</translation>
+        <translation>Izberite dokazilo, da ga vidite tukaj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="205" />
-        <source>%1 bytes, from %2, imported %3. SHA-256 identifies it in the wallet: %4</source>
-        <translation>%1 bajtov, iz %2, uvoženo %3. V denarnici ga označuje SHA-256: %4</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="208" />
+        <location filename="../../wallet/ui/screens/detail.py" line="233" />
         <source>(only the first %1 KiB are shown)</source>
         <translation>(prikazanih je le prvih %1 KiB)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="213" />
+        <location filename="../../wallet/ui/screens/detail.py" line="238" />
         <source>This credential has not been verified yet.</source>
-        <translation>To poverilo še ni bilo preverjeno.</translation>
+        <translation>To dokazilo še ni bilo preverjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="214" />
-        <source>%1, as of %2.</source>
-        <translation>%1, stanje na dan %2.</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="217" />
-        <source>EU trusted-list snapshot of %1.</source>
-        <translation>Posnetek zaupanja vrednega seznama EU z dne %1.</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="219" />
-        <source>Issuer in your trust store as “%1”.</source>
-        <translation>Izdajatelj je med vašimi zaupanja vrednimi kot »%1«.</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="220" />
-        <source>Verified offline, with the evidence cached in the wallet.</source>
-        <translation>Preverjeno brez povezave, z dokazili, shranjenimi v denarnici.</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/detail.py" line="229" />
+        <location filename="../../wallet/ui/screens/detail.py" line="253" />
         <source>(none)</source>
         <translation>(brez)</translation>
+    </message>
+</context>
+<context>
+    <name>Elements</name>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="91" />
+        <source>What</source>
+        <translation>Kaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="92" />
+        <source>Awarded to</source>
+        <translation>Prejemnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="93" />
+        <source>Awarded by</source>
+        <translation>Podelil</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="97" />
+        <source>issued %1</source>
+        <translation>izdano %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="99" />
+        <source>valid until %1</source>
+        <translation>velja do %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="100" />
+        <source>When</source>
+        <translation>Kdaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="101" />
+        <source>How much</source>
+        <translation>Obseg</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="102" />
+        <source>Level</source>
+        <translation>Raven</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="129" />
+        <source>This credential has not been verified yet.</source>
+        <translation>To dokazilo še ni bilo preverjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/elements.py" line="153" />
+        <source>essential</source>
+        <translation>bistveno</translation>
     </message>
 </context>
 <context>
@@ -387,6 +547,308 @@
         <location filename="../../wallet/ui/screens/online_actions.py" line="142" />
         <source>Scheduled evidence refresh failed: %1</source>
         <translation>Osvežitev dokazil po urniku ni uspela: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Expiry</name>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="75" />
+        <source>1 day</source>
+        <extracomment>Languages offered for credential text and printouts (any others a credential carries are added).</extracomment>
+        <translation>1 dan</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="76" />
+        <source>1 week</source>
+        <translation>1 teden</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="77" />
+        <source>30 days</source>
+        <translation>30 dni</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="78" />
+        <source>3 months</source>
+        <translation>3 mesece</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="79" />
+        <source>6 months</source>
+        <translation>6 mesecev</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/widgets.py" line="80" />
+        <source>1 year</source>
+        <translation>1 leto</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="31" />
+        <source>Help</source>
+        <translation>Pomoč</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="34" />
+        <source>Help topics</source>
+        <translation>Teme pomoči</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="35" />
+        <source>Guide</source>
+        <translation>Vodnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="35" />
+        <source>What each screen is for and how to use it</source>
+        <translation>Čemu je namenjen vsak zaslon in kako ga uporabljati</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="37" />
+        <source>Keyboard shortcuts</source>
+        <translation>Bližnjice na tipkovnici</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="37" />
+        <source>Every action and its keys</source>
+        <translation>Vsako dejanje in njegove tipke</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="39" />
+        <source>Where your data lives</source>
+        <translation>Kje so vaši podatki</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="39" />
+        <source>The files the wallet keeps and where</source>
+        <translation>Datoteke, ki jih hrani denarnica, in kje so</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="41" />
+        <source>About</source>
+        <translation>O programu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="41" />
+        <source>What this application is, its licence</source>
+        <translation>Kaj je ta program in njegova licenca</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="43" />
+        <source>&amp;Guide</source>
+        <translation>&amp;Vodnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="44" />
+        <source>&amp;Keyboard</source>
+        <translation>&amp;Tipkovnica</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="45" />
+        <source>Your &amp;data</source>
+        <translation>Vaši &amp;podatki</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="46" />
+        <source>A&amp;bout</source>
+        <translation>O p&amp;rogramu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="59" />
+        <source>Credentials</source>
+        <translation>Dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="60" />
+        <source>Your credentials as cards or as a list (Ctrl+2, Ctrl+1). Type to search; filter by issuer, kind, state or target. Each credential shows its state in words and colour: valid, valid with a note, expired, revoked, not checked for revocation, cannot be checked, or changed. Select one to read it: a short summary, then every standard element; choose a second language to show the text side by side, which helps when you present it abroad. The Verification tab says what was checked and as of when; Technical details shows the identifiers behind it.</source>
+        <translation>Vaša dokazila kot kartice ali kot seznam (Ctrl+2, Ctrl+1). Tipkajte za iskanje; izbirajte po izdajatelju, vrsti, stanju ali cilju. Vsako dokazilo pokaže svoje stanje z besedami in barvo: veljavno, veljavno z opombo, poteklo, preklicano, preklic ni preverjen, ni ga mogoče preveriti ali spremenjeno. Izberite dokazilo, da ga preberete: najprej kratek povzetek, nato vsak standardni element; izberite drugi jezik, da se besedilo prikaže vzporedno, kar pomaga, ko ga predstavljate v tujini. Zavihek Preverjanje pove, kaj je bilo preverjeno in kdaj; Tehnične podrobnosti pokažejo oznake v ozadju.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="66" />
+        <source>Adding credentials</source>
+        <translation>Dodajanje dokazil</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="67" />
+        <source>Import files (Ctrl+O), paste a credential or a link (Ctrl+Shift+V), open a picture of a QR code (Ctrl+Shift+O), or drop files on the window. Each one is checked before it is stored; a changed or forged credential is refused and the others are still imported.</source>
+        <translation>Uvozite datoteke (Ctrl+O), prilepite dokazilo ali povezavo (Ctrl+Shift+V), odprite sliko kode QR (Ctrl+Shift+O) ali povlecite datoteke na okno. Vsako je preverjeno, preden se shrani; spremenjeno ali ponarejeno dokazilo je zavrnjeno, druga se kljub temu uvozijo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="70" />
+        <source>Targets</source>
+        <translation>Cilji</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="71" />
+        <source>How far your credentials take you towards a qualification: which credential fills which requirement and why, what is still missing (the most useful first), and which credentials do not count yet and why. Add a target from a file your school or employer gives you.</source>
+        <translation>Kako daleč vas dokazila pripeljejo do kvalifikacije: katero dokazilo izpolni katero zahtevo in zakaj, kaj še manjka (najkoristnejše najprej) in katera dokazila še ne štejejo in zakaj. Cilj dodate iz datoteke, ki vam jo da šola ali delodajalec.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="74" />
+        <source>Share</source>
+        <translation>Deljenje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="75" />
+        <source>Tick the credentials to share and choose how: a signed file, a link, a QR code, a printable PDF or entries for your Europass CV. If the recipient gave you a challenge code or a web address, enter it. The wallet warns you before sharing a credential that is expired, revoked or otherwise not in force.</source>
+        <translation>Označite dokazila, ki jih želite deliti, in izberite način: podpisana datoteka, povezava, koda QR, PDF za tiskanje ali vnosi za vaš življenjepis Europass. Če vam je prejemnik dal kodo izziva ali spletni naslov, ju vnesite. Denarnica vas opozori, preden delite dokazilo, ki je poteklo, preklicano ali kako drugače ne velja.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="78" />
+        <source>Check received</source>
+        <translation>Preverjanje prejetega</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="79" />
+        <source>For an employer or an office: paste a link, open a bundle file or a picture of its QR code. The answer comes first: Checks out, Not fully checked, or Do not rely on this, with the reasons. Nothing is stored and nothing is sent anywhere.</source>
+        <translation>Za delodajalca ali urad: prilepite povezavo, odprite datoteko paketa ali sliko njegove kode QR. Odgovor je na vrhu: Preverjeno, v redu; Ni v celoti preverjeno; ali Na to se ne zanašajte, z razlogi. Nič se ne shrani in nič se nikamor ne pošlje.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="82" />
+        <source>Settings and backups</source>
+        <translation>Nastavitve in varnostne kopije</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="83" />
+        <source>Settings (Ctrl+,) chooses the languages, when the wallet locks itself, how long shared bundles are accepted, and whom you trust. Back up the wallet (Ctrl+Shift+B) to one encrypted file that opens with your passphrase; keep it somewhere safe. Without the passphrase no one can open the wallet or the backup, and it cannot be recovered.</source>
+        <translation>V nastavitvah (Ctrl+,) izberete jezike, kdaj se denarnica sama zaklene, kako dolgo so deljeni paketi sprejemljivi in komu zaupate. Denarnico varnostno kopirajte (Ctrl+Shift+B) v eno šifrirano datoteko, ki se odpre z vašim geslom; shranite jo na varno. Brez gesla nihče ne more odpreti denarnice ali kopije in gesla ni mogoče obnoviti.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="91" />
+        <source>Import files</source>
+        <translation>Uvoz datotek</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="91" />
+        <source>Paste a credential or a link</source>
+        <translation>Prilepite dokazilo ali povezavo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="92" />
+        <source>Import from a QR image</source>
+        <translation>Uvoz iz slike kode QR</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="92" />
+        <source>Search credentials</source>
+        <translation>Iskanje dokazil</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="93" />
+        <source>Show as a list / as cards</source>
+        <translation>Prikaz kot seznam / kot kartice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="93" />
+        <source>Verify again</source>
+        <translation>Ponovno preveri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="95" />
+        <source>Remove the selected credentials (asks first)</source>
+        <translation>Odstrani izbrana dokazila (najprej vpraša)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="95" />
+        <source>Settings</source>
+        <translation>Nastavitve</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="96" />
+        <source>Back up the wallet</source>
+        <translation>Varnostna kopija denarnice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="96" />
+        <source>Lock the wallet</source>
+        <translation>Zakleni denarnico</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="97" />
+        <source>Next / previous screen</source>
+        <translation>Naslednji / prejšnji zaslon</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="98" />
+        <source>underlined letter</source>
+        <translation>podčrtana črka</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="98" />
+        <source>The button, tab or field with that letter</source>
+        <translation>Gumb, zavihek ali polje s to črko</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="99" />
+        <source>Next / previous field</source>
+        <translation>Naslednje / prejšnje polje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="99" />
+        <source>Tick or untick in a list</source>
+        <translation>Označi ali odznači na seznamu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="100" />
+        <source>This help</source>
+        <translation>Ta pomoč</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="100" />
+        <source>Quit</source>
+        <translation>Izhod</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="107" />
+        <source>(no wallet open)</source>
+        <translation>(nobena denarnica ni odprta)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="110" />
+        <source>Your wallet</source>
+        <translation>Vaša denarnica</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="111" />
+        <source>Everything you keep is in one encrypted file, with a small header file next to it. It never leaves this computer unless you share or back it up.</source>
+        <translation>Vse, kar hranite, je v eni šifrirani datoteki, ob njej je majhna datoteka z glavo. Ta računalnik zapusti samo, če jo delite ali varnostno kopirate.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="113" />
+        <source>Application preferences</source>
+        <translation>Nastavitve programa</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="114" />
+        <source>The language of the application and the view you prefer are kept, unencrypted, in:</source>
+        <translation>Jezik programa in prikaz, ki ga imate raje, sta shranjena nešifrirano v:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="115" />
+        <source>Backups and shares</source>
+        <translation>Varnostne kopije in deljenje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="116" />
+        <source>Backups, bundles, PDFs and QR images are written only where you choose. A link contains the bundle itself; anyone who has the link can read it until it expires.</source>
+        <translation>Varnostne kopije, paketi, PDF-ji in slike kod QR se zapišejo samo tja, kamor izberete. Povezava vsebuje paket sam; vsak, ki ima povezavo, ga lahko prebere, dokler ne poteče.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="123" />
+        <source>Learner wallet</source>
+        <translation>Učna denarnica</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="124" />
+        <source>Learner wallet keeps your credentials encrypted on this computer, verifies them offline, shows your progress towards qualifications and shares signed bundles.</source>
+        <translation>Učna denarnica hrani vaša dokazila šifrirana na tem računalniku, jih preverja brez povezave, kaže vaš napredek do kvalifikacij in deli podpisane pakete.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/help_dialog.py" line="126" />
+        <source>Licence: EUPL-1.2</source>
+        <translation>Licenca: EUPL-1.2</translation>
     </message>
 </context>
 <context>
@@ -425,112 +887,153 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="71" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="78" />
         <source>Import credentials</source>
-        <translation>Uvoz poveril</translation>
+        <translation>Uvoz dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="74" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="81" />
         <source>Items to import</source>
         <translation>Elementi za uvoz</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="76" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="81" />
+        <source>The files and texts that will be checked and imported</source>
+        <translation>Datoteke in besedila, ki bodo preverjeni in uvoženi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="83" />
         <source>Add &amp;files…</source>
         <translation>Dodaj &amp;datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="78" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="85" />
         <source>&amp;Paste…</source>
         <translation>&amp;Prilepi …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="80" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="87" />
         <source>Open &amp;QR image…</source>
         <translation>Odpri sliko &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="84" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="91" />
         <source>Reading QR images needs the zxing-cpp package, which is not installed.</source>
         <translation>Za branje slik QR je potreben paket zxing-cpp, ki ni nameščen.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="85" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="92" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Odstrani s seznama</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="91" />
-        <source>Drop credential files here, or add them with the buttons.</source>
-        <translation>Sem povlecite datoteke s poverili ali jih dodajte z gumbi.</translation>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="94" />
+        <source>Choose credential files to add to the list</source>
+        <translation>Izberite datoteke z dokazili za seznam</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="94" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="95" />
+        <source>Paste a credential or a link</source>
+        <translation>Prilepite dokazilo ali povezavo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="96" />
+        <source>Open a photo or scan of a QR code</source>
+        <translation>Odprite fotografijo ali sken kode QR</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="97" />
+        <source>Take the selected items off the list</source>
+        <translation>Odstrani izbrane postavke s seznama</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="103" />
+        <source>Drop credential files here, or add them with the buttons.</source>
+        <translation>Sem povlecite datoteke s dokazili ali jih dodajte z gumbi.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="106" />
         <source>Import progress</source>
         <translation>Napredek uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="101" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="106" />
+        <source>How many items have been checked</source>
+        <translation>Koliko postavk je že preverjenih</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="113" />
         <source>Import results</source>
         <translation>Rezultati uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="108" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="113" />
+        <source>What happened to each item, and why</source>
+        <translation>Kaj se je zgodilo s posamezno postavko in zakaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="123" />
         <source>&amp;Import</source>
         <translation>&amp;Uvozi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="130" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="127" />
+        <source>Check the items listed and store them in the wallet</source>
+        <translation>Preveri navedene postavke in jih shrani v denarnico</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="147" />
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 bajtov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="138" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="155" />
         <source>Reading files…</source>
         <translation>Branje datotek …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="148" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="165" />
         <source>Choose credential files</source>
-        <translation>Izberite datoteke s poverili</translation>
+        <translation>Izberite datoteke s dokazili</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="148" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="165" />
         <source>Credentials (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;All files (*)</source>
-        <translation>Poverila (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;Vse datoteke (*)</translation>
+        <translation>Dokazila (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="169" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="186" />
         <source>Open a QR code image</source>
         <translation>Odprite sliko kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="169" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="186" />
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
         <translation>Slike (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="205" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="222" />
         <source>Checking and importing %1 items…</source>
         <translation>Preverjanje in uvoz %1 elementov …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="220" />
-        <source>Cancelling…</source>
-        <translation>Preklic …</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="231" />
-        <source>Imported %1, already in the wallet %2, not imported %3, kept as evidence %4.</source>
-        <translation>Uvoženih %1, že v denarnici %2, neuvoženih %3, shranjenih kot dokazilo %4.</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="219" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="233" />
         <source>Import cancelled; nothing was stored.</source>
         <translation>Uvoz je preklican; nič ni bilo shranjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="261" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="256" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="260" />
+        <source>Cancelling…</source>
+        <translation>Preklic …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="271" />
+        <source>Imported %1, already in the wallet %2, not imported %3, kept as evidence %4.</source>
+        <translation>Uvoženih %1, že v denarnici %2, neuvoženih %3, shranjenih kot dokazilo %4.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="275" />
         <source>Evidence fetched online: %1, could not be fetched: %2.</source>
         <translation>Dokazila, prenesena s spleta: %1, ni jih bilo mogoče prenesti: %2.</translation>
     </message>
@@ -538,17 +1041,17 @@
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../wallet/ui/models/results.py" line="50" />
+        <location filename="../../wallet/ui/models/results.py" line="52" />
         <source>Item</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/results.py" line="50" />
+        <location filename="../../wallet/ui/models/results.py" line="52" />
         <source>Outcome</source>
         <translation>Izid</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/results.py" line="50" />
+        <location filename="../../wallet/ui/models/results.py" line="52" />
         <source>Details</source>
         <translation>Podrobnosti</translation>
     </message>
@@ -556,194 +1059,196 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="57" />
-        <location filename="../../wallet/ui/screens/main_window.py" line="221" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="64" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="244" />
         <source>Learner wallet</source>
+        <extracomment>The smallest window every screen is laid out for (tests and screenshots check it).</extracomment>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="73" />
-        <source>&amp;Credentials</source>
-        <translation>&amp;Poverila</translation>
+        <location filename="../../wallet/ui/screens/main_window.py" line="80" />
+        <source>Screens of the wallet</source>
+        <translation>Zasloni denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="74" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="81" />
+        <source>Credentials, targets, sharing and checking what you received</source>
+        <translation>Dokazila, cilji, deljenje in preverjanje prejetega</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="82" />
+        <source>&amp;Credentials</source>
+        <translation>&amp;Dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="83" />
         <source>&amp;Targets</source>
         <translation>&amp;Cilji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="75" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="84" />
         <source>&amp;Share</source>
         <translation>&amp;Deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="76" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="85" />
         <source>C&amp;heck received</source>
         <translation>Pre&amp;veri prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="87" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="96" />
         <source>Working…</source>
         <translation>Delam …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="113" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="122" />
         <source>&amp;File</source>
         <translation>&amp;Datoteka</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="114" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="123" />
         <source>&amp;Import files…</source>
         <translation>&amp;Uvozi datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="115" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="124" />
         <source>&amp;Paste credential or link…</source>
-        <translation>&amp;Prilepi poverilo ali povezavo …</translation>
+        <translation>&amp;Prilepi dokazilo ali povezavo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="116" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="125" />
         <source>Import from a &amp;QR image…</source>
         <translation>Uvozi iz slike &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="117" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="126" />
         <source>&amp;Back up wallet…</source>
         <translation>&amp;Varnostno kopiraj denarnico …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="119" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="128" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovi iz varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="121" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="130" />
         <source>&amp;Lock</source>
         <translation>&amp;Zakleni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="122" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="131" />
         <source>&amp;Quit</source>
         <translation>&amp;Končaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="126" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="135" />
         <source>&amp;Edit</source>
         <translation>&amp;Urejanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="127" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="136" />
         <source>&amp;Find</source>
         <translation>&amp;Najdi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="128" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="137" />
         <source>&amp;Remove credential…</source>
-        <translation>&amp;Odstrani poverilo …</translation>
+        <translation>&amp;Odstrani dokazilo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="129" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="138" />
         <source>&amp;Verify again</source>
         <translation>&amp;Ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="130" />
-        <source>&amp;Settings…</source>
-        <translation>&amp;Nastavitve …</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="132" />
-        <source>Change &amp;passphrase…</source>
-        <translation>Spremeni &amp;geslo …</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="137" />
-        <source>&amp;View</source>
-        <translation>&amp;Pogled</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="138" />
-        <source>As a &amp;list</source>
-        <translation>Kot &amp;seznam</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="140" />
-        <source>As &amp;cards</source>
-        <translation>Kot &amp;kartice</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="144" />
-        <source>&amp;Help</source>
-        <translation>Po&amp;moč</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="145" />
-        <source>&amp;About</source>
-        <translation>&amp;O programu</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="150" />
-        <source>Main</source>
-        <translation>Glavna</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="176" />
-        <source>Wallet: %1</source>
-        <translation>Denarnica: %1</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="179" />
-        <source>Locked</source>
-        <translation>Zaklenjeno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="254" />
-        <source>Remove %1 credential(s) from the wallet? This cannot be undone (keep the original files or a backup if you may need them).</source>
-        <translation>Odstranim toliko poveril iz denarnice: %1? Tega ni mogoče razveljaviti (obdržite izvirne datoteke ali varnostno kopijo, če jih boste morda potrebovali).</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="256" />
-        <source>Remove credentials</source>
-        <translation>Odstrani poverila</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="263" />
-        <source>Verifying again…</source>
-        <translation>Ponovno preverjanje …</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="267" />
-        <source>Verified %1 credential(s) again.</source>
-        <translation>Ponovno preverjenih poveril: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="277" />
-        <source>Check a bundle someone sent you</source>
-        <translation>Preverite sveženj, ki vam ga je nekdo poslal</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="287" />
-        <source>About Learner wallet</source>
-        <translation>O Učni denarnici</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="288" />
-        <source>Learner wallet keeps your credentials encrypted on this computer, verifies them offline, shows your progress towards qualifications and shares signed bundles.
-
-Licence: EUPL-1.2</source>
-        <translation>Učna denarnica hrani vaša poverila šifrirana na tem računalniku, jih preverja brez povezave, prikazuje vaš napredek do kvalifikacij in deli podpisane svežnje.
-
-Licenca: EUPL-1.2</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="131" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="139" />
         <source>Refresh &amp;evidence</source>
         <translation>Osveži &amp;dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="133" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="141" />
         <source>Fetch what the credentials need from their issuers, then check them again</source>
         <translation>Od izdajateljev prenesi, kar poverila potrebujejo, nato jih ponovno preveri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="143" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Nastavitve …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="145" />
+        <source>Change &amp;passphrase…</source>
+        <translation>Spremeni &amp;geslo …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="151" />
+        <source>&amp;View</source>
+        <translation>&amp;Pogled</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="152" />
+        <source>As a &amp;list</source>
+        <translation>Kot &amp;seznam</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="154" />
+        <source>As &amp;cards</source>
+        <translation>Kot &amp;kartice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="158" />
+        <source>&amp;Help</source>
+        <translation>Po&amp;moč</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="159" />
+        <source>&amp;Guide</source>
+        <translation>&amp;Vodnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="161" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Bližnjice na tipkovnici</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="163" />
+        <source>Where your &amp;data lives</source>
+        <translation>Kje so vaši &amp;podatki</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="165" />
+        <source>&amp;About</source>
+        <translation>&amp;O programu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="171" />
+        <source>Main</source>
+        <translation>Glavna</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="197" />
+        <source>Wallet: %1</source>
+        <translation>Denarnica: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="200" />
+        <source>Locked</source>
+        <translation>Zaklenjeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="278" />
+        <source>Remove credentials</source>
+        <translation>Odstrani dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="285" />
+        <source>Verifying again…</source>
+        <translation>Ponovno preverjanje …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="302" />
+        <source>Check a bundle someone sent you</source>
+        <translation>Preverite paket, ki vam ga je nekdo poslal</translation>
     </message>
 </context>
 <context>
@@ -751,6 +1256,7 @@ Licenca: EUPL-1.2</translation>
     <message>
         <location filename="../../wallet/ui/screens/online_actions.py" line="39" />
         <source>Fetched %1 of %2 pieces of evidence.</source>
+        <extracomment>How often the schedule looks for due evidence while the app runs (what is due decides the core). When the vault thread is busy with the user's work, the schedule looks again this much later.</extracomment>
         <translation>Prenesenih dokazil: %1 od %2.</translation>
     </message>
     <message>
@@ -821,102 +1327,127 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
         <translation>Prenos dokazil ob uvozu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="41" />
-        <source>Ask once for each issuer&apos;s host</source>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="42" />
+        <source>Whether importing a credential may fetch what its issuer publishes: ask once per host, always, or never.</source>
+        <translation>Ali sme uvoz dokazila prenesti, kar objavlja njegov izdajatelj: vprašaj enkrat za vsak strežnik, vedno ali nikoli.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="43" />
+        <source>Ask once for each issuer's host</source>
         <translation>Enkrat vprašaj za vsak izdajateljev strežnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="42" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="44" />
         <source>Always</source>
         <translation>Vedno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="43" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="45" />
         <source>Never (only when I ask)</source>
         <translation>Nikoli (samo ko to zahtevam)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="44" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="46" />
         <source>&amp;Offline mode: never use the network</source>
         <translation>Način brez &amp;povezave: nikoli ne uporabi omrežja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="45" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="47" />
         <source>The wallet then checks credentials only against evidence it already has.</source>
         <translation>Denarnica tedaj preverja poverila samo z dokazili, ki jih že ima.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="47" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="49" />
         <source>Credentials are always checked offline. Some need something their issuer publishes (its keys, its revocation list); the wallet fetches it only on import (as set here), when you choose Refresh evidence, and on a schedule while it runs. Every host contacted is listed below.</source>
         <translation>Poverila se vedno preverjajo brez povezave. Nekatera potrebujejo nekaj, kar objavlja njihov izdajatelj (njegove ključe, seznam preklicev); denarnica to prenese le ob uvozu (kot je nastavljeno tukaj), ko izberete Osveži dokazila, in po urniku, medtem ko teče. Vsi strežniki, s katerimi je stopila v stik, so navedeni spodaj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="52" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="54" />
         <source>Fetch evidence on &amp;import:</source>
         <translation>Prenesi dokazila ob &amp;uvozu:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="55" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="57" />
         <source>Contacted hosts</source>
         <translation>Strežniki, s katerimi je bil vzpostavljen stik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="56" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="59" />
+        <source>Every host the wallet looked up or contacted, how often, when last, your answer and why.</source>
+        <translation>Vsak strežnik, ki ga je denarnica poiskala ali z njim vzpostavila stik, kolikokrat, kdaj nazadnje, vaš odgovor in zakaj.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="60" />
         <source>Host</source>
         <translation>Strežnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="56" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="60" />
         <source>Times</source>
         <translation>Kolikokrat</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="56" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="60" />
         <source>Last contact</source>
         <translation>Zadnji stik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="57" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="61" />
         <source>Your answer</source>
         <translation>Vaš odgovor</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="57" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="61" />
         <source>Why</source>
         <translation>Zakaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="62" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="66" />
         <source>&amp;Allow host</source>
         <translation>&amp;Dovoli strežnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="64" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="67" />
+        <source>Let imports fetch evidence from the selected host without asking.</source>
+        <translation>Uvozom dovoli prenašanje dokazov z izbranega strežnika brez vprašanja.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="69" />
         <source>&amp;Never this host</source>
         <translation>&amp;Nikoli ta strežnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="66" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="70" />
+        <source>Never fetch evidence from the selected host on import.</source>
+        <translation>Ob uvozu nikoli ne prenašaj dokazov z izbranega strežnika.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="72" />
         <source>&amp;Forget answer</source>
         <translation>Po&amp;zabi odgovor</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="77" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="73" />
+        <source>Forget your answer for the selected host; the wallet asks again.</source>
+        <translation>Pozabi svoj odgovor za izbrani strežnik; denarnica bo spet vprašala.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="84" />
         <source>Contacted hosts:</source>
         <translation>Strežniki, s katerimi je bil vzpostavljen stik:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="100" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="107" />
         <source>allowed</source>
         <translation>dovoljeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="100" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="107" />
         <source>never</source>
         <translation>nikoli</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/online_settings.py" line="120" />
+        <location filename="../../wallet/ui/screens/online_settings.py" line="127" />
         <source>Saved.</source>
         <translation>Shranjeno.</translation>
     </message>
@@ -924,33 +1455,43 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>OpenPage</name>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="55" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="58" />
         <source>Unlock your wallet</source>
         <translation>Odklenite svojo denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="66" />
-        <location filename="../../wallet/ui/screens/unlock.py" line="67" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="69" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="70" />
         <source>Passphrase</source>
         <translation>Geslo</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/unlock.py" line="69" />
+        <source>The passphrase of this wallet</source>
+        <translation>Geslo te denarnice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="72" />
         <source>&amp;Unlock</source>
         <translation>&amp;Odkleni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="73" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="74" />
+        <source>Open the wallet with this passphrase</source>
+        <translation>Odpri denarnico s tem geslom</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="77" />
         <source>Unlocking… (deriving the key takes a moment)</source>
         <translation>Odklepanje … (izpeljava ključa traja nekaj trenutkov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="87" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="91" />
         <source>Wallet file: %1</source>
         <translation>Datoteka denarnice: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="92" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="96" />
         <source>Enter your passphrase.</source>
         <translation>Vnesite geslo.</translation>
     </message>
@@ -958,42 +1499,72 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="30" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="32" />
         <source>Change passphrase</source>
         <translation>Sprememba gesla</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="33" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="35" />
+        <source>Current passphrase</source>
+        <translation>Trenutno geslo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="35" />
+        <source>The passphrase the wallet opens with now</source>
+        <translation>Geslo, s katerim se denarnica odpre zdaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="38" />
         <source>New passphrase</source>
         <translation>Novo geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="36" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="38" />
+        <source>At least 8 characters; a few words are easy to remember</source>
+        <translation>Vsaj 8 znakov; nekaj besed si je lahko zapomniti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="41" />
         <source>Repeat the new passphrase</source>
         <translation>Ponovite novo geslo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="40" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="41" />
+        <source>Type the new passphrase again</source>
+        <translation>Znova vpišite novo geslo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="45" />
+        <source>C&amp;urrent passphrase:</source>
+        <translation>&amp;Trenutno geslo:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="46" />
         <source>&amp;New passphrase:</source>
         <translation>&amp;Novo geslo:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="41" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="47" />
         <source>&amp;Repeat:</source>
         <translation>&amp;Ponovitev:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="46" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="52" />
         <source>The wallet is re-encrypted with a key from the new passphrase.</source>
         <translation>Denarnica se ponovno šifrira s ključem iz novega gesla.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="55" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="64" />
+        <source>Enter the current passphrase.</source>
+        <translation>Vpišite trenutno geslo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="68" />
         <source>Use at least %1 characters.</source>
         <translation>Uporabite vsaj %1 znakov.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="59" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="72" />
         <source>The two passphrases differ.</source>
         <translation>Gesli se razlikujeta.</translation>
     </message>
@@ -1001,125 +1572,394 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>PasteDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="47" />
-        <source>Paste a credential or a link</source>
-        <translation>Prilepite poverilo ali povezavo</translation>
-    </message>
-    <message>
         <location filename="../../wallet/ui/screens/import_dialog.py" line="49" />
-        <source>Credential text or link</source>
-        <translation>Besedilo poverila ali povezava</translation>
+        <source>Paste a credential or a link</source>
+        <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="50" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="52" />
+        <source>Credential text or link</source>
+        <translation>Besedilo dokazila ali povezava</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="53" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="54" />
         <source>Paste JSON, a JWT or a wallet link here</source>
         <translation>Sem prilepite JSON, JWT ali povezavo denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="55" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="60" />
         <source>The text is checked and nothing is stored until you import it.</source>
         <translation>Besedilo se preveri; nič se ne shrani, dokler ga ne uvozite.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="58" />
+        <source>&amp;Select All</source>
+        <translation>&amp;Izberi vse</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="59" />
+        <source>&amp;Step up</source>
+        <translation>&amp;Povečaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="60" />
+        <source>Step &amp;down</source>
+        <translation>Z&amp;manjšaj</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="42" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Razveljavi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="43" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Uveljavi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="44" />
+        <source>Cu&amp;t</source>
+        <translation>&amp;Izreži</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="45" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiraj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="46" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Prilepi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="47" />
+        <source>Delete</source>
+        <translation>Izbriši</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="48" />
+        <source>Select All</source>
+        <translation>Izberi vse</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="39" />
+        <source>Show Details...</source>
+        <translation>Pokaži podrobnosti ...</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="40" />
+        <source>Hide Details...</source>
+        <translation>Skrij podrobnosti ...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="20" />
+        <source>OK</source>
+        <translation>V redu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="21" />
+        <source>Save</source>
+        <translation>Shrani</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="22" />
+        <source>Save All</source>
+        <translation>Shrani vse</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="23" />
+        <source>Open</source>
+        <translation>Odpri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="24" />
+        <source>&amp;Yes</source>
+        <translation>&amp;Da</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="25" />
+        <source>Yes to &amp;All</source>
+        <translation>Da za &amp;vse</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="26" />
+        <source>&amp;No</source>
+        <translation>&amp;Ne</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="27" />
+        <source>N&amp;o to All</source>
+        <translation>N&amp;e za vse</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="28" />
+        <source>Abort</source>
+        <translation>Prekini</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="29" />
+        <source>Retry</source>
+        <translation>Poskusi znova</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="30" />
+        <source>Ignore</source>
+        <translation>Prezri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="31" />
+        <source>Close</source>
+        <translation>Zapri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="32" />
+        <source>Cancel</source>
+        <translation>Prekliči</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="33" />
+        <source>Discard</source>
+        <translation>Zavrzi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="34" />
+        <source>Help</source>
+        <translation>Pomoč</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="35" />
+        <source>Apply</source>
+        <translation>Uveljavi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="36" />
+        <source>Reset</source>
+        <translation>Ponastavi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="37" />
+        <source>Restore Defaults</source>
+        <translation>Obnovi privzete</translation>
+    </message>
+</context>
+<context>
+    <name>QToolBar</name>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="62" />
+        <source>Main</source>
+        <translation>Glavna</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="49" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Razveljavi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="50" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Uveljavi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="51" />
+        <source>Cu&amp;t</source>
+        <translation>&amp;Izreži</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="52" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiraj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="53" />
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopiraj &amp;naslov povezave</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="54" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Prilepi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="55" />
+        <source>Delete</source>
+        <translation>Izbriši</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/qt_strings.py" line="56" />
+        <source>Select All</source>
+        <translation>Izberi vse</translation>
+    </message>
+</context>
+<context>
     <name>ReceivedPage</name>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="56" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="62" />
         <source>Check a bundle of credentials someone shared with you. Nothing is stored in your wallet and nothing is sent anywhere.</source>
-        <translation>Preverite sveženj poveril, ki vam ga je nekdo poslal. V denarnico se nič ne shrani in nič se nikamor ne pošlje.</translation>
+        <translation>Preverite paket dokazil, ki vam ga je nekdo poslal. V denarnico se nič ne shrani in nič se nikamor ne pošlje.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="60" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="68" />
         <source>Link or bundle text</source>
-        <translation>Povezava ali besedilo svežnja</translation>
+        <translation>Povezava ali besedilo paketa</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="61" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="68" />
+        <source>Paste a share link or the bundle's JSON</source>
+        <translation>Prilepite povezavo za deljenje ali JSON paketa</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="69" />
         <source>Paste a share link or the bundle's JSON here</source>
-        <translation>Sem prilepite povezavo za deljenje ali JSON svežnja</translation>
+        <translation>Sem prilepite povezavo za deljenje ali JSON paketa</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="64" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="72" />
         <source>Challenge you gave</source>
         <translation>Izziv, ki ste ga dali</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="66" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="73" />
+        <source>The code you asked the person to use, if you gave one</source>
+        <translation>Koda, ki ste jo osebi dali za uporabo, če ste jo dali</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="75" />
         <source>Your domain</source>
         <translation>Vaša domena</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="68" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="75" />
+        <source>Your web address, if you asked for the bundle to name it</source>
+        <translation>Vaš spletni naslov, če ste zahtevali, da ga paket navede</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="78" />
         <source>Challenge you &amp;gave:</source>
         <translation>&amp;Izziv, ki ste ga dali:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="69" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="79" />
         <source>Your do&amp;main:</source>
         <translation>Vaša do&amp;mena:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="70" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="80" />
         <source>Chec&amp;k pasted text</source>
         <translation>Pre&amp;veri prilepljeno besedilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="72" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="82" />
         <source>Open &amp;file…</source>
         <translation>Odpri &amp;datoteko …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="74" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="84" />
         <source>Open QR &amp;image…</source>
         <translation>Odpri &amp;sliko QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="78" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="86" />
+        <source>Check the link or bundle pasted above</source>
+        <translation>Preveri povezavo ali paket, prilepljen zgoraj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="87" />
+        <source>Check a bundle file (.vp.json)</source>
+        <translation>Preveri datoteko paketa (.vp.json)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="88" />
+        <source>Check a photo or scan of a QR code</source>
+        <translation>Preveri fotografijo ali sken kode QR</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="93" />
         <source>Reading QR images needs the zxing-cpp package, which is not installed.</source>
         <translation>Za branje slik QR je potreben paket zxing-cpp, ki ni nameščen.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="84" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="102" />
+        <source>Result of the check</source>
+        <translation>Izid preverjanja</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="104" />
         <source>What the check found</source>
         <translation>Kaj je pokazalo preverjanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="88" />
-        <source>Checks of the presentation</source>
-        <translation>Preverjanja predstavitve</translation>
-    </message>
-    <message>
         <location filename="../../wallet/ui/screens/received_page.py" line="105" />
+        <source>The headline's reasons, then each credential in plain words</source>
+        <translation>Razlogi za izid, nato vsako dokazilo z razumljivimi besedami</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="107" />
+        <source>&amp;Technical details</source>
+        <translation>&amp;Tehnične podrobnosti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="111" />
+        <source>Show every check of the presentation and its details</source>
+        <translation>Prikaži vsa preverjanja predstavitve in njihove podrobnosti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="217" />
+        <source>Technical details</source>
+        <translation>Tehnične podrobnosti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="176" />
+        <source>This could not be checked.</source>
+        <translation>Tega ni bilo mogoče preveriti.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/received_page.py" line="126" />
         <source>Not available: this version of the wallet core cannot check bundles.</source>
-        <translation>Ni na voljo: ta različica jedra denarnice ne zna preverjati svežnjev.</translation>
+        <translation>Ni na voljo: ta različica jedra denarnice ne zna preverjati paketov.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="117" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="139" />
         <source>Paste a link or a bundle first.</source>
-        <translation>Najprej prilepite povezavo ali sveženj.</translation>
+        <translation>Najprej prilepite povezavo ali paket.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="122" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="144" />
         <source>Open a bundle</source>
-        <translation>Odprite sveženj</translation>
+        <translation>Odprite paket</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="122" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="144" />
         <source>Bundles (*.vp.json *.json *.txt);;All files (*)</source>
         <translation>Svežnji (*.vp.json *.json *.txt);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="133" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="155" />
         <source>Open a QR code image</source>
         <translation>Odprite sliko kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="134" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="156" />
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
         <translation>Slike (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/received_page.py" line="143" />
+        <location filename="../../wallet/ui/screens/received_page.py" line="166" />
         <source>Checking…</source>
         <translation>Preverjanje …</translation>
     </message>
@@ -1135,443 +1975,626 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="51" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="53" />
         <source>Settings</source>
         <translation>Nastavitve</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="53" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="55" />
         <source>Language of the application</source>
         <translation>Jezik programa</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="54" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="56" />
+        <source>The language of menus and messages; it changes at once</source>
+        <translation>Jezik menijev in sporočil; spremeni se takoj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="57" />
         <source>As the system</source>
-        <translation>Kot sistem</translation>
+        <translation>Kot v sistemu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="62" />
-        <source>Preferred languages of credential text</source>
-        <translation>Prednostni jeziki besedila poveril</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="63" />
-        <source>Language codes in order of preference, e.g. sl, en</source>
-        <translation>Kode jezikov po prednosti, npr. sl, en</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="66" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="76" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="67" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="77" />
         <source>never</source>
         <translation>nikoli</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="69" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="79" />
         <source>Lock after minutes without use</source>
         <translation>Zakleni po toliko minutah neuporabe</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="71" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="82" />
         <source>Default expiry of shared bundles</source>
-        <translation>Privzeta veljavnost deljenih svežnjev</translation>
+        <translation>Privzeta veljavnost deljenih paketov</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="72" />
-        <source>30d, 12h, 2w … at most 365d</source>
-        <translation>30d, 12h, 2w … največ 365d</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="77" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="91" />
         <source>Application &amp;language:</source>
         <translation>&amp;Jezik programa:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="78" />
-        <source>&amp;Credential languages:</source>
-        <translation>Jeziki &amp;poveril:</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="67" />
+        <source>First language of credential text</source>
+        <translation>Prvi jezik besedila dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="79" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="68" />
+        <source>Credentials are shown in this language when they have it</source>
+        <translation>Dokazila so prikazana v tem jeziku, kadar ga imajo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="71" />
+        <source>Second language of credential text</source>
+        <translation>Drugi jezik besedila dokazil</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="72" />
+        <source>Used when a credential does not have the first language</source>
+        <translation>Uporabi se, ko dokazilo nima prvega jezika</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="73" />
+        <source>(none)</source>
+        <translation>(brez)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="80" />
+        <source>The wallet locks itself after this many minutes without keyboard or mouse use</source>
+        <translation>Denarnica se sama zaklene po toliko minutah brez uporabe tipkovnice ali miške</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="83" />
+        <source>How long a recipient can accept a bundle you share</source>
+        <translation>Kako dolgo lahko prejemnik sprejme paket, ki ga delite</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="92" />
+        <source>&amp;Credential text in:</source>
+        <translation>&amp;Besedilo dokazil v:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="93" />
+        <source>&amp;Otherwise in:</source>
+        <translation>&amp;Sicer v:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="94" />
         <source>&amp;Lock after:</source>
         <translation>&amp;Zakleni po:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="80" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="95" />
         <source>Shared bundles &amp;expire after:</source>
-        <translation>Deljeni svežnji &amp;potečejo po:</translation>
+        <translation>Deljeni paketi &amp;potečejo po:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="83" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="98" />
         <source>Identifier (DID or URL)</source>
         <translation>Identifikator (DID ali URL)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="85" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="100" />
         <source>Trusted issuers</source>
         <translation>Zaupanja vredni izdajatelji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="86" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="101" />
         <source>&amp;Add issuer…</source>
         <translation>&amp;Dodaj izdajatelja …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="88" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="103" />
+        <source>Add issuer</source>
+        <translation>Dodaj izdajatelja</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="103" />
+        <source>Trust an issuer by its identifier or web address</source>
+        <translation>Zaupaj izdajatelju po njegovi oznaki ali spletnem naslovu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="104" />
         <source>&amp;Remove issuer</source>
         <translation>&amp;Odstrani izdajatelja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="90" />
-        <source>Credentials from these issuers are marked as from someone you trust.</source>
-        <translation>Poverila teh izdajateljev so označena kot poverila nekoga, ki mu zaupate.</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="106" />
+        <source>Remove issuer</source>
+        <translation>Odstrani izdajatelja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="93" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="106" />
+        <source>Stop trusting the selected issuer</source>
+        <translation>Prenehaj zaupati izbranemu izdajatelju</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="107" />
+        <source>Credentials from these issuers are marked as from someone you trust.</source>
+        <translation>Dokazila teh izdajateljev so označena kot dokazila nekoga, ki mu zaupate.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="110" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="95" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="112" />
         <source>Trust anchors</source>
         <translation>Sidra zaupanja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="96" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="113" />
         <source>Add &amp;certificate…</source>
         <translation>Dodaj &amp;potrdilo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="98" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="115" />
+        <source>Add certificate</source>
+        <translation>Dodaj potrdilo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="115" />
+        <source>Trust a root certificate for sealed EU credentials</source>
+        <translation>Zaupaj korenskemu potrdilu za zapečatena dokazila EU</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="116" />
         <source>Re&amp;move certificate</source>
         <translation>Od&amp;strani potrdilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="100" />
-        <source>Root certificates trusted for sealed European Digital Credentials.</source>
-        <translation>Korenska potrdila, ki jim zaupate pri zapečatenih evropskih digitalnih poverilih.</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="118" />
+        <source>Remove certificate</source>
+        <translation>Odstrani potrdilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="109" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="118" />
+        <source>Stop trusting the selected certificate</source>
+        <translation>Prenehaj zaupati izbranemu potrdilu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="119" />
+        <source>Root certificates trusted for sealed European Digital Credentials.</source>
+        <translation>Korenska potrdila, ki jim zaupate pri zapečatenih evropskih digitalnih dokazilih.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="122" />
+        <source>About this wallet file</source>
+        <translation>O tej datoteki denarnice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="123" />
+        <source>Where the wallet is, how it is protected, what it holds</source>
+        <translation>Kje je denarnica, kako je zaščitena in kaj vsebuje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="130" />
         <source>&amp;General</source>
         <translation>&amp;Splošno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="110" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="131" />
         <source>Trusted &amp;issuers</source>
         <translation>Zaupanja vredni &amp;izdajatelji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="111" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="132" />
         <source>Trust &amp;anchors</source>
         <translation>Sidra &amp;zaupanja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="112" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="133" />
         <source>&amp;Wallet</source>
         <translation>&amp;Denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="153" />
-        <source>File: %1</source>
-        <translation>Datoteka: %1</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="135" />
+        <source>&amp;Online</source>
+        <translation>Sp&amp;let</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="154" />
-        <source>Holder: %1</source>
-        <translation>Imetnik: %1</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="186" />
+        <source>Wallet file</source>
+        <translation>Datoteka denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="155" />
-        <source>Credentials: %1</source>
-        <translation>Poverila: %1</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="187" />
+        <source>Credentials</source>
+        <translation>Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="156" />
-        <source>Key derivation: Argon2id, %1 KiB, %2 passes, %3 lanes</source>
-        <translation>Izpeljava ključa: Argon2id, %1 KiB, %2 prehodov, %3 stez</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="188" />
+        <source>Protection</source>
+        <translation>Zaščita</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="158" />
-        <source>Schema version: %1</source>
-        <translation>Različica sheme: %1</translation>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="188" />
+        <source>encrypted with a key from your passphrase (Argon2id, %1 MiB, %2 passes)</source>
+        <translation>šifrirano s ključem iz vašega gesla (Argon2id, %1 MiB, %2 prehodov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="167" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="191" />
+        <source>Your wallet's identifier (technical)</source>
+        <translation>Oznaka vaše denarnice (tehnično)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="192" />
+        <source>Storage version</source>
+        <translation>Različica shrambe</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="204" />
         <source>Saved. Use Edit ▸ Verify again to update the reports.</source>
         <translation>Shranjeno. Za posodobitev poročil uporabite Urejanje ▸ Ponovno preveri.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="179" />
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="182" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="216" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="219" />
         <source>Trust an issuer</source>
         <translation>Zaupaj izdajatelju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="179" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="216" />
         <source>The issuer's DID or web address:</source>
         <translation>DID ali spletni naslov izdajatelja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="182" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="219" />
         <source>A name for this issuer:</source>
         <translation>Ime tega izdajatelja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="192" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="229" />
         <source>Choose a root certificate</source>
         <translation>Izberite korensko potrdilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="193" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="230" />
         <source>Certificates (*.cer *.crt *.der *.pem);;All files (*)</source>
         <translation>Potrdila (*.cer *.crt *.der *.pem);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="196" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="233" />
         <source>Trust a certificate</source>
         <translation>Zaupaj potrdilu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="196" />
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="233" />
         <source>A name for this certificate:</source>
         <translation>Ime tega potrdila:</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="116" />
-        <source>&amp;Online</source>
-        <translation>Sp&amp;let</translation>
     </message>
 </context>
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="79" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="119" />
         <source>Credentials to share</source>
-        <translation>Poverila za deljenje</translation>
+        <translation>Dokazila za deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="81" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="120" />
+        <source>Tick the credentials to put in the bundle; Space ticks the current one</source>
+        <translation>Označite dokazila za paket; preslednica označi trenutno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="126" />
         <source>Select &amp;all</source>
         <translation>Izberi &amp;vse</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="83" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="128" />
+        <source>Select all</source>
+        <translation>Izberi vse</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="128" />
+        <source>Tick every credential</source>
+        <translation>Označi vsa dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="129" />
         <source>Select &amp;none</source>
         <translation>Izberi &amp;nič</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="88" />
-        <source>Choose the credentials to share:</source>
-        <translation>Izberite poverila za deljenje:</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="97" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="147" />
         <source>Challenge</source>
         <translation>Izziv</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="98" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="148" />
         <source>the code the recipient gave you, if any</source>
         <translation>koda, ki vam jo je dal prejemnik, če vam jo je</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="100" />
-        <source>Domain</source>
-        <translation>Domena</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="101" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="152" />
         <source>e.g. jobs.example.com, if the recipient gave one</source>
         <translation>npr. zaposlitev.example.com, če jo je prejemnik navedel</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="103" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="154" />
         <source>Expiry</source>
         <translation>Veljavnost</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="104" />
-        <source>How long the bundle is accepted: 30d, 12h, 2w (at most 365d)</source>
-        <translation>Kako dolgo se sveženj sprejema: 30d, 12h, 2w (največ 365d)</translation>
+        <location filename="../../wallet/ui/screens/share_page.py" line="131" />
+        <source>Select none</source>
+        <translation>Ne izberi nobenega</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="106" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="131" />
+        <source>Untick every credential</source>
+        <translation>Odznači vsa dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="135" />
+        <source>&amp;Choose the credentials to share:</source>
+        <translation>Iz&amp;berite dokazila za deljenje:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="147" />
+        <source>The code the recipient gave you, if any</source>
+        <translation>Koda, ki vam jo je dal prejemnik, če vam jo je</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="150" />
+        <source>Recipient's web address</source>
+        <translation>Spletni naslov prejemnika</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="151" />
+        <source>The recipient's domain, e.g. jobs.example.com, if they gave one</source>
+        <translation>Domena prejemnika, npr. zaposlitve.example.com, če jo je dal</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="154" />
+        <source>How long the recipient can accept the bundle</source>
+        <translation>Kako dolgo lahko prejemnik sprejme paket</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="157" />
         <source>Languages of the PDF and Europass XML</source>
         <translation>Jeziki PDF in Europass XML</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="109" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="158" />
+        <source>One language, or two side by side</source>
+        <translation>En jezik ali dva vzporedno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="160" />
         <source>Old Europass format (SkillsPassport v3.3)</source>
         <translation>Stara oblika Europass (SkillsPassport v3.3)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="111" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="161" />
+        <source>For Europass tools that do not read the 2020 format</source>
+        <translation>Za orodja Europass, ki ne berejo oblike iz leta 2020</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="169" />
         <source>C&amp;hallenge:</source>
         <translation>&amp;Izziv:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="112" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="170" />
         <source>&amp;Domain:</source>
         <translation>&amp;Domena:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="113" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="171" />
         <source>&amp;Expires after:</source>
         <translation>&amp;Poteče po:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="114" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="172" />
         <source>&amp;Languages:</source>
         <translation>&amp;Jeziki:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="117" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="175" />
         <source>Save signed &amp;bundle…</source>
-        <translation>Shrani podpisan &amp;sveženj …</translation>
+        <translation>Shrani podpisan &amp;paket …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="119" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="177" />
         <source>Copy &amp;link</source>
         <translation>Kopiraj &amp;povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="121" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="179" />
         <source>Show &amp;QR code</source>
         <translation>Prikaži kodo &amp;QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="123" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="181" />
         <source>Save QR &amp;image…</source>
         <translation>Shrani &amp;sliko QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="125" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="183" />
         <source>&amp;Europass CV XML…</source>
         <translation>&amp;Europass CV XML …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="127" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="185" />
         <source>Printable &amp;PDF…</source>
         <translation>&amp;PDF za tiskanje …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="138" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="187" />
+        <source>A signed file the recipient can check</source>
+        <translation>Podpisana datoteka, ki jo prejemnik lahko preveri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="188" />
+        <source>A link with the whole bundle inside, on the clipboard</source>
+        <translation>Povezava s celotnim paketom v njej, v odložišču</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="189" />
+        <source>A QR code of the link, to show or print</source>
+        <translation>Koda QR povezave za prikaz ali tisk</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="190" />
+        <source>Save the QR code shown as a PNG image</source>
+        <translation>Shrani prikazano kodo QR kot sliko PNG</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="191" />
+        <source>Entries for your Europass CV</source>
+        <translation>Vnosi za vaš življenjepis Europass</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="192" />
+        <source>A printable document with a QR code</source>
+        <translation>Dokument za tiskanje s kodo QR</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="204" />
         <source>QR code preview</source>
         <translation>Predogled kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="155" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="204" />
+        <source>The QR code of the share link</source>
+        <translation>Koda QR povezave za deljenje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="229" />
         <source>Not available: this version of the wallet core has no %1.</source>
         <translation>Ni na voljo: ta različica jedra denarnice nima modula %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="245" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="262" />
+        <source>(untitled credential)</source>
+        <translation>(dokazilo brez naziva)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="299" />
+        <source>The choice changed: make the QR code again.</source>
+        <translation>Izbira se je spremenila: znova naredite kodo QR.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/share_page.py" line="338" />
         <source>Some of the chosen credentials are not in force:</source>
         <translation>Nekatera izbrana dokazila ne veljajo:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="246" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="339" />
         <source>Share them anyway?</source>
         <translation>Jih vseeno delim?</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="247" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="340" />
         <source>Share</source>
         <translation>Deli</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="248" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="341" />
         <source>Nothing was shared.</source>
         <translation>Nič ni bilo deljeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="250" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="343" />
         <source>Signing the bundle…</source>
-        <translation>Podpisovanje svežnja …</translation>
+        <translation>Podpisovanje paketa …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="261" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="355" />
         <source>Accepted until %1.</source>
         <translation>Sprejema se do %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="264" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="358" />
         <source>Save the signed bundle</source>
-        <translation>Shrani podpisan sveženj</translation>
+        <translation>Shrani podpisan paket</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="265" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="359" />
         <source>Bundles (*.vp.json *.json)</source>
         <translation>Svežnji (*.vp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="268" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="362" />
         <source>Saved a signed bundle of %1 credential(s) to %2.</source>
-        <translation>Podpisan sveženj s toliko poverili: %1 je shranjen v %2.</translation>
+        <translation>Podpisan paket s toliko dokazili: %1 je shranjen v %2.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="274" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="368" />
         <source>The link (%1 characters) is on the clipboard.</source>
         <translation>Povezava (%1 znakov) je v odložišču.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="287" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="379" />
         <source>Scan this QR code with the wallet, or save it as an image.</source>
         <translation>Kodo QR skenirajte z denarnico ali jo shranite kot sliko.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="298" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="391" />
         <source>Save the QR code</source>
         <translation>Shrani kodo QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="298" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="391" />
         <source>PNG images (*.png)</source>
         <translation>Slike PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="303" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="396" />
         <source>Saved the QR code to %1.</source>
         <translation>Koda QR je shranjena v %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="307" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="400" />
         <source>Save the printable bundle</source>
-        <translation>Shrani sveženj za tiskanje</translation>
+        <translation>Shrani paket za tiskanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="308" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="401" />
         <source>PDF files (*.pdf)</source>
         <translation>Datoteke PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="311" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="404" />
         <source>Saved the printable bundle to %1.</source>
         <translation>Sveženj za tiskanje je shranjen v %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="314" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="407" />
         <source>Save Europass CV XML</source>
         <translation>Shrani Europass CV XML</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="314" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="407" />
         <source>XML files (*.xml)</source>
         <translation>Datoteke XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="322" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="415" />
         <source>Saved %1 credential(s) as Europass CV XML to %2.</source>
-        <translation>Poverila (%1) so shranjena kot Europass CV XML v %2.</translation>
+        <translation>Dokazila (%1) so shranjena kot Europass CV XML v %2.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="325" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="418" />
         <source>Left out %1: %2</source>
         <translation>Izpuščeno %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <location filename="../../wallet/ui/states.py" line="66" />
+        <source>Not verified yet</source>
+        <translation>Še ni preverjeno</translation>
     </message>
 </context>
 <context>
@@ -1597,7 +2620,7 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
         <translation>Kreditne točke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/targets.py" line="82" />
+        <location filename="../../wallet/ui/models/targets.py" line="91" />
         <source>%1 percent complete</source>
         <translation>%1 odstotkov opravljeno</translation>
     </message>
@@ -1610,142 +2633,127 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
         <translation>Ciljne kvalifikacije</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="104" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="89" />
+        <source>Each qualification you can work towards, with how far your credentials take you</source>
+        <translation>Vsaka kvalifikacija, do katere lahko pridete, in kako daleč vas pripeljejo vaša dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/targets_page.py" line="106" />
         <source>&amp;Add target from file…</source>
         <translation>&amp;Dodaj cilj iz datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="105" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="107" />
         <source>A target JSON file, or a European Digital Credential qualification</source>
-        <translation>Datoteka JSON s ciljem ali kvalifikacija v obliki evropskega digitalnega poverila</translation>
+        <translation>Datoteka JSON s ciljem ali kvalifikacija v obliki evropskega digitalnega dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="107" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="110" />
         <source>Re&amp;move target</source>
         <translation>Od&amp;strani cilj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="128" />
-        <source>Requirement</source>
-        <translation>Zahteva</translation>
+        <location filename="../../wallet/ui/screens/targets_page.py" line="112" />
+        <source>Remove a target you added (the targets that come with the wallet stay)</source>
+        <translation>Odstrani cilj, ki ste ga dodali (cilji, priloženi denarnici, ostanejo)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="128" />
-        <source>Status</source>
-        <translation>Stanje</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="129" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="134" />
         <source>Breakdown of the target</source>
         <translation>Razčlenitev cilja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="167" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="135" />
+        <source>Which credential fills which requirement, what is missing and why</source>
+        <translation>Katero dokazilo izpolni katero zahtevo, kaj manjka in zakaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/targets_page.py" line="171" />
         <source>Calculating progress…</source>
         <translation>Izračun napredka …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="214" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="219" />
         <source>Choose a target to see what counts towards it.</source>
         <translation>Izberite cilj, da vidite, kaj šteje zanj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="220" />
-        <source>%1: %2 % complete</source>
-        <translation>%1: %2 % opravljeno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="224" />
-        <source>Requirements</source>
-        <translation>Zahteve</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="224" />
-        <source>%1 of %2 met</source>
-        <translation>izpolnjenih %1 od %2</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="233" />
-        <source>choose %1, %2 chosen</source>
-        <translation>izberite %1, izbranih %2</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="239" />
-        <source>met</source>
-        <translation>izpolnjeno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="239" />
-        <source>partly met</source>
-        <translation>delno izpolnjeno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="239" />
-        <source>missing</source>
-        <translation>manjka</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="245" />
-        <source>filled by: %1</source>
-        <translation>izpolnjuje: %1</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="249" />
-        <source>Missing (most useful first)</source>
-        <translation>Manjka (najkoristnejše najprej)</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="253" />
-        <source>%1 requirement(s)</source>
-        <translation>zahtev: %1</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="258" />
-        <source>needs %1</source>
-        <translation>potrebuje %1</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="260" />
-        <source>would be filled by %1, which does not count yet</source>
-        <translation>izpolnilo bi ga %1, ki še ne šteje</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="264" />
-        <source>Not counting yet</source>
-        <translation>Še ne šteje</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="286" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="231" />
         <source>Choose a target file</source>
         <translation>Izberite datoteko s ciljem</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="287" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="232" />
         <source>Targets (*.json *.jsonld);;All files (*)</source>
         <translation>Cilji (*.json *.jsonld);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="293" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="238" />
         <source>Added the target %1.</source>
         <translation>Cilj %1 je dodan.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="305" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="250" />
         <source>Remove target</source>
         <translation>Odstrani cilj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/targets_page.py" line="306" />
+        <location filename="../../wallet/ui/screens/targets_page.py" line="251" />
         <source>Remove this target? Your credentials stay in the wallet.</source>
-        <translation>Odstranim ta cilj? Vaša poverila ostanejo v denarnici.</translation>
+        <translation>Odstranim ta cilj? Vaša dokazila ostanejo v denarnici.</translation>
     </message>
 </context>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../wallet/ui/tasks.py" line="61" />
-        <source>Something unexpected went wrong (%1). Nothing was changed; details are in the log.</source>
+        <location filename="../../wallet/ui/tasks.py" line="70" />
+        <source>The backup could not be used: wrong passphrase, or the file is damaged or not a wallet backup.</source>
         <extracomment>Progress signals are throttled to this interval so a fast loop in a worker cannot flood the GUI thread's event queue.</extracomment>
+        <translation>Varnostne kopije ni bilo mogoče uporabiti: napačno geslo ali pa je datoteka poškodovana ali ni varnostna kopija denarnice.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="72" />
+        <source>Wrong passphrase, or the wallet file is damaged (the two look the same). Try again.</source>
+        <translation>Napačno geslo ali pa je datoteka denarnice poškodovana (obojega ni mogoče ločiti). Poskusite znova.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="74" />
+        <source>A wallet already exists there; it was left untouched.</source>
+        <translation>Tam že obstaja denarnica; ostala je nedotaknjena.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="75" />
+        <source>There is no wallet in that file.</source>
+        <translation>V tej datoteki ni denarnice.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="76" />
+        <source>This wallet was made by a newer version of the app; update the app.</source>
+        <translation>To denarnico je naredila novejša različica programa; posodobite program.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="77" />
+        <source>The wallet file is damaged and cannot be opened. Restore a backup.</source>
+        <translation>Datoteka denarnice je poškodovana in je ni mogoče odpreti. Obnovite varnostno kopijo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="78" />
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Preklicano; nič ni bilo spremenjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="79" />
+        <source>The connection failed; nothing was changed.</source>
+        <translation>Povezava ni uspela; nič ni bilo spremenjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="84" />
+        <source>This did not work: %1</source>
+        <translation>To ni uspelo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/tasks.py" line="94" />
+        <source>Something unexpected went wrong (%1). Nothing was changed; details are in the log.</source>
         <translation>Prišlo je do nepričakovane napake (%1). Nič ni bilo spremenjeno; podrobnosti so v dnevniku.</translation>
     </message>
 </context>
@@ -1760,173 +2768,156 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="223" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="228" />
         <source>Learner wallet</source>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="224" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="229" />
         <source>&amp;Other wallet file…</source>
         <translation>&amp;Druga datoteka denarnice …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="225" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="230" />
         <source>Open or create a wallet in another file</source>
         <translation>Odpri ali ustvari denarnico v drugi datoteki</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="227" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="233" />
         <source>Restore from &amp;backup…</source>
         <translation>Obnovi iz &amp;varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="229" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="235" />
+        <source>Open a wallet backup file</source>
+        <translation>Odpri datoteko z varnostno kopijo denarnice</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/unlock.py" line="236" />
         <source>Try the &amp;demo wallet</source>
         <translation>Preizkusi &amp;predstavitveno denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="230" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="237" />
         <source>A throw-away wallet with sample credentials</source>
-        <translation>Začasna denarnica z vzorčnimi poverili</translation>
+        <translation>Začasna denarnica z vzorčnimi dokazili</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="232" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="240" />
         <source>Chec&amp;k a bundle someone sent you…</source>
-        <translation>Preveri &amp;sveženj, ki vam ga je nekdo poslal …</translation>
+        <translation>Preveri &amp;paket, ki vam ga je nekdo poslal …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="233" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="241" />
         <source>No wallet needed: verify a shared bundle, link or QR code</source>
-        <translation>Denarnica ni potrebna: preverite deljeni sveženj, povezavo ali kodo QR</translation>
+        <translation>Denarnica ni potrebna: preverite deljeni paket, povezavo ali kodo QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="275" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="284" />
         <source>Open or create a wallet file</source>
         <translation>Odprite ali ustvarite datoteko denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/unlock.py" line="276" />
+        <location filename="../../wallet/ui/screens/unlock.py" line="285" />
         <source>Wallet files (*.db);;All files (*)</source>
         <translation>Datoteke denarnice (*.db);;Vse datoteke (*)</translation>
     </message>
 </context>
 <context>
-    <name>Verdict</name>
+    <name>VaultActions</name>
     <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="35" />
-        <source>Valid</source>
-        <translation>Veljavno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="36" />
-        <source>Valid, with warnings</source>
-        <translation>Veljavno, z opozorili</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="37" />
-        <source>Invalid</source>
-        <translation>Neveljavno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="38" />
-        <source>Cannot verify offline</source>
-        <translation>Brez povezave ni mogoče preveriti</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/models/credentials.py" line="40" />
-        <source>Not verified</source>
-        <translation>Ni preverjeno</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="76" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="91" />
         <source>Changing the passphrase…</source>
         <translation>Spreminjanje gesla …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="80" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="85" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="95" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="100" />
         <source>Change passphrase</source>
         <translation>Sprememba gesla</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="81" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="96" />
         <source>The passphrase was changed. Use the new one from now on.</source>
         <translation>Geslo je spremenjeno. Odslej uporabljajte novo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="92" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="100" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="105" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="109" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="117" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="122" />
         <source>Back up the wallet</source>
         <translation>Varnostna kopija denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="93" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="114" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="110" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="137" />
         <source>Wallet backups (*.lwbackup);;All files (*)</source>
         <translation>Varnostne kopije denarnice (*.lwbackup);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="96" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="113" />
         <source>Writing the backup…</source>
         <translation>Zapisovanje varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="101" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="117" />
         <source>The encrypted backup was written to %1. It opens with your current passphrase.</source>
         <translation>Šifrirana varnostna kopija je zapisana v %1. Odpre se z vašim trenutnim geslom.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="113" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="136" />
         <source>Choose a backup</source>
         <translation>Izberite varnostno kopijo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="117" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="122" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="131" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="134" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="140" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="149" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="158" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="161" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="167" />
         <source>Restore</source>
         <translation>Obnovitev</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="117" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="140" />
         <source>Passphrase of the backup:</source>
         <translation>Geslo varnostne kopije:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="123" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="143" />
+        <source>Checking the backup's passphrase…</source>
+        <translation>Preverjanje gesla varnostne kopije …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="149" />
         <source>A wallet already exists at %1. Replace it with the backup? The current wallet file is kept next to it under another name, not deleted.</source>
         <translation>Denarnica v %1 že obstaja. Jo zamenjam z varnostno kopijo? Trenutna datoteka denarnice se ohrani poleg pod drugim imenom, ne izbriše se.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="131" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="158" />
         <source>The backup was restored and the wallet is open.</source>
         <translation>Varnostna kopija je obnovljena in denarnica je odprta.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="164" />
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="175" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="200" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="213" />
         <source>Demo wallet</source>
         <translation>Predstavitvena denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="164" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="200" />
         <source>The demo wallet is not available in this version.</source>
         <translation>Predstavitvena denarnica v tej različici ni na voljo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="167" />
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="203" />
         <source>Making the demo wallet with freshly signed credentials…</source>
-        <translation>Izdelava predstavitvene denarnice s sveže podpisanimi poverili …</translation>
+        <translation>Izdelava predstavitvene denarnice s sveže podpisanimi dokazili …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/vault_actions.py" line="170" />
-        <source>Demo wallet open. Its passphrase is: %1</source>
-        <translation>Predstavitvena denarnica je odprta. Njeno geslo je: %1</translation>
+        <location filename="../../wallet/ui/screens/vault_actions.py" line="206" />
+        <source>This is a demo wallet with sample credentials. After locking, open it again with the passphrase: %1</source>
+        <translation>To je predstavitvena denarnica z vzorčnimi dokazili. Po zaklepanju jo znova odprete z geslom: %1</translation>
     </message>
 </context>
 </TS>

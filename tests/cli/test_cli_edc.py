@@ -38,7 +38,7 @@ def test_show_prints_annex_elements_in_slovenian(
                   "Obseg (kreditne točke / obseg učenja)", "Raven EOK / SOK", "Vrsta preverjanja znanja",
                   "Oblika udeležbe", "Zagotavljanje kakovosti", "Ocena"):
         assert label in text
-    assert "EQF" in text and "Podpis izdajatelja" in text and "Learner" not in text
+    assert "Raven EOK" in text and "Podpis izdajatelja" in text and "Learner" not in text
     # the stored bytes are the original file, byte for byte
     assert main(["show", "--vault", vault, ident, "--raw"]) == 0
     assert capsys.readouterr().out.encode() == sample.read_bytes()

@@ -51,8 +51,9 @@ def test_pdf_text_has_all_labels_values_and_not_stated(entries: list[ExportEntry
     text = _text(pdf, tmp_path)
     for key in ELEMENT_KEYS:
         assert render(next(r for r in card_rows(entries[0], ("en",)) if r.key == key).label, ("en",)) in text, key
-    for value in ("Ana Šolar", "University of Ljubljana (SI)", "2026-06-30", "Interpret school data sets",
-                  "6 ECTS credits, 150 hours", "EQF 6, NQF 7", "Written exam and project", "Blended",
+    for value in ("Ana Šolar", "University of Ljubljana (Slovenia)", "30 Jun 2026", "Interpret school data sets",
+                  "6 ECTS credits, 150 hours", "EQF level 6: advanced knowledge", "national level 7",
+                  "Written exam and project", "Blended",
                   "Accredited by NAKVIS", "Bachelor's degree", "Supervised on site", "A (excellent)",
                   "part of a larger qualification", "Uniwersytet Wiślański"):
         assert value in text, value
@@ -98,3 +99,26 @@ def test_language_option() -> None:
         parse_langs("en,sl,de")
     with pytest.raises(UsageError, match="no printed labels for xx"):
         parse_langs("xx")
+
+
+@pytest.mark.parametrize("payload", [200, 1600])  # a small (hosted-size) and a dense self-contained link
+def test_the_printed_qr_code_is_at_least_6_cm_and_decodes_at_100_dpi(entries: list[ExportEntry], tmp_path: Path,
+                                                                     payload: int) -> None:
+    """Issue 16: the PDF's QR code follows the app's own advice and a 100 dpi scan still reads it."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    from wallet.sharing.qr import make_qr
+
+    link = encode_link(os.urandom(payload))
+    code = make_qr(link)
+    assert code.print_mm >= 60
+    (tmp_path / "b.pdf").write_bytes(bundle_pdf(entries, link=link, holder=HOLDER, now=NOW))
+    subprocess.run(["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", str(tmp_path / "b.pdf"),
+                    str(tmp_path / "page")], check=True, timeout=60)
+    image = Image.open(sorted(tmp_path.glob("page*.png"))[0]).convert("L")
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [r.text for r in found] == [link]
+    box = found[0].position  # corners of the symbol without its quiet zone, in pixels at 100 dpi
+    width_mm = (box.top_right.x - box.top_left.x) / 100 * 25.4
+    quiet = 2 * 4 * code.print_mm / code.size  # the four-module quiet zone on both sides
+    assert width_mm + quiet >= 60 - 1.5, width_mm

@@ -11,6 +11,7 @@ import pytest
 from stack_helpers import NOW, cand
 
 from wallet.errors import InputError
+from wallet.messages import msg
 from wallet.stacking import progress, target_from_elm
 from wallet.stacking.elm_import import (
     find_specification,
@@ -83,7 +84,7 @@ def test_qualification_with_has_part_becomes_components(shared: Path) -> None:
     assert [a.credential_id for a in p.allocations["urn:epass:learningAchievementSpec:part-2"]] == ["by-spec"]
     assert not p.allocations["urn:epass:learningAchievementSpec:part-3"]
     assert (p.components_met, p.credits_counted) == (2, 4.0)
-    assert "identifier urn:epass:learningAchievementSpec:part-2 is listed" in p.allocations[
+    assert msg("stacking.why.identifier", id="urn:epass:learningAchievementSpec:part-2") in p.allocations[
         "urn:epass:learningAchievementSpec:part-2"][0].reasons
 
 

@@ -17,7 +17,7 @@ from wallet.app.stacking import (
     remove_target,
 )
 from wallet.errors import InputError, NotFound
-from wallet.messages import msg
+from wallet.messages import msg, render
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.stacking import bundled_targets
 
@@ -96,9 +96,9 @@ def test_progress_from_stored_credentials_and_reports(tmp_path: Path) -> None:
     [result] = progress_for_vault(vault, "urn:mine:target", now=NOW)
     assert result.fraction == 1.0
     assert [a.credential_id for a in result.allocations["k"]] == ["c-valid"]
-    assert dict(result.pending) == {
-        "c-revoked": "does not count: Revoked — Revoked: the issuer has revoked this credential.",
-        "c-offline": "does not count: Cannot be checked — Who issued the credential cannot be confirmed without a valid seal.",
+    assert {ident: render(reason) for ident, reason in result.pending} == {
+        "c-revoked": "Revoked (found on 1 May 2026)",  # the report's own date (fake_vault)
+        "c-offline": "Cannot be checked: Who issued the credential cannot be confirmed without a valid seal.",
         "c-unverified": "not verified yet",
     }
     every = progress_for_vault(vault, now=NOW)
@@ -117,4 +117,4 @@ def test_unknown_target_and_unreadable_records() -> None:
     assert [c.id for c in candidates] == ["ok"]
     assert unreadable[0][0] == "garbled" and "cannot be read" in unreadable[0][1]
     result = progress_for_vault(vault, bundled_targets()[0].id, now=NOW)[0]
-    assert ("garbled", unreadable[0][1]) in [tuple(p) for p in result.pending]
+    assert ("garbled", msg("stacking.pending.unreadable", detail=unreadable[0][1])) in [tuple(p) for p in result.pending]

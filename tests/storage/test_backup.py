@@ -140,3 +140,20 @@ def test_not_a_backup(tmp_path: Path) -> None:
         Vault.restore(bad, tmp_path / "r.db", PASSPHRASE)
     with pytest.raises(BackupError):
         Vault.restore(tmp_path / "missing.lwb", tmp_path / "r.db", PASSPHRASE)
+
+
+def test_a_backup_passphrase_is_checked_without_restoring(vault: Vault, tmp_path: Path) -> None:
+    """The GUI asks "replace your wallet?" only after this passed (issue 16)."""
+    from wallet.app.vault import check_backup
+    from wallet.storage.backup import BackupPassphraseError
+
+    out = tmp_path / "b.lwbackup"
+    vault.backup(out)
+    check_backup(out, PASSPHRASE)  # no exception, nothing written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.lwbackup", "vaultdir"]
+    with pytest.raises(BackupPassphraseError):
+        check_backup(out, "not the passphrase")
+    foreign = tmp_path / "foreign.lwbackup"
+    foreign.write_bytes(b"not a backup at all" * 10)
+    with pytest.raises(BackupError, match="not a wallet backup"):
+        check_backup(foreign, PASSPHRASE)

@@ -21,22 +21,22 @@ def settings_dialog(window, qtbot) -> SettingsDialog:  # type: ignore[no-untyped
 
 def test_save_preferences(window, qtbot) -> None:
     dialog = settings_dialog(window, qtbot)
-    assert "did:key:" in dialog.tabs.widget(3).text()
-    dialog.cred_langs.setText("sl, en")
+    assert "did:key:" in dialog.info.toPlainText()  # the technical identifier, labelled as such
+    dialog.first_lang.setCurrentIndex(dialog.first_lang.findData("sl"))
+    dialog.second_lang.setCurrentIndex(dialog.second_lang.findData("en"))
     dialog.autolock.setValue(7)
-    dialog.expires.setText("14d")
+    dialog.expires.setCurrentIndex(dialog.expires.findData("7d"))
     dialog.save()
     qtbot.waitUntil(lambda: window.prefs.credential_languages == ("sl", "en"), timeout=10000)
     assert window.prefs.autolock_minutes == 7
-    assert window.share.expires.text() == "14d"
+    assert window.share.expires.currentData() == "7d"
 
 
-def test_bad_expiry_is_refused_inline(window, qtbot) -> None:
+def test_languages_and_expiry_are_lists_with_names(window, qtbot) -> None:
     dialog = settings_dialog(window, qtbot)
-    dialog.expires.setText("ten years")
-    dialog.save()
-    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10000)
-    assert dialog.isVisible() or dialog.result() == 0
+    names = [dialog.first_lang.itemText(i) for i in range(dialog.first_lang.count())]
+    assert "Slovenian" in names and "German" in names and "sl" not in names
+    assert not dialog.first_lang.isEditable() and not dialog.expires.isEditable()
 
 
 def test_trusted_issuers(window, qtbot) -> None:
@@ -67,7 +67,7 @@ def test_switch_ui_language_to_slovenian(window, qtbot) -> None:
     dialog.save()
     try:
         qtbot.waitUntil(lambda: window.translations.language == "sl", timeout=10000)
-        assert window.tabs.tabText(0).replace("&", "") == "Poverila"
+        assert window.tabs.tabText(0).replace("&", "") == "Dokazila"
         assert window.menuBar().actions()[0].text().replace("&", "") == "Datoteka"
         assert window.session.is_open
         qtbot.waitUntil(lambda: window.credentials.model.rowCount() > 0, timeout=10000)
@@ -77,7 +77,7 @@ def test_switch_ui_language_to_slovenian(window, qtbot) -> None:
 
 
 def test_change_passphrase_then_unlock_with_it(window, qtbot) -> None:
-    dialogs.set_next_answer("a brand new passphrase")
+    dialogs.set_next_answer((PASSPHRASE, "a brand new passphrase"))
     window.passphrase_action.trigger()
     qtbot.waitUntil(lambda: any("changed" in text for _k, text in dialogs.shown()), timeout=20000)
     window.lock_action.trigger()
@@ -111,7 +111,36 @@ def test_restore_asks_before_replacing(window, qtbot, tmp_path: Path) -> None:
     wait_idle(qtbot, window)
     dialogs.set_next_answer(str(backup), PASSPHRASE, False)
     window.restore_action.trigger()
+    qtbot.waitUntil(lambda: any(k == "confirm" for k, _t in dialogs.shown()), timeout=20000)
+    wait_idle(qtbot, window)
     assert window.session.is_open  # declined: nothing happened
+
+
+def test_a_wrong_backup_passphrase_neither_locks_nor_asks_to_replace(window, qtbot, tmp_path: Path) -> None:
+    """Issue 16: the backup's passphrase is checked before "Replace?", and a failure leaves the wallet open."""
+    backup = tmp_path / "w.lwbackup"
+    dialogs.set_next_answer(str(backup))
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: backup.exists(), timeout=20000)
+    wait_idle(qtbot, window)
+    dialogs.reset()
+    dialogs.set_next_answer(str(backup), "not the passphrase", None)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: any(k == "error" for k, _t in dialogs.shown()), timeout=20000)
+    assert [k for k, _t in dialogs.shown()] == ["open-file", "text", "error"]  # no "Replace?" question
+    assert window.session.is_open and window.credentials.model.rowCount() > 0
+
+
+def test_changing_the_passphrase_needs_the_current_one(window, qtbot) -> None:
+    dialogs.set_next_answer(("not the current one", "a brand new passphrase"))
+    window.passphrase_action.trigger()
+    qtbot.waitUntil(lambda: any(k == "error" for k, _t in dialogs.shown()), timeout=20000)
+    assert window.session.is_open
+    window.lock_action.trigger()
+    page = window.unlock_screen.open_page
+    page.passphrase.setText(PASSPHRASE)  # unchanged
+    page.submit()
+    qtbot.waitUntil(lambda: window.session.is_open, timeout=10000)
 
 
 def test_restore_with_wrong_passphrase_is_a_message(make_window, template_vault, tmp_path, qtbot) -> None:

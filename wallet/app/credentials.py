@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -19,8 +19,9 @@ from wallet.app.settings import setting
 from wallet.app.vault import VaultLike
 from wallet.errors import UsageError
 from wallet.formats.identifiers import short_identifier
+from wallet.messages import Message
 from wallet.model import Credential, VerificationReport, pick_lang
-from wallet.readout import Readout, credential_state
+from wallet.readout import Readout, credential_state, state_line
 
 #: A baked badge (the image *is* the credential) is shown as its own image up to this size.
 MAX_BAKED_IMAGE = 1_000_000
@@ -44,6 +45,11 @@ class CredentialRow:
     image: str | None
     search: str  # casefolded text searched as the user types
     source: str = ""
+    report: dict[str, Any] | None = field(default=None, repr=False, compare=False)  # the stored report, as stored
+
+    def state_line(self) -> Message | None:
+        """The one-line state ("Expired on 3 Mar 2025"); worked out on demand, the list shows few at a time."""
+        return state_line_of(self.report)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "format": self.format, "title": self.title, "issuer": self.issuer or self.issuer_id,
@@ -66,14 +72,19 @@ class CredentialDetail:
     sha256: str
     format: str
     parsed: dict[str, Any]
+    holder: str = ""  # the wallet's own identifier: a credential issued to it names "you" as its learner
 
 
-def credential_languages(vault: VaultLike) -> tuple[str, ...]:
-    """The reader's preferred languages for credential content (a vault setting)."""
+def credential_languages(vault: VaultLike, fallback: Sequence[str] = ("en",)) -> tuple[str, ...]:
+    """The reader's preferred languages for credential content (a vault setting).
+
+    ``fallback`` applies until the learner chooses: a front end passes its own
+    language first, so a Slovenian app shows Slovenian text where a credential has it.
+    """
     langs = vault.get_setting(LANGUAGES_KEY, None)
     if isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs):
         return tuple(langs)
-    return ("en",)
+    return tuple(dict.fromkeys(fallback)) or ("en",)
 
 
 def languages_or_setting(vault: VaultLike, given: str | None) -> tuple[str, ...]:
@@ -98,6 +109,16 @@ def baked_image_url(container: Any, raw: bytes | None) -> str | None:
 
 def _date(value: Any) -> str:
     return str(value)[:10] if isinstance(value, str) and value else ""
+
+
+def state_line_of(report: dict[str, Any] | None) -> Message | None:
+    """:func:`wallet.readout.state_line` of a stored report (None when never verified or unreadable)."""
+    if not report:
+        return None
+    try:
+        return state_line(VerificationReport.from_json(report))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _state(report: dict[str, Any] | None) -> str:
@@ -130,7 +151,7 @@ def row_from_parsed(ident: str, fmt: str, parsed: dict[str, Any], report: dict[s
         verdict=verdict, state=_state(report), issued=_date(parsed.get("issued") or parsed.get("valid_from")),
         valid_until=_date(parsed.get("valid_until")), imported_at=imported_at.isoformat(timespec="seconds"),
         image=image if isinstance(image, str) and image.startswith("data:") else None, search=search,
-        source=source,
+        source=source, report=report,
     )
 
 
@@ -139,6 +160,18 @@ def list_rows(vault: VaultLike, langs: Sequence[str] | None = None) -> list[Cred
     prefs = tuple(langs) if langs else credential_languages(vault)
     return [row_from_parsed(sc.id, sc.format, sc.parsed, sc.report, sc.imported_at, prefs, sc.raw, sc.source)
             for sc in vault.list_credentials()]
+
+
+def titles(vault: VaultLike, langs: Sequence[str] | None = None) -> dict[str, str]:
+    """Each stored credential's title by id, so explanations name credentials rather than ids."""
+    prefs = tuple(langs) if langs else credential_languages(vault)
+    out = {}
+    for sc in vault.list_credentials():
+        parsed = sc.parsed if isinstance(sc.parsed, dict) else {}
+        achievements = parsed.get("achievements") or []
+        first = achievements[0] if achievements and isinstance(achievements[0], dict) else {}
+        out[sc.id] = pick_lang(parsed.get("title") or first.get("title") or {}, prefs)
+    return out
 
 
 def stored_report(stored: Any) -> VerificationReport | None:
@@ -151,7 +184,7 @@ def detail(vault: VaultLike, ident: str) -> CredentialDetail:
     report = stored_report(sc)
     return CredentialDetail(sc.id, codec.credential_from_json(sc.parsed, sc.raw), report,
                             credential_state(report) if report else None, sc.raw, sc.source, sc.imported_at,
-                            sc.sha256, sc.format, sc.parsed)
+                            sc.sha256, sc.format, sc.parsed, str(vault.holder_did()))
 
 
 def remove(vault: VaultLike, ids: Sequence[str]) -> int:

@@ -239,7 +239,7 @@ def trusted_demo_issuers(files: list[tuple[str, bytes]]) -> list[tuple[str, str]
     return sorted(seen.items())
 
 
-DEMO_PASSPHRASE = "demo passphrase — not for real credentials"
+DEMO_PASSPHRASE = "demo-1234"  # shown on screen: easy to read and type in any language
 
 
 def create_demo_vault(path: Path | None = None) -> tuple[Any, str]:

@@ -15,14 +15,18 @@ from wallet.model import Credential, VerificationReport
 from wallet.readout import credential_state
 
 
-def _block(rows: Sequence[ElementRow], langs: Sequence[str], indent: str = "") -> list[str]:
+def _block(rows: Sequence[ElementRow], langs: Sequence[str], indent: str = "", technical: bool = False) -> list[str]:
     labels = [render(r.label, langs) for r in rows]
     width = max(len(label) for label in labels)
     not_stated = render(msg("element.not_stated"), langs)
     lines = []
     for label, row in zip(labels, rows, strict=True):
-        value = row.values[0].text if row.values else ""
-        text = value.replace("\n", "; ") if value else not_stated
+        value = row.values[0] if row.values else None
+        text = value.text.replace("\n", "; ") if value and value.text else not_stated
+        if value and value.text and not value.exact:
+            text += f" ({render(msg('element.not_in_language', lang=langs[0]), langs)})"
+        if technical and row.raw:
+            text += f"  [{row.raw.replace(chr(10), ', ')}]"
         lines.append(f"{indent}{label:<{width}}  {text}")
     return lines
 
@@ -47,14 +51,15 @@ def report_lines(report: VerificationReport, langs: Sequence[str], technical: bo
 
 
 def render_text(cred: Credential, langs: Sequence[str], report: VerificationReport | None = None,
-                technical: bool = False) -> str:
-    """Everything a reader needs, as aligned plain text."""
+                technical: bool = False, holder: str | None = None) -> str:
+    """Everything a reader needs, as aligned plain text (``technical``: what the credential literally says too)."""
     column = tuple(langs)
-    lines = _block(credential_rows(cred, [column]), langs)
+    lines = _block(credential_rows(cred, [column], holder), langs, technical=technical)
     for i, ach in enumerate(cred.achievements):
         lines.append("")
         lines.append(render(msg("element.achievement", number=i + 1), langs) + ":")
-        lines.extend(_block(achievement_rows(ach, [column], f"achievement[{i}]"), langs, "  "))
+        lines.extend(_block(achievement_rows(ach, [column], f"achievement[{i}]", cred.languages), langs, "  ",
+                            technical))
         for j, line in enumerate(part_lines(ach, column)):
             lines.append(f"  {j + 1}. {line}")
     if report is not None:

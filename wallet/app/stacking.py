@@ -18,9 +18,9 @@ from typing import Any, Protocol
 
 from wallet.codec import credential_from_json
 from wallet.errors import InputError
-from wallet.messages import msg, render
+from wallet.messages import Message, msg
 from wallet.model import Credential, Verdict, VerificationReport, replace
-from wallet.readout import credential_state
+from wallet.readout import state_line
 from wallet.stacking.candidates import Candidate, Pending
 from wallet.stacking.elm_import import looks_like_elm, target_document_from_elm
 from wallet.stacking.progress import Progress, progress
@@ -113,12 +113,11 @@ def remove_target(vault: VaultLike, target_id: str) -> None:
     vault.remove_target(target_id)
 
 
-def _reason(report: VerificationReport) -> str:
+def _reason(report: VerificationReport) -> Message | str:
     """Why a verdict does not count: the owner's state and the check behind it."""
     if report.verdict not in (Verdict.INVALID, Verdict.CANNOT_VERIFY_OFFLINE):
         return ""
-    readout = credential_state(report)
-    return render(msg("stacking.not_counted", state=readout.state.label, reason=readout.reason))
+    return msg("stacking.not_counted", state=state_line(report))
 
 
 def candidate_from_stored(stored: StoredLike) -> Candidate:
@@ -132,7 +131,7 @@ def candidate_from_stored(stored: StoredLike) -> Candidate:
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"stored credential {stored.id} cannot be read ({type(exc).__name__})") from exc
     if not stored.report:
-        return Candidate(stored.id, credential, Verdict.CANNOT_VERIFY_OFFLINE, "not verified yet")
+        return Candidate(stored.id, credential, Verdict.CANNOT_VERIFY_OFFLINE, msg("stacking.pending.unverified"))
     try:
         report = VerificationReport.from_json(stored.report)
     except (KeyError, TypeError, ValueError) as exc:
@@ -164,6 +163,7 @@ def progress_for_vault(vault: VaultLike, target_id: str | None = None, now: date
     for target in targets:
         result = progress(target, candidates, now)
         if unreadable:
-            result = replace(result, pending=result.pending + tuple(Pending(i, r) for i, r in unreadable))
+            result = replace(result, pending=result.pending + tuple(
+                Pending(i, msg("stacking.pending.unreadable", detail=r)) for i, r in unreadable))
         results.append(result)
     return results

@@ -134,6 +134,17 @@ def backup(vault: Any, out: PathLike, *, replace: bool = False) -> Path:
     return Path(vault.backup(target))
 
 
+def check_backup(backup_file: PathLike, passphrase: str) -> None:
+    """Check a backup's passphrase (and that it is a backup) without restoring anything.
+
+    Raises ``BackupPassphraseError`` (a ``WrongPassphrase``) or ``BackupError``;
+    front ends call it before asking whether to replace an existing wallet.
+    """
+    from wallet.storage.backup import check_backup_passphrase  # deferred: start-up time
+
+    check_backup_passphrase(Path(backup_file), passphrase)
+
+
 @dataclass(frozen=True)
 class Restored:
     path: Path

@@ -134,7 +134,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                     "report": item.report.to_json() if item.report else None})
         return 0
     print(f"Id: {item.id}   {item.imported_at.isoformat(timespec='seconds')}   {item.source}")
-    print(render_text(item.credential, langs, item.report, technical=args.technical))
+    print(render_text(item.credential, langs, item.report, technical=args.technical, holder=item.holder))
     return 0
 
 

@@ -107,18 +107,20 @@ def cmd_target_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
+    from wallet.app import credentials  # deferred: start-up time
     from wallet.app.stacking import progress_for_vault  # deferred: start-up time
     from wallet.stacking.explain import render_text  # deferred: start-up time
 
     with open_vault(args) as vault:
         results = progress_for_vault(vault, args.target, now=parse_now(args.now))
+        prefs = credentials.languages_or_setting(vault, getattr(args, "lang", None))
+        titles = credentials.titles(vault, prefs)
     if args.json:
         data = [r.to_json() for r in results]
         print_json(data[0] if args.target else data)
         return 0
-    prefs = _prefs(args)
     for index, result in enumerate(results):
         if index:
             print()
-        print("\n".join(render_text(result, prefs)))
+        print("\n".join(render_text(result, prefs, prefs, titles)))
     return 0

@@ -6,7 +6,9 @@ worded once per language. Templates use ``{name}`` placeholders, optionally
 typed: ``{when:date}`` and ``{when:datetime}`` format an ISO 8601 value for
 the locale (never to the microsecond); ``{fmt:format}``, ``{id:check}``,
 ``{p:purpose}``, ``{kind:evidence}``, ``{code:language}`` and ``{code:country}`` look the value up
-in the catalogue (``format.<value>``…) and fall back to the value itself.
+in the catalogue (``format.<value>``…); languages and countries the catalogue
+does not list are named by :mod:`wallet.names` (ISO 639 / ISO 3166), and
+anything else falls back to the value itself.
 A template may be an object of plural forms chosen by its ``count``
 parameter (CLDR categories: English one/other, Slovenian one/two/few/other).
 
@@ -30,7 +32,7 @@ DEFAULT_LANG = "en"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z]+))?\}")
 _LOOKUPS = {"format": "format.", "check": "check.", "purpose": "purpose.", "language": "language.",
             "country": "country.", "verdict": "verdict.", "keyuse": "keyuse.", "checkstatus": "checkstatus.",
-            "evidence": "evidence."}
+            "evidence": "evidence.", "unit": "unit."}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MAX_DEPTH = 4
 
@@ -139,7 +141,13 @@ def _value(value: Param, kind: str, lang: str, depth: int) -> str:
         return format_date(value, lang, kind == "datetime")
     if kind in _LOOKUPS:
         found = _template(_LOOKUPS[kind] + str(value), lang)
-        return found if isinstance(found, str) else str(value)
+        if isinstance(found, str):
+            return found
+        if kind in ("language", "country"):  # beyond the catalogue's few: ISO names (wallet.names)
+            from wallet import names
+
+            return (names.language_name if kind == "language" else names.country_name)(str(value), lang)
+        return str(value)
     if kind == "number" or isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_number(value, lang)
     return str(value)

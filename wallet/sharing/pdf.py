@@ -30,11 +30,10 @@ from wallet.model import Achievement
 from wallet.resources import resource
 from wallet.sharing import summary
 from wallet.sharing.europass_common import ExportEntry, learner_names
-from wallet.sharing.qr import byte_capacity, make_qr, render_png
+from wallet.sharing.qr import make_qr, render_png, too_large
 
 FONT = "DejaVu"
 FONT_FILES = {"": "DejaVuSansCondensed.ttf", "B": "DejaVuSansCondensed-Bold.ttf"}
-QR_MM = 42
 
 
 #: The card's rows, in print order: the Annex I elements (keys of :mod:`wallet.elements`).
@@ -51,13 +50,13 @@ class Row:
     values: tuple[str, ...]
 
 
-def card_rows(entry: ExportEntry, langs: Sequence[str]) -> tuple[Row, ...]:
+def card_rows(entry: ExportEntry, langs: Sequence[str], holder: str | None = None) -> tuple[Row, ...]:
     """Every element of the card, in print order, with values per language (from the core's one table)."""
     cred = entry.credential
     ach = cred.achievement or Achievement()
     columns = [(lang,) for lang in langs]
-    found = {r.key: r for r in credential_rows(cred, columns)}
-    found.update({r.key: r for r in achievement_rows(ach, columns)})
+    found = {r.key: r for r in credential_rows(cred, columns, holder)}
+    found.update({r.key: r for r in achievement_rows(ach, columns, declared=cred.languages)})
     if not found["awarding_body"].stated:
         found["awarding_body"] = found["issuer"]
     if found["awarded_on"].stated:  # the date it was awarded, when the credential says, else when issued
@@ -135,26 +134,27 @@ def _qr(pdf: _Document, link: str | None, langs: Sequence[str], expires: datetim
         return
     try:
         code = make_qr(link)
-    except InputError:
-        pdf.multi_cell(0, 4.5, _both(msg("pdf.qr_too_big", size=len(link.encode("utf-8")),
-                                         max=byte_capacity(40, "M")), langs),
+    except InputError:  # the same words as the Share screen and the CLI
+        pdf.multi_cell(0, 4.5, _both(too_large(len(link.encode("utf-8"))), langs),
                        align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
         return
-    if pdf.get_y() + QR_MM > pdf.h - 20:
+    side = code.print_mm  # at least 6 cm, and every module at least 0.45 mm (wallet.sharing.qr)
+    if pdf.get_y() + side > pdf.h - 20:
         pdf.add_page()
     top = pdf.get_y()
-    pdf.image(io.BytesIO(render_png(code)), x=pdf.l_margin, y=top, w=QR_MM, h=QR_MM)
-    pdf.set_xy(pdf.l_margin + QR_MM + 5, top + 4)
+    pdf.image(io.BytesIO(render_png(code)), x=pdf.l_margin, y=top, w=side, h=side)
+    pdf.set_xy(pdf.l_margin + side + 5, top + 4)
     text = _both(msg("pdf.qr_caption"), langs)
     if expires:
         text += "\n" + _both(msg("pdf.link_expires", when=expires), langs)
     pdf.multi_cell(pdf.w - pdf.r_margin - pdf.get_x(), 4.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_y(top + QR_MM + 4)
+    pdf.set_y(top + side + 4)
 
 
-def _card(pdf: _Document, entry: ExportEntry, n: int, total: int, langs: Sequence[str]) -> None:
-    rows = card_rows(entry, langs)
+def _card(pdf: _Document, entry: ExportEntry, n: int, total: int, langs: Sequence[str],
+          holder: str | None = None) -> None:
+    rows = card_rows(entry, langs, holder)
     if pdf.get_y() > pdf.h - 80:
         pdf.add_page()
     _heading(pdf, f"{_both(msg('pdf.credential', number=n, total=total), langs)}: "
@@ -211,12 +211,12 @@ def bundle_pdf(entries: Sequence[ExportEntry], *, langs: Sequence[str] = ("en",)
         pdf.set_font(FONT, "B", 11)
         pdf.multi_cell(0, 5.5, learner, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font(FONT, "", 9)
-    if holder:
-        pdf.multi_cell(0, 4.5, _both(msg("pdf.prepared", when=when, holder=holder), langs),
-                       align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if holder:  # the holder is named by the credentials' learner name, never by a key identifier
+        pdf.multi_cell(0, 4.5, _both(msg("pdf.prepared", when=when, holder=learner or msg("bundle.unnamed_holder")),
+                                     langs), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     _summary(pdf, entries, langs, as_of)
     _qr(pdf, link, langs, expires)
     for n, entry in enumerate(entries, 1):
-        _card(pdf, entry, n, len(entries), langs)
+        _card(pdf, entry, n, len(entries), langs, holder)
     return bytes(pdf.output())

@@ -23,6 +23,7 @@ import qrcode.util
 from qrcode.exceptions import DataOverflowError
 
 from wallet.errors import InputError, UsageError
+from wallet.messages import Message, msg
 
 LEVELS = {
     "L": qrcode.constants.ERROR_CORRECT_L,
@@ -34,6 +35,11 @@ MAX_VERSION = 40
 WARN_VERSION = 25
 BOX_SIZE = 8  # pixels per module in the PNG
 BORDER = 4  # quiet zone in modules, the minimum the standard asks for
+#: Printed size: every module at least 0.45 mm (a phone camera at reading distance, and 1.8 pixels at
+#: 100 dpi, which a scanner still decodes), the whole symbol never under 6 cm nor over 9 cm.
+PRINT_MODULE_MM = 0.45
+PRINT_MIN_MM = 60.0
+PRINT_MAX_MM = 90.0
 
 
 def byte_capacity(version: int, level: str = "M") -> int:
@@ -66,6 +72,28 @@ class QrCode:
     def size(self) -> int:
         return len(self.matrix)
 
+    @property
+    def print_mm(self) -> float:
+        """How wide to print it (the PDF does; the app's advice says the same)."""
+        return print_size_mm(self.size)
+
+    @property
+    def advice(self) -> Message | None:
+        """The warning as a catalogue message, for the reader's language (None for an easy code)."""
+        if self.version <= WARN_VERSION:
+            return None
+        return msg("qr.dense", version=self.version, mm=round(self.print_mm))
+
+
+def print_size_mm(modules: int) -> float:
+    """The printed width of a symbol of ``modules`` modules (quiet zone included)."""
+    return min(PRINT_MAX_MM, max(PRINT_MIN_MM, modules * PRINT_MODULE_MM))
+
+
+def too_large(size: int, level: str = "M") -> Message:
+    """Why there is no QR code, the same words on the Share screen, in the CLI and on paper."""
+    return msg("qr.too_large", size=size, max=byte_capacity(MAX_VERSION, level))
+
 
 def too_large_message(size: int, level: str = "M") -> str:
     cap = byte_capacity(MAX_VERSION, level)
@@ -80,19 +108,21 @@ def make_qr(link: str, level: str = "M") -> QrCode:
     data = link.encode("utf-8")
     level = level.upper()
     if len(data) > byte_capacity(MAX_VERSION, level):
-        raise InputError(too_large_message(len(data), level))
+        raise InputError(too_large_message(len(data), level), message=too_large(len(data), level))
     qr = qrcode.QRCode(version=None, error_correction=_level(level), box_size=BOX_SIZE, border=BORDER)
     qr.add_data(qrcode.util.QRData(data, mode=qrcode.util.MODE_8BIT_BYTE))
     try:
         qr.make(fit=True)
     except DataOverflowError as exc:  # the table check above should make this unreachable
-        raise InputError(too_large_message(len(data), level)) from exc
+        raise InputError(too_large_message(len(data), level), message=too_large(len(data), level)) from exc
     version = int(qr.version)
     warning = None
     if version > WARN_VERSION:
+        mm = round(print_size_mm(int(qr.modules_count) + 2 * BORDER))
         warning = (
             f"the QR code needs version {version} (over {WARN_VERSION}); it may be hard to scan "
-            "when printed small — print it at least 6 cm wide, or share a file instead"
+            f"when printed small — print it at least {mm} mm wide (as the PDF does), or share a hosted link "
+            "or a file instead"
         )
     matrix = tuple(tuple(bool(m) for m in row) for row in qr.get_matrix())
     return QrCode(data, version, level, matrix, warning)

@@ -18,7 +18,7 @@ from typing import Any
 
 from wallet.errors import InputError
 from wallet.messages import msg, render
-from wallet.model import CheckId, CheckStatus, Credential, CredentialFormat, Verdict, VerificationReport
+from wallet.model import CheckId, CheckStatus, Credential, CredentialFormat, Verdict, VerificationReport, pick_lang
 from wallet.readout import BundleReadout, ItemView, bundle_headline, credential_state
 from wallet.sharing import summary
 from wallet.sharing.link import MAX_DECOMPRESSED, decode_link
@@ -60,6 +60,17 @@ class ReceivedBundle:
         return [ItemView(c.credential.display_title(prefs) if c.credential else "?", c.report,
                          summary.belongs(c.credential, self.holder)) for c in self.credentials]
 
+    def presenter_name(self, prefs: Sequence[str] = ()) -> str:
+        """The presenter by the name their own credentials give them; never by a key identifier."""
+        for item in self.credentials:
+            if item.credential is not None and summary.belongs(item.credential, self.holder):
+                subject = item.credential.subject
+                name = pick_lang(subject.name, prefs) or " ".join(
+                    x for x in (pick_lang(subject.given_name, prefs), pick_lang(subject.family_name, prefs)) if x)
+                if name:
+                    return name
+        return ""
+
     @property
     def readout(self) -> BundleReadout:
         """The recipient's headline and its reasons (:func:`wallet.readout.bundle_headline`)."""
@@ -72,7 +83,7 @@ class ReceivedBundle:
         lines = [render(msg("bundle.headline", headline=readout.headline.label, count=count), langs)]
         lines += [render(reason, langs) for reason in readout.reasons]
         sig = self.report.check(CheckId.PRESENTATION_SIGNATURE)
-        who = self.holder or render(msg("bundle.unnamed_holder"), langs)
+        who = self.presenter_name(prefs) or render(msg("bundle.unnamed_holder"), langs)
         if sig is not None and sig.status is CheckStatus.PASSED:
             lines.append(render(msg("bundle.presented_by_ok", holder=who), langs))
         elif sig is not None:

@@ -110,7 +110,8 @@ def credential_line(cred: Credential | None, report: VerificationReport, *, hold
                     prefs: Sequence[str] = (), with_title: bool = True, langs: Sequence[str] = ("en",)) -> str:
     """"✓ Title — Issued by X — verified — not revoked — not expired — belongs to the presenter"."""
     title = cred.display_title(prefs) if cred else render(msg("summary.unreadable"), langs)
-    head = f"{mark(report)} {title}" if with_title else mark(report)
+    sign = "✗" if belongs(cred, holder) is False else mark(report)  # someone else's: never a tick
+    head = f"{sign} {title}" if with_title else sign
     parts: list[Message] = [issuer_phrase(cred, report, prefs), signature_phrase(report), status_phrase(report),
                             validity_phrase(report)]
     trust = report.check(CheckId.ISSUER_TRUSTED)

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from wallet.messages import Message, msg, render, text
 from wallet.model import Credential, Verdict
 
 COUNTING_VERDICTS = frozenset({Verdict.VALID, Verdict.VALID_WITH_WARNINGS})
 
-_DEFAULT_REASONS = {
-    Verdict.INVALID: "invalid",
-    Verdict.CANNOT_VERIFY_OFFLINE: "cannot be verified offline",
-}
 
 
 @dataclass(frozen=True)
@@ -34,7 +31,7 @@ class Candidate:
     id: str
     credential: Credential
     verdict: Verdict
-    reason: str = ""
+    reason: Message | str = ""  # a plain string is taken as final text (tests, callers without a catalogue)
 
 
 class Pending(NamedTuple):
@@ -45,27 +42,35 @@ class Pending(NamedTuple):
     """
 
     credential_id: str
-    reason: str
+    reason: Message
 
-    def to_json(self) -> dict[str, str]:
-        return {"credential": self.credential_id, "reason": self.reason}
+    def to_json(self) -> dict[str, Any]:
+        return {"credential": self.credential_id, "reason": render(self.reason), "message": self.reason.to_json()}
 
 
 def _aware(when: datetime) -> datetime:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def pending_reason(candidate: Candidate, now: datetime) -> str | None:
+def pending_reason(candidate: Candidate, now: datetime) -> Message | None:
     """``None`` when the candidate counts, else the reason it does not.
 
     A verdict is "as of" its verification; a credential whose validity ended
     since then no longer counts, so the period is checked again against ``now``.
     """
     if candidate.verdict not in COUNTING_VERDICTS:
-        return candidate.reason or _DEFAULT_REASONS.get(candidate.verdict, candidate.verdict.value)
+        if isinstance(candidate.reason, Message):
+            return candidate.reason
+        if candidate.reason:
+            return text(candidate.reason)
+        if candidate.verdict is Verdict.INVALID:
+            return msg("stacking.pending.invalid")
+        if candidate.verdict is Verdict.CANNOT_VERIFY_OFFLINE:
+            return msg("stacking.pending.cannot_check")
+        return text(candidate.verdict.value)
     cred = candidate.credential
     if cred.valid_until is not None and _aware(cred.valid_until) < now:
-        return f"expired on {_aware(cred.valid_until).date().isoformat()}"
+        return msg("stacking.pending.expired", end=_aware(cred.valid_until).date())
     if cred.valid_from is not None and _aware(cred.valid_from) > now:
-        return f"not valid before {_aware(cred.valid_from).date().isoformat()}"
+        return msg("stacking.pending.not_yet", start=_aware(cred.valid_from).date())
     return None

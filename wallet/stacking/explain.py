@@ -5,6 +5,12 @@ A progress bar alone does not help a learner decide what to do next. Each
 add, the ESCO skills and rules it asks for, and any pending credential that
 would fill it once it verifies. Gaps are ordered by ``gain``, the increase of
 the progress fraction closing the gap alone would bring.
+
+Everything a learner reads is a catalogue message (``stacking.*``), rendered
+in the reader's language by the CLI (``wallet progress --lang sl``) and the
+app alike: "counts because: it is at EQF level 6 …", "missing: Final project
+— 12 ECTS", "needs to be awarded in the last 3 years". The numbers agree with
+each other: a requirement that is met is never shown as "4/6".
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wallet.messages import Message, msg, render, text
 from wallet.model import LangMap, pick_lang
 from wallet.stacking.rules import describe_rules
 from wallet.stacking.target import Component, Target
@@ -33,7 +40,7 @@ class Gap:
     units: int  # units closing it adds
     credits: float  # credits closing it adds (at least)
     gain: float  # increase of the progress fraction
-    needs: tuple[str, ...] = ()  # the rules, in words
+    needs: tuple[Message, ...] = ()  # the rules, in words (for a group: how many of its options)
     skills: tuple[str, ...] = ()  # ESCO skills asked for
     options: tuple[str, ...] = ()  # for a group: the components still open
     blocked_by: tuple[str, ...] = field(default=())  # pending credentials that would fill it
@@ -46,7 +53,8 @@ class Gap:
             "units": self.units,
             "credits": round(self.credits, 6),
             "gain": round(self.gain, 6),
-            "needs": list(self.needs),
+            "needs": [render(n) for n in self.needs],
+            "needMessages": [n.to_json() for n in self.needs],
             "skills": list(self.skills),
             "options": list(self.options),
             "blockedBy": list(self.blocked_by),
@@ -106,9 +114,11 @@ def find_gaps(
                 credits = max(credits, group.min_credits - raw)
         skills = tuple(dict.fromkeys(s for c in open_members for s in c.rules.esco_skills))
         waiting = tuple(dict.fromkeys(p for c in open_members for p in blocked.get(c.id, ())))
-        needs = tuple(
-            f"{pick_lang(c.title) or c.id}: " + "; ".join(describe_rules(c.rules, target.unit)) for c in open_members
-        )
+        needs: tuple[Message, ...] = ()
+        if units:
+            needs += (msg("stacking.need.choose", count=max(units, 1)),)
+        if group.min_credits is not None:
+            needs += (msg("stacking.need.group_credits", value=group.min_credits, unit=target.unit),)
         gaps.append(
             Gap("group", group.id, group.title, units, credits, gain(units, credits), needs, skills,
                 tuple(c.id for c in open_members), waiting)
@@ -118,23 +128,74 @@ def find_gaps(
         if residual > _TOL:
             gaps.append(
                 Gap("credits", target.id, target.title, 0, residual, gain(0, residual),
-                    (f"{residual:g} more {target.unit} from credentials that count towards this target",))
+                    (msg("stacking.need.more_credits", value=residual, unit=target.unit),))
             )
     return tuple(sorted(gaps, key=lambda g: (-round(g.gain, 9), -g.units, -g.credits, g.id)))
 
 
-def render_text(progress: Progress, prefs: Sequence[str] = ()) -> list[str]:
-    """A plain-text report of one target's progress (the CLI prints it)."""
+def counts_because(reasons: Sequence[Message], langs: Sequence[str]) -> str:
+    """"counts because: its title is …; it is at EQF level 6 …" in the reader's language."""
+    joined = "; ".join(render(r, langs) for r in reasons)
+    return render(msg("stacking.counts_because", reasons=text(joined)), langs)
+
+
+def component_line(status: ComponentStatus, unit: str) -> Message:
+    """A requirement's state with numbers that agree with it.
+
+    A met slot shows what it counted ("met — 4 ECTS counted"), never "4/6":
+    the slot's nominal credits only cap what it counts. A pool shows how far
+    it is ("4 of 10 ECTS so far").
+    """
+    counted, needed = status.credits_counted, status.credits_needed
+    if status.met:
+        return msg("stacking.status.met_credits", value=counted, unit=unit) if counted > _TOL \
+            else msg("stacking.status.met")
+    if status.allocations and needed:
+        return msg("stacking.status.partly", value=counted, needed=needed, unit=unit)
+    if needed:
+        return msg("stacking.status.missing_credits", needed=needed, unit=unit)
+    return msg("stacking.status.missing")
+
+
+def progress_line(progress: Progress) -> Message:
+    """"58 % — 4 of 7 requirements met, 35 of 60 ECTS"."""
+    percent = int(round(progress.fraction * 100))
+    if progress.credits_required > 0:
+        return msg("stacking.summary_credits", percent=percent, met=progress.components_met,
+                   count=progress.components_total, value=progress.credits_counted,
+                   needed=progress.credits_required, unit=progress.unit)
+    return msg("stacking.summary", percent=percent, met=progress.components_met, count=progress.components_total)
+
+
+def gap_line(gap: Gap, title: str, unit: str) -> Message:
+    """"missing: Final project — 12 ECTS" (what closing the gap adds)."""
+    if gap.kind == "credits":
+        return msg("stacking.gap.credits", value=gap.credits, unit=unit)
+    if gap.credits > _TOL:
+        return msg("stacking.gap.credits_of", title=title, value=gap.credits, unit=unit)
+    return msg("stacking.gap.plain", title=title)
+
+
+def render_text(progress: Progress, prefs: Sequence[str] = (), langs: Sequence[str] | None = None,
+                titles: Mapping[str, str] | None = None) -> list[str]:
+    """A plain-text report of one target's progress (the CLI prints it), in the reader's language.
+
+    ``langs`` defaults to ``prefs`` (the languages of the target's titles);
+    ``titles`` names credentials by their title instead of their wallet id.
+    """
+    langs = tuple(langs or prefs or ("en",))
     t = progress.target
-    lines = [
-        f"{pick_lang(t.title, prefs)} [{t.id}]{' (bundled)' if t.bundled else ''}",
-        f"  progress {progress.fraction * 100:.0f}%: {progress.components_met}/{progress.components_total} "
-        f"requirements met"
-        + (f", {progress.credits_counted:g}/{progress.credits_required:g} {progress.unit}"
-           if progress.credits_required > 0 else ""),
-    ]
+
+    def say(message: Message) -> str:
+        return render(message, langs)
+
+    def name(credential_id: str) -> str:
+        return (titles or {}).get(credential_id) or credential_id
+
+    head = pick_lang(t.title, prefs or langs)
+    lines = [head + (f" ({say(msg('stacking.bundled'))})" if t.bundled else ""), "  " + say(progress_line(progress))]
     if not progress.optimal:
-        lines.append("  note: the solver could not prove this allocation optimal; it may not be the best one")
+        lines.append("  " + say(msg("stacking.not_optimal")))
     group_of = {g.id: g for g in progress.groups}
     current_group: str | None = None
     for status in progress.components:
@@ -142,28 +203,37 @@ def render_text(progress: Progress, prefs: Sequence[str] = ()) -> list[str]:
             g = group_of[status.group]
             rule = []
             if g.choose:
-                rule.append(f"choose {g.choose}, {g.chosen} chosen")
+                rule.append(say(msg("stacking.group.choose", count=g.choose, chosen=g.chosen)))
             if g.min_credits is not None:
-                rule.append(f"at least {g.min_credits:g} {progress.unit}, {g.credits_counted:g} counted")
-            lines.append(f"  group {pick_lang(g.title, prefs)} ({'; '.join(rule)}){' - met' if g.met else ''}")
+                rule.append(say(msg("stacking.group.credits", value=g.min_credits, counted=g.credits_counted,
+                                    unit=progress.unit)))
+            met = f" — {say(msg('stacking.status.met'))}" if g.met else ""
+            lines.append(f"  {pick_lang(g.title, prefs or langs)} ({'; '.join(rule)}){met}")
         current_group = status.group
         indent = "    " if status.group else "  "
         mark = "x" if status.met else ("~" if status.allocations else " ")
-        credit = f" {status.credits_counted:g}/{status.credits_needed:g} {progress.unit}" if status.credits_needed else ""
-        lines.append(f"{indent}[{mark}] {pick_lang(status.title, prefs) or status.id}{credit}")
+        lines.append(f"{indent}[{mark}] {pick_lang(status.title, prefs or langs) or status.id}: "
+                     f"{say(component_line(status, progress.unit))}")
         for alloc in status.allocations:
-            lines.append(f"{indent}      <- {alloc.credential_id}: {'; '.join(alloc.reasons)}")
+            lines.append(f"{indent}      <- {name(alloc.credential_id)}: {counts_because(alloc.reasons, langs)}")
     if progress.gaps:
-        lines.append("  missing (most useful first):")
+        lines.append("  " + say(msg("stacking.missing_heading")))
+        components = {c.id: c for c in progress.target.all_components()}
         for gap in progress.gaps:
-            what = [f"{gap.units} requirement{'s' if gap.units != 1 else ''}"] if gap.units else []
-            if gap.credits > _TOL:
-                what.append(f"{gap.credits:g} {progress.unit}")
-            lines.append(f"    - {pick_lang(gap.title, prefs) or gap.id}: {', '.join(what)}")
+            title = pick_lang(gap.title, prefs or langs) or gap.id
+            lines.append(f"    - {say(gap_line(gap, title, progress.unit))}")
             for need in gap.needs:
-                lines.append(f"        needs {need}")
+                lines.append(f"        {say(msg('stacking.needs', need=need))}")
+            for option in gap.options:
+                comp = components.get(option)
+                if comp is None:
+                    continue
+                rules = "; ".join(say(n) for n in describe_rules(comp.rules, progress.unit))
+                option_title = pick_lang(comp.title, prefs or langs) or comp.id
+                lines.append(f"        - {option_title}" + (f": {rules}" if rules else ""))
             if gap.blocked_by:
-                lines.append(f"        would be filled by pending {', '.join(gap.blocked_by)}")
+                lines.append("        " + say(msg("stacking.blocked_by",
+                                                     names=", ".join(name(b) for b in gap.blocked_by))))
     for item in progress.pending:
-        lines.append(f"  pending {item.credential_id}: {item.reason}")
+        lines.append(f"  {say(msg('stacking.pending_line', name=name(item.credential_id), reason=item.reason))}")
     return lines

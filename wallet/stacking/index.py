@@ -25,6 +25,7 @@ from datetime import datetime
 
 import numpy as np
 
+from wallet.messages import Message
 from wallet.stacking.patterns import MAX_PATTERN_TEXT
 from wallet.stacking.rules import (
     AchievementFacts,
@@ -176,7 +177,7 @@ class FactIndex:
 
     def matches(
         self, component: Component, now: datetime, unit: str
-    ) -> list[tuple[int, float, tuple[str, ...] | None]]:
+    ) -> list[tuple[int, float, tuple[Message, ...] | None]]:
         """Every credential matching the component: (index, credit value, reasons).
 
         Reasons are ``None`` where the prefilter was exact: they are worked out
@@ -186,7 +187,7 @@ class FactIndex:
         rules = component.rules
         chosen, exact = self.select(rules, now)
         indices = range(len(self.facts)) if chosen is None else chosen.tolist()
-        out: list[tuple[int, float, tuple[str, ...] | None]] = []
+        out: list[tuple[int, float, tuple[Message, ...] | None]] = []
         facts = self.facts
         for index in indices:
             achievements = facts[index].achievements
@@ -198,7 +199,7 @@ class FactIndex:
                 out.append((index, found[0], found[1]))
         return out
 
-    def reasons(self, component: Component, index: int, now: datetime, unit: str) -> tuple[str, ...]:
+    def reasons(self, component: Component, index: int, now: datetime, unit: str) -> tuple[Message, ...]:
         """Why credential ``index`` matches ``component`` (it must, per :meth:`matches`)."""
         found = match(component.rules, self.facts[index], now, unit)
         if found is None:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from wallet.errors import InputError
+from wallet.messages import Message, render
 from wallet.model import LangMap
 from wallet.stacking.allocate import Edge, allocate
 from wallet.stacking.candidates import Candidate, Pending, pending_reason
@@ -31,13 +32,14 @@ _TOL = 1e-6
 
 
 class Allocation(NamedTuple):
-    """One credential filling a component, and the rules it satisfied there."""
+    """One credential filling a component, and the rules it satisfied there (catalogue messages)."""
 
     credential_id: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"credential": self.credential_id, "reasons": list(self.reasons)}
+        return {"credential": self.credential_id, "reasons": [render(r) for r in self.reasons],
+                "messages": [r.to_json() for r in self.reasons]}
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def _progress(target: Target, candidates: Sequence[Candidate], now: datetime | N
     index = index_for(facts)
     comps = target.all_components()
     edges: list[Edge] = []
-    reasons: dict[tuple[int, int], tuple[str, ...] | None] = {}
+    reasons: dict[tuple[int, int], tuple[Message, ...] | None] = {}
     matched: set[int] = set()
     for j, comp in enumerate(comps):
         for cred, value, why in index.matches(comp, now, target.unit):

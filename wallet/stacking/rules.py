@@ -7,7 +7,10 @@ achievement), so a rule check is a few set look-ups.
 
 A credential matches a component when one of its achievements satisfies every
 rule the component states. The reasons returned say which rule matched and on
-what value, because the user needs to see *why* a credential counts.
+what value, because the user needs to see *why* a credential counts; they are
+catalogue messages (``stacking.why.*``, ``stacking.need.*``), so the CLI and
+the app say it in the reader's language, with no regular expression, URN or
+ISO 8601 duration in the sentence.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import weakref
 from datetime import UTC, datetime
 from typing import NamedTuple
 
+from wallet.messages import Message, msg
 from wallet.model import Achievement, Credential
 from wallet.stacking.patterns import MAX_PATTERN_TEXT
 from wallet.stacking.target import UNIT_HOURS, Rules
@@ -166,64 +170,83 @@ def cached_facts(credential_id: str, credential: Credential, unit: str) -> Facts
     return facts
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
-
-
 @functools.lru_cache(maxsize=1024)
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Title patterns are case-insensitive; compiled once per process."""
     return re.compile(pattern, re.IGNORECASE)
 
 
-def match_achievement(rules: Rules, facts: AchievementFacts, now: datetime, unit: str) -> tuple[str, ...] | None:
-    """The reasons every rule holds for this achievement, or ``None`` if one fails."""
-    reasons: list[str] = []
+def age_message(rules: Rules) -> Message:
+    """The rule's maximum age in words ("3 years", "18 months"), never an ISO 8601 duration."""
+    text = rules.max_age_text or ""
+    found = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", text)
+    if found:
+        parts = [(int(v), unit) for v, unit in zip(found.groups(), ("y", "m", "w", "d"), strict=True) if v]
+        if len(parts) == 1:
+            count, unit = parts[0]
+            if unit == "y":
+                return msg("duration.years", count=count)
+            if unit == "m":
+                return msg("duration.months", count=count)
+            if unit == "w":
+                return msg("duration.weeks", count=count)
+    days = rules.max_age.days if rules.max_age is not None else 0
+    return msg("duration.days", count=days)
+
+
+def match_achievement(rules: Rules, facts: AchievementFacts, now: datetime, unit: str) -> tuple[Message, ...] | None:
+    """The reasons every rule holds for this achievement (in words), or ``None`` if one fails.
+
+    Each reason is a catalogue message; what it matched on (an identifier, a
+    pattern, skill URIs) travels as a parameter for a technical view, never
+    in the sentence a learner reads.
+    """
+    reasons: list[Message] = []
     pattern = compile_pattern(rules.title_pattern) if rules.title_pattern else None
     if rules.identifiers:
         hit = sorted(i for i in set(rules.identifiers) if i in facts.identifiers)
         if not hit:
             return None
-        reasons.append(f"identifier {hit[0]} is listed")
+        reasons.append(msg("stacking.why.identifier", id=hit[0]))
     if rules.titles:
         wanted = title_keys(rules.titles)
         listed = next(((lang, t) for lang, t in facts.titles if title_key(t) in wanted), None)
         if listed is None:
             return None
-        reasons.append(f"title '{listed[1]}' ({listed[0]}) is listed")
+        reasons.append(msg("stacking.why.title", title=listed[1], lang=listed[0]))
     if pattern is not None:
         title_hit = next(((lang, t) for lang, t in facts.titles if pattern.search(t[:MAX_PATTERN_TEXT])), None)
         if title_hit is None:
             return None
-        reasons.append(f"title '{title_hit[1]}' ({title_hit[0]}) matches /{pattern.pattern}/")
+        reasons.append(msg("stacking.why.pattern", title=title_hit[1], lang=title_hit[0], pattern=pattern.pattern))
     if rules.esco_skills:
         have = sorted(k for k in set(rules.esco_skills) if k in facts.skills)
         if not have or (rules.skills_match_all and len(have) < len(set(rules.esco_skills))):
             return None
-        reasons.append("ESCO skill" + ("s " if len(have) > 1 else " ") + ", ".join(have))
+        reasons.append(msg("stacking.why.skills", count=len(have), skills=have))
     if rules.learning_outcomes:
         outcomes = sorted(o for o in set(rules.learning_outcomes) if o in facts.outcomes)
         if not outcomes:
             return None
-        reasons.append("learning outcome " + ", ".join(outcomes))
+        reasons.append(msg("stacking.why.outcome", outcomes=outcomes))
     if rules.issuers:
         issuers = sorted(i for i in set(rules.issuers) if i in facts.issuers)
         if not issuers:
             return None
-        reasons.append(f"issued by {issuers[0]}")
+        reasons.append(msg("stacking.why.issuer", issuer=issuers[0]))
     if rules.min_eqf_level is not None:
         if facts.eqf_level is None or facts.eqf_level < rules.min_eqf_level:
             return None
-        reasons.append(f"EQF level {facts.eqf_level} >= {rules.min_eqf_level}")
+        reasons.append(msg("stacking.why.eqf", level=facts.eqf_level, min=rules.min_eqf_level))
     if rules.min_credits is not None:
         if facts.value + 1e-9 < rules.min_credits:
             return None
-        reasons.append(f"{_fmt(facts.value)} {unit} >= {_fmt(rules.min_credits)}")
+        reasons.append(msg("stacking.why.credits", value=facts.value, min=rules.min_credits, unit=unit))
     if rules.max_age is not None:
         # the same float comparison as the index's mask, so both always agree
         if facts.date is None or facts.date.timestamp() < (now - rules.max_age).timestamp():
             return None
-        reasons.append(f"awarded {facts.date.date().isoformat()}, within {rules.max_age_text}")
+        reasons.append(msg("stacking.why.age", date=facts.date.date(), age=age_message(rules)))
     if rules.alternatives:
         alternative = next(
             (r for r in (match_achievement(alt, facts, now, unit) for alt in rules.alternatives) if r is not None),
@@ -235,9 +258,9 @@ def match_achievement(rules: Rules, facts: AchievementFacts, now: datetime, unit
     return tuple(reasons)
 
 
-def match(rules: Rules, facts: Facts, now: datetime, unit: str) -> tuple[float, tuple[str, ...]] | None:
+def match(rules: Rules, facts: Facts, now: datetime, unit: str) -> tuple[float, tuple[Message, ...]] | None:
     """Best matching achievement of a credential: (its credit value, reasons), or ``None``."""
-    best: tuple[float, tuple[str, ...]] | None = None
+    best: tuple[float, tuple[Message, ...]] | None = None
     for ach in facts.achievements:
         reasons = match_achievement(rules, ach, now, unit)
         if reasons is not None and (best is None or ach.value > best[0]):
@@ -245,29 +268,33 @@ def match(rules: Rules, facts: Facts, now: datetime, unit: str) -> tuple[float, 
     return best
 
 
-def describe_rules(rules: Rules, unit: str) -> tuple[str, ...]:
-    """What a component asks for, in words, for gaps and the target view."""
-    out = []
-    if rules.identifiers:
-        out.append("a credential for " + " or ".join(rules.identifiers))
-    if rules.titles:
-        out.append("the title " + " or ".join(f"'{t}'" for t in rules.titles))
-    if rules.title_pattern:
-        out.append(f"a title matching /{rules.title_pattern}/")
-    if rules.esco_skills:
-        joiner = " and " if rules.skills_match_all else " or "
-        out.append("ESCO skill " + joiner.join(rules.esco_skills))
-    if rules.learning_outcomes:
-        out.append("learning outcome " + " or ".join(rules.learning_outcomes))
-    if rules.issuers:
-        out.append("issued by " + " or ".join(rules.issuers))
-    if rules.min_eqf_level is not None:
-        out.append(f"EQF level {rules.min_eqf_level} or higher")
-    if rules.min_credits is not None:
-        out.append(f"at least {_fmt(rules.min_credits)} {unit}")
-    if rules.max_age_text is not None:
-        out.append(f"awarded within {rules.max_age_text}")
-    if rules.alternatives:
-        out.append(" or ".join("(" + ", ".join(describe_rules(alt, unit)) + ")" for alt in rules.alternatives))
-    return tuple(out)
+def describe_rules(rules: Rules, unit: str) -> tuple[Message, ...]:
+    """What a component asks for, in words, for gaps and the target view.
 
+    Identifiers, patterns and URIs go into parameters (technical details);
+    the words say what kind of credential would do.
+    """
+    out: list[Message] = []
+    if rules.identifiers:
+        out.append(msg("stacking.need.identifier", ids=rules.identifiers))
+    if rules.titles:
+        out.append(msg("stacking.need.titles", titles=", ".join(f"“{t}”" for t in rules.titles)))
+    if rules.title_pattern:
+        out.append(msg("stacking.need.pattern", pattern=rules.title_pattern))
+    if rules.esco_skills:
+        count = len(rules.esco_skills)
+        out.append(msg("stacking.need.skills_all", count=count, skills=rules.esco_skills) if rules.skills_match_all
+                   else msg("stacking.need.skills_any", count=count, skills=rules.esco_skills))
+    if rules.learning_outcomes:
+        out.append(msg("stacking.need.outcome", outcomes=rules.learning_outcomes))
+    if rules.issuers:
+        out.append(msg("stacking.need.issuer", issuers=rules.issuers))
+    if rules.min_eqf_level is not None:
+        out.append(msg("stacking.need.eqf", level=rules.min_eqf_level))
+    if rules.min_credits is not None:
+        out.append(msg("stacking.need.credits", value=rules.min_credits, unit=unit))
+    if rules.max_age is not None:
+        out.append(msg("stacking.need.age", age=age_message(rules)))
+    for number, alt in enumerate(rules.alternatives, start=1):
+        out.extend(msg("stacking.need.option", number=number, need=need) for need in describe_rules(alt, unit))
+    return tuple(out)

@@ -192,12 +192,8 @@ def _decrypt_chunks(data: bytes, pos: int, params: _Params, enc_key: bytearray, 
             raise BackupError("the backup file is too large")
 
 
-def read_backup(path: Path, passphrase: Passphrase) -> tuple[bytes, BackupKey]:
-    """Check and decrypt a backup; return the plaintext payload and the key used.
-
-    Raises BackupError for anything damaged, truncated or foreign, and
-    BackupPassphraseError when the header MAC fails (wrong passphrase).
-    """
+def _read_and_check(path: Path, passphrase: Passphrase) -> tuple[bytes, dict[str, Any], bytes, int, _Params, bytearray]:
+    """The file's bytes, header, associated data, MAC position, parameters and master key, after the header MAC."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -211,6 +207,26 @@ def read_backup(path: Path, passphrase: Passphrase) -> tuple[bytes, BackupKey]:
     if not good:
         wipe(master)
         raise BackupPassphraseError("Wrong passphrase for this backup, or the backup file is damaged.")
+    return data, header, aad, pos, params, master
+
+
+def check_backup_passphrase(path: Path, passphrase: Passphrase) -> None:
+    """Raise as :func:`read_backup` would for a wrong passphrase or a foreign file, without decrypting.
+
+    A front end asks "replace your wallet?" only after this passed, so a
+    mistyped passphrase never costs the user their open wallet.
+    """
+    *_rest, master = _read_and_check(path, passphrase)
+    wipe(master)
+
+
+def read_backup(path: Path, passphrase: Passphrase) -> tuple[bytes, BackupKey]:
+    """Check and decrypt a backup; return the plaintext payload and the key used.
+
+    Raises BackupError for anything damaged, truncated or foreign, and
+    BackupPassphraseError when the header MAC fails (wrong passphrase).
+    """
+    data, _header, aad, pos, params, master = _read_and_check(path, passphrase)
     enc_key = subkey(master, INFO_BACKUP_KEY)
     try:
         payload = _decrypt_chunks(data, pos + 32, params, enc_key, aad)

@@ -3,7 +3,9 @@
     wallet-gui [--vault PATH] [--demo] [--lang en|sl]
 
 The app follows the system's font size and light/dark palette (Qt's
-defaults; nothing here overrides fonts or colours). Uncaught exceptions are
+defaults; no font is forced), except that a colour pair of the palette that
+reads below 4.5:1 (a pale selection colour, a faint placeholder) is made
+readable (:func:`wallet.ui.theme.ensure_contrast`). Uncaught exceptions are
 logged and shown as a one-line message, never as a traceback.
 """
 
@@ -57,8 +59,10 @@ class _PaletteWatcher(QObject):
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             from wallet.ui.icons import clear_cache
+            from wallet.ui.theme import apply_readable_palette
 
             clear_cache()
+            apply_readable_palette()  # a no-op when the new palette already reads well
         return False
 
 
@@ -79,7 +83,9 @@ def build_window(vault: Path | None = None, lang: str | None = None, kdf: object
     from wallet.ui.screens.main_window import MainWindow
     from wallet.ui.session import Session
     from wallet.ui.tasks import TaskRunner
+    from wallet.ui.theme import apply_readable_palette
 
+    apply_readable_palette()
     translations = Translations()
     translations.install(lang or preferred_ui_language())
     runner = TaskRunner()

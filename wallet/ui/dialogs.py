@@ -13,7 +13,7 @@ import os
 from collections import deque
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 _answers: deque[Any] = deque()
 _shown: list[tuple[str, str]] = []  # (kind, text) of every dialog, for tests to assert on
@@ -46,12 +46,55 @@ def _take(kind: str, text: str) -> Any:
     return _answers.popleft()
 
 
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton) -> QMessageBox:
+    """A message box whose buttons carry accessible descriptions (every question and notice uses it)."""
+    from wallet.ui.widgets import describe_buttons
+
+    box = QMessageBox(icon, title, text, buttons, parent)
+    button_box = box.findChild(QDialogButtonBox)
+    if button_box is not None:
+        describe_buttons(button_box)
+    return box
+
+
+class _InputDialog(QInputDialog):
+    """QInputDialog builds its buttons when first shown: describe them then."""
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        from wallet.ui.widgets import describe_buttons
+
+        button_box = self.findChild(QDialogButtonBox)
+        if button_box is not None:
+            describe_buttons(button_box)
+
+
+def input_dialog(parent: QWidget | None, title: str, label: str, secret: bool = False) -> QInputDialog:
+    """A one-line question whose field and buttons carry accessible names and descriptions."""
+    from wallet.ui.widgets import describe_buttons
+
+    dialog = _InputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal)
+    dialog.setOption(QInputDialog.InputDialogOption.NoButtons, False)
+    field = dialog.findChild(QLineEdit)
+    if field is not None:
+        field.setAccessibleName(label.rstrip(":"))
+        field.setAccessibleDescription(label)
+    button_box = dialog.findChild(QDialogButtonBox)
+    if button_box is not None:
+        describe_buttons(button_box)
+    return dialog
+
+
 def confirm(parent: QWidget | None, title: str, text: str, destructive: bool = False) -> bool:
     """Ask yes/no; the default button is No for destructive questions."""
     if _scripted():
         return bool(_take("confirm", text))
-    box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = message_box(parent, QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No if destructive else QMessageBox.StandardButton.Yes)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -63,7 +106,7 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
         if _answers and _answers[0] is None:
             _answers.popleft()
         return
-    QMessageBox.warning(parent, title, text)
+    message_box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok).exec()
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
@@ -72,7 +115,7 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
         if _answers and _answers[0] is None:
             _answers.popleft()
         return
-    QMessageBox.information(parent, title, text)
+    message_box(parent, QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok).exec()
 
 
 def open_files(parent: QWidget | None, title: str, filters: str) -> list[str]:
@@ -113,6 +156,8 @@ def get_text(parent: QWidget | None, title: str, label: str, secret: bool = Fals
     if _scripted():
         answer = _take("text", label)
         return None if answer is None else str(answer)
-    mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
-    text, ok = QInputDialog.getText(parent, title, label, mode)
+    dialog = input_dialog(parent, title, label, secret)
+    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    text = dialog.textValue()
+    dialog.deleteLater()
     return text if ok else None

@@ -90,12 +90,18 @@ class Translations:
             app.installTranslator(ours)
             self._installed.append(ours)
             ok = True
-        qt_base = QTranslator()
         from PySide6.QtCore import QLibraryInfo
 
-        if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt_base)
-            self._installed.append(qt_base)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in (f"qtbase_{language}", f"qt_{language}"):  # PySide6 has only the old qt_sl for Slovenian
+            qt_base = QTranslator()
+            if qt_base.load(name, qt_dir):
+                app.installTranslator(qt_base)
+                self._installed.append(qt_base)
+                break
+        if ok:  # ours last: installed last, asked first (also for Qt's own buttons, wallet/ui/qt_strings.py)
+            app.removeTranslator(ours)
+            app.installTranslator(ours)
         if ok:
             self.language = language
             _CURRENT[0] = language

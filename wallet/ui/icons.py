@@ -55,6 +55,11 @@ def icon(name: str) -> QIcon:
     return _icon(name, _text_colour())
 
 
+def coloured_icon(name: str) -> QIcon:
+    """An icon that carries its own colours (the state icons), not tinted to the palette."""
+    return _icon(name, "")
+
+
 def verdict_icon(verdict: str | None) -> QIcon:
     kind = {
         "valid": "verdict-valid",

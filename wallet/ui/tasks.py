@@ -51,12 +51,45 @@ class TaskError:
     cancelled: bool = False
 
 
+def error_text(exc: WalletError) -> str:
+    """A wallet error in the UI's language: its catalogue message, else a translated sentence for its kind.
+
+    The core's one-sentence texts are English (for logs and the CLI); what the
+    user can meet in the app most often has its own translated sentence here,
+    and the English detail follows only where it names something specific.
+    """
+    from wallet import errors
+    from wallet.ui.i18n import say, ui_language
+
+    if exc.message is not None:
+        return say(exc.message)
+    text = str(exc) or type(exc).__name__
+    if ui_language() == "en":
+        return text
+    known: list[tuple[type[BaseException], str]] = [
+        (errors.BackupError, QCoreApplication.translate("Tasks", "The backup could not be used: wrong passphrase, or the file is damaged "
+                                         "or not a wallet backup.")),
+        (errors.WrongPassphrase, QCoreApplication.translate("Tasks", "Wrong passphrase, or the wallet file is damaged (the two look the "
+                                             "same). Try again.")),
+        (errors.VaultExists, QCoreApplication.translate("Tasks", "A wallet already exists there; it was left untouched.")),
+        (errors.NoVault, QCoreApplication.translate("Tasks", "There is no wallet in that file.")),
+        (errors.VaultTooNew, QCoreApplication.translate("Tasks", "This wallet was made by a newer version of the app; update the app.")),
+        (errors.CorruptVault, QCoreApplication.translate("Tasks", "The wallet file is damaged and cannot be opened. Restore a backup.")),
+        (errors.Cancelled, QCoreApplication.translate("Tasks", "Cancelled; nothing was changed.")),
+        (errors.OnlineError, QCoreApplication.translate("Tasks", "The connection failed; nothing was changed.")),
+    ]
+    for kind, words in known:
+        if isinstance(exc, kind):
+            return words if kind is not errors.OnlineError else f"{words} ({text})"
+    return QCoreApplication.translate("Tasks", "This did not work: %1").replace("%1", text)
+
+
 def describe_error(exc: BaseException) -> TaskError:
     """Turn an exception into a message safe to show (no traceback, no secrets)."""
     if isinstance(exc, Cancelled):
         return TaskError(str(exc), exc, cancelled=True)
     if isinstance(exc, WalletError):
-        return TaskError(str(exc) or type(exc).__name__, exc)
+        return TaskError(error_text(exc), exc)
     log.error("unexpected error in a background task", exc_info=exc)
     text = QCoreApplication.translate(
         "Tasks", "Something unexpected went wrong (%1). Nothing was changed; details are in the log."

@@ -18,36 +18,53 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from wallet.app.credentials import CredentialRow
-from wallet.ui.icons import verdict_icon
+from wallet.messages import msg
+from wallet.readout import State
+from wallet.ui.i18n import say, ui_language
+from wallet.ui.states import state_icon, state_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-VERDICT_ROLE = Qt.ItemDataRole.UserRole + 3
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
-COL_TITLE, COL_ISSUER, COL_FORMAT, COL_VERDICT, COL_ISSUED = range(5)
+COL_TITLE, COL_ISSUER, COL_STATE, COL_ISSUED = range(4)
+COLUMNS = 4
 
 
-def verdict_label(verdict: str) -> str:
-    """The translated name of a verdict."""
-    from PySide6.QtCore import QCoreApplication
+def format_name(fmt: str) -> str:
+    """"a digital credential (W3C, JSON-LD)" for ``vc-ldp``: the catalogue's name, never the id."""
+    return say(msg("format.recognised_as", fmt=fmt))
 
-    labels = {
-        "valid": QCoreApplication.translate("Verdict", "Valid"),
-        "valid-with-warnings": QCoreApplication.translate("Verdict", "Valid, with warnings"),
-        "invalid": QCoreApplication.translate("Verdict", "Invalid"),
-        "cannot-verify-offline": QCoreApplication.translate("Verdict", "Cannot verify offline"),
-    }
-    return labels.get(verdict, QCoreApplication.translate("Verdict", "Not verified"))
 
+_LINES: dict[tuple[str, str], str] = {}
+
+
+def state_text(row: CredentialRow) -> str:
+    """The row's one-line state in the UI's language, worked out once per report and language."""
+    key = (row.id + "|" + str((row.report or {}).get("as_of", "")), ui_language())
+    found = _LINES.get(key)
+    if found is None:
+        line = row.state_line()
+        found = say(line) if line is not None else state_label(row.state or None)
+        if len(_LINES) > 50_000:
+            _LINES.clear()
+        _LINES[key] = found
+    return found
+
+
+def date_text(iso: str) -> str:
+    """An ISO date for the reader ("3 Mar 2025" / "3. 3. 2025")."""
+    return say(msg("date.date", when=iso)) if iso else ""
+
+
+STATE_ORDER: dict[str, int] = {state.value: n for n, state in enumerate(State)}
 
 _SORT_KEYS = {
     COL_TITLE: lambda r: r.title.casefold(),
     COL_ISSUER: lambda r: r.issuer.casefold(),
-    COL_FORMAT: lambda r: r.format,
-    COL_VERDICT: lambda r: r.verdict,
+    COL_STATE: lambda r: (STATE_ORDER.get(r.state, 99), r.title.casefold()),
     COL_ISSUED: lambda r: r.issued,
 }
-
 
 class CredentialsModel(QAbstractTableModel):
     """Every credential in the open vault, one row each."""
@@ -82,12 +99,12 @@ class CredentialsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (self.tr("Title"), self.tr("Issuer"), self.tr("Format"), self.tr("Verification"), self.tr("Issued"))
+        names = (self.tr("Title"), self.tr("Issuer"), self.tr("Status"), self.tr("Issued"))
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -99,26 +116,29 @@ class CredentialsModel(QAbstractTableModel):
             if col == COL_TITLE:
                 return row.title or self.tr("(untitled credential)")
             if col == COL_ISSUER:
-                return row.issuer
-            if col == COL_FORMAT:
-                return row.format
-            if col == COL_VERDICT:
-                return verdict_label(row.verdict)
+                return row.issuer or self.tr("(issuer not named)")
+            if col == COL_STATE:
+                return state_text(row)
             if col == COL_ISSUED:
-                return row.issued
+                return date_text(row.issued)
             return None
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_VERDICT:
-            return verdict_icon(row.verdict)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ISSUER:
-            return row.issuer_id
-        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_VERDICT:
-            return verdict_label(row.verdict)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATE:
+            return state_icon(row.state or None)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_STATE:
+                return state_text(row)
+            if col == COL_TITLE:
+                return "\n".join(x for x in (row.title, row.issuer, state_text(row), format_name(row.format)) if x)
+            if col == COL_ISSUER:
+                return row.issuer or None
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_STATE:
+            return state_text(row)
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
             return row.id
-        if role == VERDICT_ROLE:
-            return row.verdict
+        if role == STATE_ROLE:
+            return row.state
         return None
 
     # -- sorting in the source (see module docstring) ----------------------------------
@@ -145,14 +165,14 @@ class CredentialsModel(QAbstractTableModel):
 
 
 class CredentialFilter(QSortFilterProxyModel):
-    """Search-as-you-type plus issuer, format, verdict and target filters."""
+    """Search-as-you-type plus issuer, format, state and target filters."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._text = ""
         self.issuer = ""  # issuer id, "" for any
         self.format = ""
-        self.verdict = ""
+        self.state = ""  # wallet.readout.State value, "" for any
         self.target_ids: frozenset[str] | None = None  # credentials counting towards the chosen target
         self._accepted: list[bool] = []
         self._generation = -1
@@ -168,14 +188,14 @@ class CredentialFilter(QSortFilterProxyModel):
         self._text = text.strip().casefold()
         self.refresh()
 
-    def set_filters(self, *, issuer: str | None = None, format: str | None = None, verdict: str | None = None,
+    def set_filters(self, *, issuer: str | None = None, format: str | None = None, state: str | None = None,
                     target_ids: frozenset[str] | None | bool = False) -> None:
         if issuer is not None:
             self.issuer = issuer
         if format is not None:
             self.format = format
-        if verdict is not None:
-            self.verdict = verdict
+        if state is not None:
+            self.state = state
         if target_ids is not False:
             self.target_ids = target_ids  # type: ignore[assignment]
         self.refresh()
@@ -196,12 +216,12 @@ class CredentialFilter(QSortFilterProxyModel):
             return
         self._generation = source.generation
         words = self._text.split()
-        issuer, fmt, verdict, ids = self.issuer, self.format, self.verdict, self.target_ids
+        issuer, fmt, state, ids = self.issuer, self.format, self.state, self.target_ids
         self._accepted = [
             all(w in r.search for w in words)
             and (not issuer or r.issuer_id == issuer)
             and (not fmt or r.format == fmt)
-            and (not verdict or r.verdict == verdict)
+            and (not state or r.state == state)
             and (ids is None or r.id in ids)
             for r in source._rows
         ]

@@ -69,17 +69,28 @@ class TargetsModel(QAbstractTableModel):
             if col == COL_UNITS:
                 return f"{item.components_met} / {item.components_total}"
             if col == COL_CREDITS:
+                from wallet.messages import msg
+                from wallet.ui.i18n import say
+
+                unit = say(msg("unit.label", unit=item.unit))
                 if not item.credits_required:
-                    return _num(item.credits_counted) + " " + item.unit
-                return f"{_num(item.credits_counted)} / {_num(item.credits_required)} {item.unit}"
+                    return _num(item.credits_counted) + " " + unit
+                return f"{_num(item.credits_counted)} / {_num(item.credits_required)} {unit}"
         if role == PROGRESS_ROLE:
             return percent if col == COL_PROGRESS else None
         if role == TARGET_ID_ROLE:
             return item.target.id
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
-            return pick_lang(item.target.description, self.langs) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_PROGRESS):
+            from wallet.stacking.explain import progress_line
+            from wallet.ui.i18n import say
+
+            description = pick_lang(item.target.description, self.langs)
+            return "\n".join(x for x in (pick_lang(item.target.title, self.langs), say(progress_line(item)),
+                                          description) if x)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_PROGRESS:
             return self.tr("%1 percent complete").replace("%1", str(percent))
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_TITLE:
+            return pick_lang(item.target.title, self.langs) or item.target.id
         return None
 
 

@@ -1,25 +1,51 @@
-"""Credentials as cards: image, title, issuer, date and verdict.
+"""Credentials as cards: badge or logo, title, issuer, date and a status badge.
 
 A delegate paints the cards in a ``QListView`` in icon mode, so 10,000
-credentials cost no widgets. Colours come from the palette (light and dark
-themes) and sizes from the font metrics (the system font size).
+credentials cost no widgets. The card's height comes from the font (three
+lines of title, the issuer, the date, the badge), so nothing overlaps at any
+font size; text that still does not fit is elided and shown whole in the
+tooltip. Colours come from the palette and the state looks
+(:mod:`wallet.ui.states`, contrast-checked), sizes from the font metrics.
 Images are decoded once per credential from ``data:`` URLs only
-(:mod:`wallet.ui.images`) and cached.
+(:mod:`wallet.ui.images`, size-capped) and cached.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QImage, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from wallet.ui.icons import pixmap, verdict_icon
+from wallet.ui.icons import pixmap
 from wallet.ui.images import image_from_data_url
-from wallet.ui.models.credentials import ROW_ROLE, verdict_label
+from wallet.ui.models.credentials import ROW_ROLE, date_text, state_text
+from wallet.ui.states import colours, look, state_label
 
 _MISSING = object()
+TITLE_LINES = 3
+
+
+def wrapped_lines(text: str, font: QFont, width: int, limit: int) -> list[str]:
+    """``text`` broken into at most ``limit`` lines of ``width`` pixels; the last one elided if needed."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    if len(lines) > limit:
+        rest = "".join(lines[limit - 1:])
+        lines = lines[:limit - 1] + [QFontMetrics(font).elidedText(rest.strip(), Qt.TextElideMode.ElideRight, width)]
+    return [line.strip() for line in lines]
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -32,9 +58,16 @@ class CardDelegate(QStyledItemDelegate):
     def clear_cache(self) -> None:
         self._images.clear()
 
-    def _card_size(self, option: QStyleOptionViewItem) -> QSize:
+    @staticmethod
+    def metrics(option: QStyleOptionViewItem) -> tuple[int, int, int]:
+        """(line height, padding, image size) from the font."""
         line = QFontMetrics(option.font).height()
-        return QSize(line * 17, line * 7)
+        return line, max(6, line // 2), line * 3
+
+    def _card_size(self, option: QStyleOptionViewItem) -> QSize:
+        line, pad, image = self.metrics(option)
+        text = (TITLE_LINES + 2) * line + 4
+        return QSize(line * 18, pad * 4 + max(image, text) + line + 8)
 
     def sizeHint(self, option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         return self._card_size(option)
@@ -56,51 +89,63 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid),
-                            2 if selected else 1))
+                            3 if selected else 1))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(rect, 8, 8)
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+        if option.state & QStyle.StateFlag.State_HasFocus:  # keyboard focus: a second, dashed ring inside
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 6, 6)
+            painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), 6, 6)
 
-        metrics = QFontMetrics(option.font)
-        line = metrics.height()
-        pad = line // 2
-        image_size = line * 3
+        line, pad, image_size = self.metrics(option)
         image_rect = QRect(rect.left() + pad, rect.top() + pad, image_size, image_size)
         image = self._image(row, image_size * 2)
         if image is not None:
             scaled = image.scaled(image_rect.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                   Qt.TransformationMode.SmoothTransformation)
-            painter.drawImage(image_rect.topLeft(), scaled)
+            offset = QPointF((image_size - scaled.width()) / 2, (image_size - scaled.height()) / 2)
+            painter.drawImage(QPointF(image_rect.topLeft()) + offset, scaled)
         else:
             painter.drawPixmap(image_rect, pixmap("credential", image_size))
 
         text_left = image_rect.right() + pad
         text_width = rect.right() - pad - text_left
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        bold = option.font
+        bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        title_rect = QRect(text_left, rect.top() + pad, text_width, line * 2 + 2)
+        top = rect.top() + pad
         title = row.title or self.tr("(untitled credential)")
-        painter.drawText(title_rect, int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop),
-                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, text_width * 2 - line))
-        bold.setBold(False)
-        painter.setFont(bold)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        issuer_rect = QRect(text_left, title_rect.bottom() + 2, text_width, line)
-        painter.drawText(issuer_rect, int(Qt.AlignmentFlag.AlignLeft),
-                         metrics.elidedText(row.issuer, Qt.TextElideMode.ElideRight, text_width))
-        date_rect = QRect(text_left, issuer_rect.bottom() + 2, text_width, line)
-        painter.drawText(date_rect, int(Qt.AlignmentFlag.AlignLeft), row.issued)
+        for text in wrapped_lines(title, bold, text_width, TITLE_LINES):
+            painter.drawText(QRect(text_left, top, text_width, line), int(Qt.AlignmentFlag.AlignLeft), text)
+            top += line
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        top += 4
+        for text in (row.issuer, date_text(row.issued)):
+            if text:
+                painter.drawText(QRect(text_left, top, text_width, line), int(Qt.AlignmentFlag.AlignLeft),
+                                 metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_width))
+            top += line
 
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        badge_top = rect.bottom() - pad - line
-        verdict_icon(row.verdict).paint(painter, QRect(rect.left() + pad, badge_top, line, line))
-        painter.drawText(QRect(rect.left() + pad + line + 4, badge_top, rect.width() - 3 * pad, line),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), verdict_label(row.verdict))
+        item = look(row.state or None)
+        background, foreground = colours(item, palette)
+        words = state_text(row)
+        badge_width = rect.width() - 2 * pad
+        if metrics.horizontalAdvance(words) + line + 16 > badge_width:
+            words = state_label(row.state or None)
+        words = metrics.elidedText(words, Qt.TextElideMode.ElideRight, badge_width - line - 16)
+        badge = QRect(rect.left() + pad, rect.bottom() - pad - line - 6,
+                      min(badge_width, metrics.horizontalAdvance(words) + line + 18), line + 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(QRectF(badge), 6, 6)
+        from wallet.ui.states import state_icon
+
+        state_icon(row.state or None).paint(painter, QRect(badge.left() + 5, badge.top() + 3, line, line))
+        painter.setPen(foreground)
+        painter.drawText(QRect(badge.left() + line + 10, badge.top(), badge.width() - line - 12, badge.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), words)
         painter.restore()
 
 
@@ -117,5 +162,7 @@ class CardView(QListView):
         self.setUniformItemSizes(True)
         self.setWrapping(True)
         self.setSpacing(4)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.setAccessibleName(self.tr("Credential cards"))
+        self.setAccessibleDescription(self.tr("Your credentials as cards; use the arrow keys to move between them"))

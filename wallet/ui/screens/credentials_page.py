@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+import shiboken6
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,22 +31,28 @@ from PySide6.QtWidgets import (
 
 from wallet.app import credentials
 from wallet.app.credentials import CredentialDetail, CredentialRow
-from wallet.ui.i18n import fmt
+from wallet.messages import msg
+from wallet.readout import State
+from wallet.ui.i18n import say, ui_language
 from wallet.ui.icons import icon
 from wallet.ui.models.credentials import (
+    COL_ISSUED,
     COL_ISSUER,
+    COL_STATE,
     COL_TITLE,
     ID_ROLE,
     CredentialFilter,
     CredentialsModel,
-    verdict_label,
+    format_name,
 )
 from wallet.ui.screens.cards import CardView
 from wallet.ui.screens.detail import DetailView
 from wallet.ui.session import Session
+from wallet.ui.states import state_icon, state_label
 from wallet.ui.tasks import TaskError
+from wallet.ui.widgets import describe
 
-VERDICTS = ("valid", "valid-with-warnings", "invalid", "cannot-verify-offline")
+SETTINGS_VIEW = "ui/credential_view"
 
 
 class CredentialsPage(QWidget):
@@ -63,52 +71,57 @@ class CredentialsPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search credentials (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search credentials"))
+        describe(self.search, self.tr("Search credentials"),
+                 self.tr("Every word you type must appear in the title, the issuer or the kind of credential"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        search_action = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        search_action.setText(self.tr("Search"))
+        search_action.setToolTip(self.tr("Search credentials (Ctrl+F)"))
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._update_count)
         self.issuer_filter = self._combo(self.tr("Filter by issuer"))
-        self.format_filter = self._combo(self.tr("Filter by format"))
-        self.verdict_filter = self._combo(self.tr("Filter by verification result"))
+        self.format_filter = self._combo(self.tr("Filter by kind of credential"))
+        self.state_filter = self._combo(self.tr("Filter by state"))
         self.target_filter = self._combo(self.tr("Filter by target qualification"))
         self.issuer_filter.currentIndexChanged.connect(
             lambda: self._apply(issuer=self.issuer_filter.currentData() or ""))
         self.format_filter.currentIndexChanged.connect(
             lambda: self._apply(format=self.format_filter.currentData() or ""))
-        self.verdict_filter.currentIndexChanged.connect(
-            lambda: self._apply(verdict=self.verdict_filter.currentData() or ""))
+        self.state_filter.currentIndexChanged.connect(
+            lambda: self._apply(state=self.state_filter.currentData() or ""))
         self.target_filter.currentIndexChanged.connect(self._target_chosen)
         self.view_toggle = QToolButton()
         self.view_toggle.setCheckable(True)
         self.view_toggle.setIcon(icon("cards"))
         self.view_toggle.setToolTip(self.tr("Show as cards (Ctrl+2) or as a list (Ctrl+1)"))
-        self.view_toggle.setAccessibleName(self.tr("Show as cards"))
+        describe(self.view_toggle, self.tr("Show as cards"), self.view_toggle.toolTip())
         self.view_toggle.toggled.connect(self.set_card_mode)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
-        for combo in (self.issuer_filter, self.format_filter, self.verdict_filter, self.target_filter):
+        for combo in (self.issuer_filter, self.format_filter, self.state_filter, self.target_filter):
             bar.addWidget(combo, 1)
         bar.addWidget(self.view_toggle)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Credentials"))
+        describe(self.table, self.tr("Credentials"), self.tr("Your credentials as a list: title, issuer, state and date"))
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # whole texts are in each cell's tooltip
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_ISSUER, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_ISSUER, 160)
         # Fixed widths from the font, not ResizeToContents: that mode measures rows on every
         # model change (with 10,000 credentials, half a second per sort or import).
         em = self.fontMetrics().horizontalAdvance("m")
-        for col, ems in ((2, 7), (3, 11), (4, 8)):
+        for col, ems in ((COL_ISSUER, 10), (COL_STATE, 14), (COL_ISSUED, 7)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, em * ems)
-        header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicator(COL_ISSUED, Qt.SortOrder.DescendingOrder)
         self.cards = CardView()
         self.cards.setModel(self.proxy)
         self.cards.setSelectionModel(self.table.selectionModel())
@@ -122,6 +135,7 @@ class CredentialsPage(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left = QWidget()
+        left.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 24)  # one card, or a readable list
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.views, 1)
@@ -140,15 +154,20 @@ class CredentialsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.setTabOrder(self.search, self.issuer_filter)
         self.setTabOrder(self.issuer_filter, self.format_filter)
-        self.setTabOrder(self.format_filter, self.verdict_filter)
-        self.setTabOrder(self.verdict_filter, self.target_filter)
+        self.setTabOrder(self.format_filter, self.state_filter)
+        self.setTabOrder(self.state_filter, self.target_filter)
         self.setTabOrder(self.target_filter, self.view_toggle)
         self.setTabOrder(self.view_toggle, self.table)
+        self.setTabOrder(self.table, self.cards)
+        self.table.viewport().installEventFilter(self)
         self._fill_filters()
+        from PySide6.QtCore import QSettings
+
+        self.set_card_mode(str(QSettings().value(SETTINGS_VIEW, "cards")) != "list")
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(name)
+        describe(combo, name, name)
         combo.setToolTip(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
@@ -167,10 +186,19 @@ class CredentialsPage(QWidget):
             self._fill_filters()
             self._update_count()
             self.select_ids(selected)
-            if not selected:
-                self.detail.show_detail(None)
+            shown = self.detail.detail
+            if not selected or (shown is not None and self.model.row_of(shown.id) < 0):
+                self.detail.show_detail(None)  # nothing selected, or the credential shown was removed
+            elif len(self.selected_ids()) == 1:
+                self._selection_changed()  # the same credential, maybe verified again: show it afresh
 
-        self.session.call(lambda v, _t: (credentials.list_rows(v), credentials.credential_languages(v)), owner=self,
+        fallback = (ui_language(), "en")
+
+        def load(vault: Any, _task: Any) -> tuple[list[CredentialRow], tuple[str, ...]]:
+            langs = credentials.credential_languages(vault, fallback)
+            return credentials.list_rows(vault, langs), langs
+
+        self.session.call(load, owner=self,
                           on_success=loaded)
 
     def clear(self) -> None:
@@ -197,8 +225,10 @@ class CredentialsPage(QWidget):
         issuers = sorted({(r.issuer_id, r.issuer) for r in rows if r.issuer_id}, key=lambda x: x[1].casefold())
         formats = sorted({r.format for r in rows})
         self._refill(self.issuer_filter, self.tr("Any issuer"), [(i, name or i) for i, name in issuers])
-        self._refill(self.format_filter, self.tr("Any format"), [(f, f) for f in formats])
-        self._refill(self.verdict_filter, self.tr("Any result"), [(v, verdict_label(v)) for v in VERDICTS])
+        self._refill(self.format_filter, self.tr("Any kind"), [(f, format_name(f)) for f in formats])
+        self._refill(self.state_filter, self.tr("Any state"), [(s.value, state_label(s)) for s in State])
+        for n, state in enumerate(State, start=1):
+            self.state_filter.setItemIcon(n, state_icon(state))
         if self.target_filter.count() == 0:
             self.set_targets([])
 
@@ -246,16 +276,37 @@ class CredentialsPage(QWidget):
         self.empty_hint.setVisible(total == 0)
         self.views.setVisible(total > 0)
         if shown == total:
-            self.count.setText(fmt(self.tr("%1 credentials"), total))
+            self.count.setText(say(msg("cli.list.count", count=total)))
         else:
-            self.count.setText(fmt(self.tr("%1 of %2 credentials"), shown, total))
+            self.count.setText(say(msg("view.count_of", shown=shown, count=total)))
 
     # -- views and selection ----------------------------------------------------------
     def set_card_mode(self, cards: bool) -> None:
+        from PySide6.QtCore import QSettings
+
         self.views.setCurrentIndex(1 if cards else 0)
         if self.view_toggle.isChecked() != cards:
             self.view_toggle.setChecked(cards)
         self.view_toggle.setIcon(icon("list" if cards else "cards"))
+        name = self.tr("Show as a list") if cards else self.tr("Show as cards")
+        self.view_toggle.setAccessibleName(name)
+        QSettings().setValue(SETTINGS_VIEW, "cards" if cards else "list")
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self._fit_columns)  # after the layout settled
+        return False
+
+    def _fit_columns(self) -> None:
+        """A narrow list keeps the title readable: the date, then the issuer, move to the tooltip."""
+        if not shiboken6.isValid(self.table):
+            return
+        em = self.fontMetrics().horizontalAdvance("m")
+        width = self.table.viewport().width()
+        self.table.setColumnHidden(COL_ISSUED, width < em * 44)
+        self.table.setColumnHidden(COL_ISSUER, width < em * 34)
+        state = max(em * 8, min(em * 14, width // 3))
+        self.table.horizontalHeader().resizeSection(COL_STATE, state)
 
     def current_view(self) -> QAbstractItemView:
         return self.cards if self.views.currentIndex() == 1 else self.table

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from wallet.ui.models.results import ImportResultsModel
 from wallet.ui.screens import online_actions
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import Task, TaskError
+from wallet.ui.widgets import describe, describe_buttons
 
 
 class PasteDialog(QDialog):
@@ -47,9 +48,12 @@ class PasteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Paste a credential or a link"))
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)  # Tab moves to OK/Cancel; a credential never needs a tab character
         self.text.setAccessibleName(self.tr("Credential text or link"))
+        self.text.setAccessibleDescription(self.tr("Paste JSON, a JWT or a wallet link here"))
         self.text.setPlaceholderText(self.tr("Paste JSON, a JWT or a wallet link here"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -74,7 +78,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import credentials"))
         self.setAcceptDrops(True)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Items to import"))
+        describe(self.list, self.tr("Items to import"), self.tr("The files and texts that will be checked and imported"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.add_files_button = QPushButton(icon("import"), self.tr("Add &files…"))
         self.add_files_button.clicked.connect(self.choose_files)
@@ -87,6 +91,11 @@ class ImportDialog(QDialog):
             self.qr_button.setToolTip(self.tr("Reading QR images needs the zxing-cpp package, which is not installed."))
         self.remove_button = QPushButton(self.tr("&Remove from list"))
         self.remove_button.clicked.connect(self.remove_selected)
+        for button, text in ((self.add_files_button, self.tr("Choose credential files to add to the list")),
+                             (self.paste_button, self.tr("Paste a credential or a link")),
+                             (self.qr_button, self.tr("Open a photo or scan of a QR code")),
+                             (self.remove_button, self.tr("Take the selected items off the list"))):
+            button.setAccessibleDescription(text)
         sources = QHBoxLayout()
         for button in (self.add_files_button, self.paste_button, self.qr_button, self.remove_button):
             sources.addWidget(button)
@@ -94,24 +103,29 @@ class ImportDialog(QDialog):
         self.hint = QLabel(self.tr("Drop credential files here, or add them with the buttons."))
         self.hint.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Import progress"))
+        describe(self.progress, self.tr("Import progress"), self.tr("How many items have been checked"))
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.results_model = ImportResultsModel(self)
         self.results = QTableView()
         self.results.setModel(self.results_model)
-        self.results.setAccessibleName(self.tr("Import results"))
+        describe(self.results, self.tr("Import results"), self.tr("What happened to each item, and why"))
         self.results.verticalHeader().hide()
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.results.horizontalHeader().resizeSection(0, 260)
-        self.results.horizontalHeader().resizeSection(1, 160)
+        em = self.fontMetrics().horizontalAdvance("m")
+        self.results.horizontalHeader().resizeSection(0, em * 13)
+        self.results.horizontalHeader().resizeSection(1, em * 10)
         self.results.hide()
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.hide()
+        self.import_button.setAccessibleDescription(self.tr("Check the items listed and store them in the wallet"))
+        describe_buttons(self.buttons)
         self.import_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.accept)
@@ -262,8 +276,11 @@ class ImportDialog(QDialog):
                               counts.get("fetched", 0), counts.get("not-fetched", 0))
         self.status.setText(text)
         self.results_model.set_results(results)
-        # No resizeColumnsToContents(): it measures every row (500 rows: most of a second).
+        # No resizeColumnsToContents(): it measures every row (500 rows: most of a second). Rows are
+        # fitted to their wrapped text only for a batch small enough to read anyway; tooltips hold it all.
         self.results.show()
+        if len(results) <= 200:
+            self.results.resizeRowsToContents()
         self.items.clear()
         self.list.clear()
         self.list.hide()

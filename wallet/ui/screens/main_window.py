@@ -18,18 +18,23 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QTab
 from wallet.app import credentials
 from wallet.app.reverify import reverify
 from wallet.app.settings import Preferences, load_preferences
+from wallet.messages import msg
 from wallet.ui import dialogs
 from wallet.ui.autolock import IdleLock
 from wallet.ui.i18n import Translations, fmt, say
 from wallet.ui.icons import icon
 from wallet.ui.screens import online_actions, vault_actions
 from wallet.ui.screens.credentials_page import CredentialsPage
+from wallet.ui.screens.help_dialog import ABOUT, DATA, GUIDE, KEYS
 from wallet.ui.screens.import_dialog import ImportDialog
 from wallet.ui.screens.received_page import ReceivedPage
 from wallet.ui.screens.share_page import SharePage
 from wallet.ui.screens.targets_page import TargetsPage
 from wallet.ui.screens.unlock import UnlockScreen
 from wallet.ui.session import Changes, Session
+
+#: The smallest window every screen is laid out for (tests and screenshots check it).
+MIN_WIDTH, MIN_HEIGHT = 800, 560
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +49,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("wallet"))
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.resize(1100, 720)
         session.unlocked.connect(self._unlocked)
         session.locked.connect(self._locked)
@@ -71,6 +77,8 @@ class MainWindow(QMainWindow):
         self.credentials.detail.reverifyRequested.connect(lambda ident: self.reverify([ident]))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Screens of the wallet"))
+        self.tabs.setAccessibleDescription(self.tr("Credentials, targets, sharing and checking what you received"))
         self.tabs.addTab(self.credentials, icon("credential"), self.tr("&Credentials"))
         self.tabs.addTab(self.targets, icon("target"), self.tr("&Targets"))
         self.tabs.addTab(self.share, icon("share"), self.tr("&Share"))
@@ -148,8 +156,15 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.list_action)
         view_menu.addAction(self.cards_action)
         help_menu = menu.addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&About"), self.about, K.HelpContents, needs_vault=False)
-        help_menu.addAction(self.about_action)
+        self.help_action = self._action(self.tr("&Guide"), lambda: self.show_help(GUIDE), K.HelpContents, "help",
+                                        needs_vault=False)
+        self.keys_action = self._action(self.tr("&Keyboard shortcuts"), lambda: self.show_help(KEYS),
+                                        needs_vault=False)
+        self.data_action = self._action(self.tr("Where your &data lives"), lambda: self.show_help(DATA),
+                                        needs_vault=False)
+        self.about_action = self._action(self.tr("&About"), self.about, needs_vault=False)
+        for action in (self.help_action, self.keys_action, self.data_action, None, self.about_action):
+            help_menu.addSeparator() if action is None else help_menu.addAction(action)
         toolbar = getattr(self, "toolbar", None)
         if toolbar is not None:
             self.removeToolBar(toolbar)
@@ -259,25 +274,23 @@ class MainWindow(QMainWindow):
         ids = self.credentials.selected_ids()
         if not ids or self.tabs.currentWidget() is not self.credentials:
             return
-        text = fmt(self.tr("Remove %1 credential(s) from the wallet? This cannot be undone "
-                           "(keep the original files or a backup if you may need them)."), len(ids))
+        text = say(msg("view.remove_question", count=len(ids)))
         if not dialogs.confirm(self, self.tr("Remove credentials"), text, destructive=True):
             return
         self.session.mutate(lambda v, _t: credentials.remove(v, ids), Changes(credentials=True), owner=self)
 
     def reverify(self, ids: list[str] | None = None) -> None:
         chosen = ids if ids is not None else self.credentials.selected_ids()
-        keep = self.credentials.selected_ids()
+        self.credentials.selected_ids()
         self.statusBar().showMessage(self.tr("Verifying again…"))
 
         def done(results: list[Any]) -> None:
             changed = [say(r.change) for r in results if r.change is not None]
-            text = fmt(self.tr("Verified %1 credential(s) again."), len(results))
+            text = say(msg("view.verified_again", count=len(results)))
             self.statusBar().showMessage(" ".join([text, *changed]), 10000)
-            self.credentials.reload(keep=keep)
 
-        self.session.mutate(lambda v, t: reverify(v, chosen, progress=t.report), Changes(), owner=self,
-                            on_success=done)
+        self.session.mutate(lambda v, t: reverify(v, chosen, progress=t.report), Changes(credentials=True),
+                            owner=self, on_success=done)
 
     def refresh_evidence(self) -> None:
         """Fetch the evidence every credential needs, then check them again."""
@@ -296,9 +309,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def about(self) -> None:
-        dialogs.info(self, self.tr("About Learner wallet"), self.tr(
-            "Learner wallet keeps your credentials encrypted on this computer, verifies them offline, "
-            "shows your progress towards qualifications and shares signed bundles.\n\nLicence: EUPL-1.2"))
+        self.show_help(ABOUT)
+
+    def show_help(self, page: int = GUIDE) -> QDialog:
+        from wallet.ui.screens.help_dialog import show_help
+
+        return show_help(self, self.session.path if self.session.is_open else None, page)
 
     # -- drag and drop ------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -38,6 +38,8 @@ class OnlinePage(QWidget):
         self.session = session
         self.policy = QComboBox()
         self.policy.setAccessibleName(self.tr("Fetch evidence when importing"))
+        self.policy.setAccessibleDescription(self.tr(
+            "Whether importing a credential may fetch what its issuer publishes: ask once per host, always, or never."))
         self.policy.addItem(self.tr("Ask once for each issuer's host"), online.FETCH_ASK)
         self.policy.addItem(self.tr("Always"), online.FETCH_ALWAYS)
         self.policy.addItem(self.tr("Never (only when I ask)"), online.FETCH_NEVER)
@@ -53,6 +55,8 @@ class OnlinePage(QWidget):
         form.addRow(self.offline)
         self.hosts = QTableWidget(0, 5)
         self.hosts.setAccessibleName(self.tr("Contacted hosts"))
+        self.hosts.setAccessibleDescription(self.tr(
+            "Every host the wallet looked up or contacted, how often, when last, your answer and why."))
         self.hosts.setHorizontalHeaderLabels([self.tr("Host"), self.tr("Times"), self.tr("Last contact"),
                                               self.tr("Your answer"), self.tr("Why")])
         self.hosts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -60,10 +64,13 @@ class OnlinePage(QWidget):
         self.hosts.verticalHeader().hide()
         self.hosts.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         allow = QPushButton(self.tr("&Allow host"))
+        allow.setAccessibleDescription(self.tr("Let imports fetch evidence from the selected host without asking."))
         allow.clicked.connect(lambda: self.decide(True))
         deny = QPushButton(self.tr("&Never this host"))
+        deny.setAccessibleDescription(self.tr("Never fetch evidence from the selected host on import."))
         deny.clicked.connect(lambda: self.decide(False))
         forget = QPushButton(self.tr("&Forget answer"))
+        forget.setAccessibleDescription(self.tr("Forget your answer for the selected host; the wallet asks again."))
         forget.clicked.connect(lambda: self.decide(None))
         buttons = QHBoxLayout()
         for button in (allow, deny, forget):

@@ -1,10 +1,13 @@
 """Check what someone sent you: a bundle file, a share link or a QR image of one.
 
-The employer's screen (PRODUCT.md user 3): at a glance, issued by whom,
-verified, not revoked, not expired, belongs to this holder, and as of when.
-The sentences come from the core (``ReceivedBundle.summary_lines``); the page
-adds the presentation's own checks as a table. Verification uses the
-wallet's trust store and cached evidence, and never the network.
+The employer's screen (PRODUCT.md user 3): first the headline, large, in
+words, colour and icon — "Checks out", "Not fully checked" or "Do not rely on
+this" (the rule is the core's, :func:`wallet.readout.bundle_headline`) — with
+the reasons behind it; then, per credential, issued by whom, verified, not
+revoked, not expired, belongs to this holder, and as of when
+(``ReceivedBundle.summary_lines``). The presentation's own checks are one
+click away under "Technical details". Verification uses the wallet's trust
+store and cached evidence, and never the network.
 """
 
 from __future__ import annotations
@@ -13,27 +16,30 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
-    QTextBrowser,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from wallet.app.sharing import check_received
+from wallet.readout import Headline
 from wallet.ui import dialogs, inputs
+from wallet.ui.elements import checks_html, technical_html
 from wallet.ui.i18n import say, ui_language
-from wallet.ui.models.checks import ChecksModel
+from wallet.ui.icons import coloured_icon
 from wallet.ui.session import Session
+from wallet.ui.states import HEADLINE_LOOKS, badge_css
 from wallet.ui.tasks import Task, TaskError
+from wallet.ui.widgets import describe, png_base64, reading_view
 
 MAX_BUNDLE_FILE = 4 * 1024 * 1024 + 1
 
@@ -56,15 +62,19 @@ class ReceivedPage(QWidget):
         intro = QLabel(self.tr("Check a bundle of credentials someone shared with you. "
                                "Nothing is stored in your wallet and nothing is sent anywhere."))
         intro.setWordWrap(True)
+        intro.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.input = QPlainTextEdit()
-        self.input.setAccessibleName(self.tr("Link or bundle text"))
+        self.input.setTabChangesFocus(True)
+        describe(self.input, self.tr("Link or bundle text"), self.tr("Paste a share link or the bundle's JSON"))
         self.input.setPlaceholderText(self.tr("Paste a share link or the bundle's JSON here"))
-        self.input.setMaximumHeight(110)
+        self.input.setMaximumHeight(self.fontMetrics().height() * 4)
         self.challenge = QLineEdit()
-        self.challenge.setAccessibleName(self.tr("Challenge you gave"))
+        describe(self.challenge, self.tr("Challenge you gave"),
+                 self.tr("The code you asked the person to use, if you gave one"))
         self.domain = QLineEdit()
-        self.domain.setAccessibleName(self.tr("Your domain"))
+        describe(self.domain, self.tr("Your domain"), self.tr("Your web address, if you asked for the bundle to name it"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Challenge you &gave:"), self.challenge)
         form.addRow(self.tr("Your do&main:"), self.domain)
         self.check_button = QPushButton(self.tr("Chec&k pasted text"))
@@ -73,6 +83,11 @@ class ReceivedPage(QWidget):
         self.file_button.clicked.connect(self.check_file)
         self.qr_button = QPushButton(self.tr("Open QR &image…"))
         self.qr_button.clicked.connect(self.check_qr)
+        for button, text in ((self.check_button, self.tr("Check the link or bundle pasted above")),
+                             (self.file_button, self.tr("Check a bundle file (.vp.json)")),
+                             (self.qr_button, self.tr("Check a photo or scan of a QR code"))):
+            button.setToolTip(text)
+            button.setAccessibleDescription(text)
         if not inputs.qr_available():
             self.qr_button.setEnabled(False)
             self.qr_button.setToolTip(self.tr("Reading QR images needs the zxing-cpp package, which is not installed."))
@@ -80,25 +95,31 @@ class ReceivedPage(QWidget):
         for button in (self.check_button, self.file_button, self.qr_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.summary = QTextBrowser()
-        self.summary.setAccessibleName(self.tr("What the check found"))
-        self.checks_model = ChecksModel(self)
-        self.checks = QTableView()
-        self.checks.setModel(self.checks_model)
-        self.checks.setAccessibleName(self.tr("Checks of the presentation"))
-        self.checks.verticalHeader().hide()
-        self.checks.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.checks.setWordWrap(True)
-        self.checks.horizontalHeader().sectionResized.connect(lambda *_: self.checks.resizeRowsToContents())
-        splitter = QSplitter()
-        splitter.addWidget(self.summary)
-        splitter.addWidget(self.checks)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.headline.setAccessibleName(self.tr("Result of the check"))
+        self.headline.hide()
+        self.summary = reading_view(self.tr("What the check found"),
+                                    self.tr("The headline's reasons, then each credential in plain words"))
+        self.technical_toggle = QToolButton()
+        self.technical_toggle.setText(self.tr("&Technical details"))
+        self.technical_toggle.setCheckable(True)
+        self.technical_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.technical_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.technical_toggle.setAccessibleDescription(self.tr("Show every check of the presentation and its details"))
+        self.technical_toggle.toggled.connect(self._toggle_technical)
+        self._plain = ""  # the summary's HTML; the technical details are added below it when asked for
+        self._technical = ""
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.input)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.technical_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         if not received_available():
             for button in (self.check_button, self.file_button, self.qr_button):
                 button.setEnabled(False)
@@ -107,7 +128,8 @@ class ReceivedPage(QWidget):
     def clear(self) -> None:
         self.input.clear()
         self.summary.clear()
-        self.checks_model.set_report(None)
+        self._plain = self._technical = ""
+        self.headline.hide()
         self.last = None
 
     # -- inputs ---------------------------------------------------------------------------
@@ -140,6 +162,7 @@ class ReceivedPage(QWidget):
     # -- verifying --------------------------------------------------------------------------
     def _verify(self, data: bytes | str) -> None:
         challenge, domain = self.challenge.text().strip(), self.domain.text().strip()
+        self.headline.hide()
         self.summary.setPlainText(self.tr("Checking…"))
         if self.session.is_open:  # with the wallet's trust store and cached evidence
             self.session.call(lambda v, _t: check_received(data, vault=v, challenge=challenge, domain=domain), owner=self,
@@ -150,14 +173,53 @@ class ReceivedPage(QWidget):
 
     def _failed(self, error: TaskError) -> None:
         self.last = None
-        self.checks_model.set_report(None)
-        self.summary.setHtml(f"<p><b>{escape(self.tr('This could not be checked.'))}</b></p><p>{escape(error.message)}</p>")
+        self._banner(Headline.DO_NOT_RELY, self.tr("This could not be checked."))
+        self._plain, self._technical = f"<p>{escape(error.message)}</p>", ""
+        self._render()
+
+    def _banner(self, headline: Headline, text: str) -> None:
+        item = HEADLINE_LOOKS[headline]
+        icon = png_base64(coloured_icon(item.icon).pixmap(28, 28))
+        size = self.font().pointSizeF() * 1.5
+        self.headline.setText(f"<img src='data:image/png;base64,{icon}' width='28' height='28'>&nbsp;"
+                              f"<span style='font-size:{size:.0f}pt; font-weight:bold'>{escape(text)}</span>")
+        self.headline.setStyleSheet(badge_css(item, self.palette(), "8px 12px"))
+        self.headline.setAccessibleDescription(text)
+        self.headline.show()
 
     def _show(self, bundle: Any) -> None:
         self.last = bundle
-        lines = list(bundle.summary_lines(langs=(ui_language(), "en")))
-        head = say(bundle.readout.headline.label)
-        body = "".join(f"<li>{escape(line)}</li>" for line in lines[1:])
-        self.summary.setHtml(f"<h2>{escape(head)}</h2><p><b>{escape(lines[0])}</b></p><ul>{body}</ul>")
-        self.checks_model.set_report(bundle.report)
-        self.checks.resizeColumnsToContents()
+        langs = (ui_language(), "en")
+        lines = list(bundle.summary_lines(prefs=langs, langs=langs))
+        readout = bundle.readout
+        self._banner(readout.headline, say(readout.headline.label))
+        reasons = [say(r) for r in readout.reasons]
+        rest = lines[1 + len(reasons):]
+        parts = [f"<p><b>{escape(lines[0])}</b></p>"]
+        if reasons:
+            parts.append("<ul>" + "".join(f"<li><b>{escape(r)}</b></li>" for r in reasons) + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in rest) + "</ul>")
+        self._plain = "".join(parts)
+        self._technical = checks_html(bundle.report) + "<hr>" + technical_html(None, bundle.report, langs)
+        self._render()
+
+    def technical_text(self) -> str:
+        """The technical details of the last check, as plain text (tests, screen readers' copy)."""
+        from PySide6.QtGui import QTextDocument
+
+        document = QTextDocument()
+        document.setHtml(self._technical)
+        return document.toPlainText()
+
+    def _render(self) -> None:
+        html = self._plain
+        if self.technical_toggle.isChecked() and self._technical:
+            heading = escape(self.tr("Technical details"))
+            html += f"<hr><a name='technical'></a><h4>{heading}</h4>{self._technical}"
+        self.summary.setHtml(html)
+
+    def _toggle_technical(self, on: bool) -> None:
+        self.technical_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self._render()
+        if on:
+            self.summary.scrollToAnchor("technical")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -39,6 +38,7 @@ from wallet.ui.screens import online_settings
 from wallet.ui.screens.online_settings import OnlinePage
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
+from wallet.ui.widgets import COMMON_LANGUAGES, describe, describe_buttons, fill_expiry, fill_languages, reading_view
 
 
 class SettingsDialog(QDialog):
@@ -52,7 +52,8 @@ class SettingsDialog(QDialog):
         self.prefs = prefs
         self.setWindowTitle(self.tr("Settings"))
         self.ui_language = QComboBox()
-        self.ui_language.setAccessibleName(self.tr("Language of the application"))
+        describe(self.ui_language, self.tr("Language of the application"),
+                 self.tr("The language of menus and messages; it changes at once"))
         self.ui_language.addItem(self.tr("As the system"), "")
         for code, name in UI_LANGUAGES:
             self.ui_language.addItem(name, code)
@@ -60,24 +61,36 @@ class SettingsDialog(QDialog):
         self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(chosen)))
         self._initial_ui = chosen
         self._active_ui = ui_language
-        self.cred_langs = QLineEdit(", ".join(prefs.credential_languages))
-        self.cred_langs.setAccessibleName(self.tr("Preferred languages of credential text"))
-        self.cred_langs.setToolTip(self.tr("Language codes in order of preference, e.g. sl, en"))
+        current = list(prefs.credential_languages) + ["", ""]
+        offered = list(dict.fromkeys([*prefs.credential_languages, *COMMON_LANGUAGES]))
+        self.first_lang = QComboBox()
+        describe(self.first_lang, self.tr("First language of credential text"),
+                 self.tr("Credentials are shown in this language when they have it"))
+        fill_languages(self.first_lang, offered, current[0] or "en")
+        self.second_lang = QComboBox()
+        describe(self.second_lang, self.tr("Second language of credential text"),
+                 self.tr("Used when a credential does not have the first language"))
+        fill_languages(self.second_lang, offered, current[1], none_text=self.tr("(none)"))
         self.autolock = QSpinBox()
         self.autolock.setRange(0, 240)
         self.autolock.setSuffix(self.tr(" min"))
         self.autolock.setSpecialValueText(self.tr("never"))
         self.autolock.setValue(prefs.autolock_minutes)
-        self.autolock.setAccessibleName(self.tr("Lock after minutes without use"))
-        self.expires = QLineEdit(prefs.share_expires)
-        self.expires.setAccessibleName(self.tr("Default expiry of shared bundles"))
-        self.expires.setToolTip(self.tr("30d, 12h, 2w … at most 365d"))
+        describe(self.autolock, self.tr("Lock after minutes without use"),
+                 self.tr("The wallet locks itself after this many minutes without keyboard or mouse use"))
+        self.expires = QComboBox()
+        describe(self.expires, self.tr("Default expiry of shared bundles"),
+                 self.tr("How long a recipient can accept a bundle you share"))
+        fill_expiry(self.expires, prefs.share_expires)
         self.error = QLabel()
         self.error.setWordWrap(True)
         general = QWidget()
         form = QFormLayout(general)
+        form.setContentsMargins(12, 12, 12, 12)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Application &language:"), self.ui_language)
-        form.addRow(self.tr("&Credential languages:"), self.cred_langs)
+        form.addRow(self.tr("&Credential text in:"), self.first_lang)
+        form.addRow(self.tr("&Otherwise in:"), self.second_lang)
         form.addRow(self.tr("&Lock after:"), self.autolock)
         form.addRow(self.tr("Shared bundles &expire after:"), self.expires)
         form.addRow(self.error)
@@ -87,8 +100,10 @@ class SettingsDialog(QDialog):
         self.issuers = self._table(self.issuers_model, self.tr("Trusted issuers"))
         add_issuer = QPushButton(self.tr("&Add issuer…"))
         add_issuer.clicked.connect(self.add_issuer)
+        describe(add_issuer, self.tr("Add issuer"), self.tr("Trust an issuer by its identifier or web address"))
         remove_issuer = QPushButton(self.tr("&Remove issuer"))
         remove_issuer.clicked.connect(self.remove_issuer)
+        describe(remove_issuer, self.tr("Remove issuer"), self.tr("Stop trusting the selected issuer"))
         issuers_page = self._page(self.tr("Credentials from these issuers are marked as from someone you trust."),
                                   self.issuers, add_issuer, remove_issuer)
 
@@ -97,24 +112,29 @@ class SettingsDialog(QDialog):
         self.anchors = self._table(self.anchors_model, self.tr("Trust anchors"))
         add_anchor = QPushButton(self.tr("Add &certificate…"))
         add_anchor.clicked.connect(self.add_anchor)
+        describe(add_anchor, self.tr("Add certificate"), self.tr("Trust a root certificate for sealed EU credentials"))
         remove_anchor = QPushButton(self.tr("Re&move certificate"))
         remove_anchor.clicked.connect(self.remove_anchor)
+        describe(remove_anchor, self.tr("Remove certificate"), self.tr("Stop trusting the selected certificate"))
         anchors_page = self._page(self.tr("Root certificates trusted for sealed European Digital Credentials."),
                                   self.anchors, add_anchor, remove_anchor)
 
-        info = QLabel(self._info_text())
-        info.setWordWrap(True)
-        from PySide6.QtCore import Qt
-
-        info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info = reading_view(self.tr("About this wallet file"),
+                                 self.tr("Where the wallet is, how it is protected, what it holds"))
+        self.info.setHtml(self._info_html())
+        info_page = QWidget()
+        info_layout = QVBoxLayout(info_page)
+        info_layout.setContentsMargins(12, 12, 12, 12)
+        info_layout.addWidget(self.info)
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("&General"))
         self.tabs.addTab(issuers_page, self.tr("Trusted &issuers"))
         self.tabs.addTab(anchors_page, self.tr("Trust &anchors"))
-        self.tabs.addTab(info, self.tr("&Wallet"))
+        self.tabs.addTab(info_page, self.tr("&Wallet"))
         self.online = OnlinePage(session, self)
         self.tabs.addTab(self.online, self.tr("&Online"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.status = QLabel()
@@ -123,22 +143,29 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        self.resize(680, 480)
 
     @staticmethod
     def _table(model: TrustModel, name: str) -> QTableView:
         table = QTableView()
         table.setModel(model)
-        table.setAccessibleName(name)
+        describe(table, name, name)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, table.fontMetrics().horizontalAdvance("m") * 16)  # names read whole; ids are technical
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return table
 
     @staticmethod
     def _page(text: str, table: QTableView, *buttons: QPushButton) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
         label = QLabel(text)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -150,17 +177,23 @@ class SettingsDialog(QDialog):
         layout.addLayout(row)
         return page
 
-    def _info_text(self) -> str:
+    def _info_html(self) -> str:
+        from html import escape
+
         info = self.prefs.info
         kdf = info.get("kdf", {})
-        return "\n".join([
-            fmt(self.tr("File: %1"), info.get("path", self.session.path)),
-            fmt(self.tr("Holder: %1"), self.prefs.holder_did),
-            fmt(self.tr("Credentials: %1"), info.get("credential_count", "?")),
-            fmt(self.tr("Key derivation: Argon2id, %1 KiB, %2 passes, %3 lanes"), kdf.get("memory_kib", "?"),
-                kdf.get("iterations", "?"), kdf.get("lanes", "?")),
-            fmt(self.tr("Schema version: %1"), info.get("schema_version", "?")),
-        ])
+        rows = [
+            (self.tr("Wallet file"), str(info.get("path", self.session.path))),
+            (self.tr("Credentials"), str(info.get("credential_count", "?"))),
+            (self.tr("Protection"), fmt(self.tr("encrypted with a key from your passphrase (Argon2id, %1 MiB, "
+                                                "%2 passes)"), int(kdf.get("memory_kib", 0) or 0) // 1024,
+                                        kdf.get("iterations", "?"))),
+            (self.tr("Your wallet's identifier (technical)"), self.prefs.holder_did),
+            (self.tr("Storage version"), str(info.get("schema_version", "?"))),
+        ]
+        cells = "".join(f"<tr><th align='left' valign='top' style='padding:3px 12px 3px 0'>{escape(k)}</th>"
+                        f"<td valign='top'>{escape(v)}</td></tr>" for k, v in rows)
+        return f"<table cellspacing='0'>{cells}</table>"
 
     # -- trust store (applies at once) ------------------------------------------------------
     def _trust(self, fn: Any) -> None:
@@ -208,8 +241,9 @@ class SettingsDialog(QDialog):
 
     # -- general -------------------------------------------------------------------------
     def save(self) -> None:
-        langs = [x.strip() for x in self.cred_langs.text().replace(";", ",").split(",") if x.strip()] or ["en"]
-        minutes, expires = self.autolock.value(), self.expires.text().strip()
+        first, second = str(self.first_lang.currentData() or "en"), str(self.second_lang.currentData() or "")
+        langs = [first] + ([second] if second and second != first else [])
+        minutes, expires = self.autolock.value(), str(self.expires.currentData() or "30d")
         ui = str(self.ui_language.currentData() or "")
         policy, offline = self.online.values()
         loaded = self.online.loaded

@@ -1,10 +1,15 @@
 """Share: pick credentials, then make a signed bundle file, a link, a QR code, Europass XML or a PDF.
 
 Each share is a new holder-signed presentation for one recipient, with the
-recipient's challenge and domain when they gave them, and an expiry (the
-vault's default, at most a year). Signing and writing happen on the vault
-thread (the holder key never leaves the vault object); the page only shows
-the result: a link to copy, a QR preview to save, or where a file went.
+recipient's challenge and domain when they gave them, and an expiry chosen
+from a list (the vault's default, at most a year). Signing and writing happen
+on the vault thread (the holder key never leaves the vault object); the page
+only shows the result: a link to copy, a QR preview to save, or where a file
+went. Credentials that are not in force are named and the learner is asked
+before anything leaves. The QR preview always fits the space it has and is
+dropped as soon as the selection or an option changes, so it never shows a
+code for something else; the Share screen, the CLI and the PDF use one rule
+for what fits in a QR code (:mod:`wallet.sharing.qr`).
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +44,12 @@ from wallet.app.sharing import ShareRequest, ShareResult
 from wallet.atomic import write_atomic
 from wallet.messages import msg
 from wallet.ui import dialogs
-from wallet.ui.i18n import fmt, say
-from wallet.ui.icons import verdict_icon
+from wallet.ui.i18n import fmt, say, ui_language
+from wallet.ui.models.credentials import state_text
 from wallet.ui.session import Changes, Session
+from wallet.ui.states import state_icon
 from wallet.ui.tasks import TaskError
+from wallet.ui.widgets import describe, fill_expiry, language_name
 
 _MODULES = {
     "bundle": "wallet.sharing.bundle",
@@ -64,6 +72,37 @@ def sharing_features() -> dict[str, bool]:
     return found
 
 
+class QrPreview(QLabel):
+    """The QR code, scaled by whole pixels per module to the space it has: never cut off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.source: QPixmap | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(120, 120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_code(self, png: bytes | None) -> None:
+        self.source = None
+        if png:
+            pixmap = QPixmap()
+            pixmap.loadFromData(png)
+            self.source = pixmap
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.source is None or self.source.isNull():
+            self.clear()
+            return
+        side = max(60, min(self.width(), self.height()) - 8)
+        self.setPixmap(self.source.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.FastTransformation))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+
 class SharePage(QWidget):
     """The share screen."""
 
@@ -73,19 +112,30 @@ class SharePage(QWidget):
         self.features = sharing_features()
         self.available = self.features["bundle"]
         self.qr_png: bytes | None = None
+        self.hosted_link: str | None = None  # a hosted link for the current selection: QR and PDF carry it
         self._rows: list[CredentialRow] = []
         self._dirty = False
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Credentials to share"))
-        self.list.itemChanged.connect(lambda _item: self._update())
+        describe(self.list, self.tr("Credentials to share"),
+                 self.tr("Tick the credentials to put in the bundle; Space ticks the current one"))
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.itemChanged.connect(lambda _item: self._selection_changed())
         self.select_all = QPushButton(self.tr("Select &all"))
         self.select_all.clicked.connect(lambda: self._check_all(True))
+        describe(self.select_all, self.tr("Select all"), self.tr("Tick every credential"))
         self.select_none = QPushButton(self.tr("Select &none"))
         self.select_none.clicked.connect(lambda: self._check_all(False))
+        describe(self.select_none, self.tr("Select none"), self.tr("Untick every credential"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(self.tr("Choose the credentials to share:")))
+        choose = QLabel(self.tr("&Choose the credentials to share:"))
+        choose.setBuddy(self.list)
+        choose.setWordWrap(True)
+        left_layout.addWidget(choose)
         left_layout.addWidget(self.list, 1)
         row = QHBoxLayout()
         row.addWidget(self.select_all)
@@ -94,20 +144,28 @@ class SharePage(QWidget):
         left_layout.addLayout(row)
 
         self.challenge = QLineEdit()
-        self.challenge.setAccessibleName(self.tr("Challenge"))
+        describe(self.challenge, self.tr("Challenge"), self.tr("The code the recipient gave you, if any"))
         self.challenge.setPlaceholderText(self.tr("the code the recipient gave you, if any"))
         self.domain = QLineEdit()
-        self.domain.setAccessibleName(self.tr("Domain"))
+        describe(self.domain, self.tr("Recipient's web address"),
+                 self.tr("The recipient's domain, e.g. jobs.example.com, if they gave one"))
         self.domain.setPlaceholderText(self.tr("e.g. jobs.example.com, if the recipient gave one"))
-        self.expires = QLineEdit("30d")
-        self.expires.setAccessibleName(self.tr("Expiry"))
-        self.expires.setToolTip(self.tr("How long the bundle is accepted: 30d, 12h, 2w (at most 365d)"))
+        self.expires = QComboBox()
+        describe(self.expires, self.tr("Expiry"), self.tr("How long the recipient can accept the bundle"))
+        fill_expiry(self.expires, "30d")
         self.langs = QComboBox()
-        self.langs.setAccessibleName(self.tr("Languages of the PDF and Europass XML"))
-        for code in ("en", "sl", "en,sl", "sl,en"):
-            self.langs.addItem(code, code)
+        describe(self.langs, self.tr("Languages of the PDF and Europass XML"),
+                 self.tr("One language, or two side by side"))
+        self._fill_langs()
         self.legacy = QCheckBox(self.tr("Old Europass format (SkillsPassport v3.3)"))
+        describe(self.legacy, self.legacy.text(), self.tr("For Europass tools that do not read the 2020 format"))
+        for widget in (self.challenge, self.domain):
+            widget.textChanged.connect(self._options_changed)
+        for combo in (self.expires, self.langs):
+            combo.currentIndexChanged.connect(self._options_changed)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("C&hallenge:"), self.challenge)
         form.addRow(self.tr("&Domain:"), self.domain)
         form.addRow(self.tr("&Expires after:"), self.expires)
@@ -126,16 +184,24 @@ class SharePage(QWidget):
         self.europass_button.clicked.connect(self.save_europass)
         self.pdf_button = QPushButton(self.tr("Printable &PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
+        for button, text in ((self.file_button, self.tr("A signed file the recipient can check")),
+                             (self.link_button, self.tr("A link with the whole bundle inside, on the clipboard")),
+                             (self.qr_button, self.tr("A QR code of the link, to show or print")),
+                             (self.qr_save, self.tr("Save the QR code shown as a PNG image")),
+                             (self.europass_button, self.tr("Entries for your Europass CV")),
+                             (self.pdf_button, self.tr("A printable document with a QR code"))):
+            button.setToolTip(text)
+            button.setAccessibleDescription(text)
         grid = QGridLayout()
         for n, button in enumerate((self.file_button, self.link_button, self.qr_button, self.qr_save,
                                     self.europass_button, self.pdf_button)):
             grid.addWidget(button, n // 2, n % 2)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.qr_preview = QLabel()
-        self.qr_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_preview.setAccessibleName(self.tr("QR code preview"))
+        self.qr_preview = QrPreview()
+        describe(self.qr_preview, self.tr("QR code preview"), self.tr("The QR code of the share link"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(form)
@@ -144,12 +210,20 @@ class SharePage(QWidget):
         right_layout.addWidget(self.qr_preview, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(right)
         layout = QHBoxLayout(self)
         layout.addWidget(left, 2)
         layout.addWidget(scroll, 3)
         self._mark_unavailable()
         self._update()
+
+    def _fill_langs(self) -> None:
+        own = ui_language()
+        other = "sl" if own == "en" else "en"
+        self.langs.clear()
+        for codes in ((own,), (other,), (own, other), (other, own)):
+            self.langs.addItem(" + ".join(language_name(c) for c in codes), ",".join(codes))
 
     def _mark_unavailable(self) -> None:
         missing = self.tr("Not available: this version of the wallet core has no %1.")
@@ -184,7 +258,11 @@ class SharePage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for row in sorted(rows, key=lambda r: r.title.casefold()):
-            item = QListWidgetItem(verdict_icon(row.verdict), f"{row.title} — {row.issuer}")
+            state = state_text(row)
+            title = row.title or self.tr("(untitled credential)")
+            item = QListWidgetItem(state_icon(row.state or None), "\n".join(x for x in (title, row.issuer, state) if x))
+            item.setToolTip(state)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(x for x in (title, row.issuer, state) if x))
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if row.id in checked else Qt.CheckState.Unchecked)
@@ -197,14 +275,29 @@ class SharePage(QWidget):
         self._dirty = False
         self.list.clear()
         self.result.clear()
-        self.qr_preview.clear()
-        self.qr_png = None
+        self._drop_qr()
+        self.hosted_link = None
         self.challenge.clear()
         self.domain.clear()
         self._update()
 
     def set_default_expiry(self, text: str) -> None:
-        self.expires.setText(text)
+        fill_expiry(self.expires, text)
+
+    def _drop_qr(self) -> None:
+        self.qr_png = None
+        self.qr_preview.set_code(None)
+
+    def _selection_changed(self) -> None:
+        self.hosted_link = None  # a hosted link belongs to the selection it was made for
+        self._options_changed()
+
+    def _options_changed(self) -> None:
+        """A QR code shown is for the old choice: drop it rather than show a code for something else."""
+        if self.qr_png is not None:
+            self._drop_qr()
+            self.result.setText(self.tr("The choice changed: make the QR code again."))
+        self._update()
 
     def preselect(self, ids: list[str]) -> None:
         """Check the credentials selected in the list (when nothing is checked yet)."""
@@ -235,7 +328,7 @@ class SharePage(QWidget):
     def request(self) -> ShareRequest:
         langs = tuple(str(self.langs.currentData() or "en").split(","))
         return ShareRequest(tuple(self.checked_ids()), self.challenge.text().strip() or None,
-                            self.domain.text().strip() or None, self.expires.text().strip() or "30d", langs)
+                            self.domain.text().strip() or None, str(self.expires.currentData() or "30d"), langs)
 
     def _run(self, kind: str, path: str | None, done: Any) -> None:
         request = self.request()
@@ -248,8 +341,9 @@ class SharePage(QWidget):
                     self.result.setText(self.tr("Nothing was shared."))
                     return
             self.result.setText(self.tr("Signing the bundle…"))
-            self.session.mutate(lambda v, _t: sharing.share(v, request, kind, path), Changes(), owner=self,
-                                on_success=done, on_failure=self._failed)
+            override = self.hosted_link if kind in ("qr", "pdf") else None
+            self.session.mutate(lambda v, _t: sharing.share(v, request, kind, path, link_override=override),
+                                Changes(), owner=self, on_success=done, on_failure=self._failed)
 
         self.session.call(lambda v, _t: sharing.prepare(v, request), owner=self,
                           on_success=checked, on_failure=self._failed)
@@ -277,16 +371,15 @@ class SharePage(QWidget):
         self._run("link", None, done)
 
     def show_qr(self) -> None:
+        self._drop_qr()
+
         def done(result: ShareResult) -> None:
             self.qr_png = result.qr_png
-            pixmap = QPixmap()
-            pixmap.loadFromData(result.qr_png or b"")
-            side = min(360, max(self.qr_preview.width(), 200))
-            self.qr_preview.setPixmap(pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                                    Qt.TransformationMode.FastTransformation))
+            self.qr_preview.set_code(result.qr_png)
             text = self.tr("Scan this QR code with the wallet, or save it as an image.") + " " + self._expiry_note(result)
-            if result.qr_warning:
-                text += "\n" + result.qr_warning
+            advice = result.qr.advice if result.qr is not None else None
+            if advice is not None:
+                text += "\n" + say(advice)
             self.result.setText(text)
             self._update()
 

@@ -19,25 +19,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from wallet.model import pick_lang
 from wallet.ui import dialogs
-from wallet.ui.i18n import fmt
-from wallet.ui.icons import verdict_icon
+from wallet.ui.i18n import fmt, ui_language
 from wallet.ui.models.targets import COL_PROGRESS, COL_TITLE, PROGRESS_ROLE, TARGET_ID_ROLE, TargetsModel, TargetsProxy
+from wallet.ui.screens.breakdown import breakdown_html
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
+from wallet.ui.widgets import describe, reading_view
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -64,7 +64,7 @@ def load_progress(vault: Any, _task: Any) -> tuple[list[Any], tuple[str, ...], l
     from wallet.app.credentials import credential_languages
     from wallet.app.stacking import list_all_targets, progress_for_vault
 
-    langs = credential_languages(vault)
+    langs = credential_languages(vault, (ui_language(), "en"))
     problems = list_all_targets(vault)[1]
     return progress_for_vault(vault), langs, problems
 
@@ -85,7 +85,8 @@ class TargetsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Target qualifications"))
+        describe(self.table, self.tr("Target qualifications"),
+                 self.tr("Each qualification you can work towards, with how far your credentials take you"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_PROGRESS, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,21 +94,26 @@ class TargetsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
         self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_PROGRESS, 120)
-        for col in (2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_PROGRESS, self.fontMetrics().horizontalAdvance("m") * 8)
+        for col in (2, 3):  # requirements and credits are in the breakdown and the tooltip
+            self.table.setColumnHidden(col, True)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.selectionModel().currentRowChanged.connect(self._show_breakdown)
         self.add_button = QPushButton(self.tr("&Add target from file…"))
         self.add_button.setToolTip(self.tr("A target JSON file, or a European Digital Credential qualification"))
+        self.add_button.setAccessibleDescription(self.add_button.toolTip())
         self.add_button.clicked.connect(self.add_target)
         self.remove_button = QPushButton(self.tr("Re&move target"))
         self.remove_button.clicked.connect(self.remove_target)
+        self.remove_button.setToolTip(self.tr("Remove a target you added (the targets that come with the wallet stay)"))
+        self.remove_button.setAccessibleDescription(self.remove_button.toolTip())
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -120,15 +126,13 @@ class TargetsPage(QWidget):
         left_layout.addWidget(self.status)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
-        self.breakdown = QTreeWidget()
-        self.breakdown.setHeaderLabels([self.tr("Requirement"), self.tr("Status")])
-        self.breakdown.setAccessibleName(self.tr("Breakdown of the target"))
-        self.breakdown.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.breakdown.setWordWrap(True)
+        self.breakdown = reading_view(self.tr("Breakdown of the target"),
+                                      self.tr("Which credential fills which requirement, what is missing and why"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -184,6 +188,8 @@ class TargetsPage(QWidget):
     def set_rows(self, rows: list[Any]) -> None:
         """Credential titles by id, for the breakdown (from the credentials page)."""
         self.titles = {row.id: row.title for row in rows}
+        if self._loaded:
+            self._show_breakdown(self.table.currentIndex())
 
     def clear(self) -> None:
         self._loaded = False
@@ -209,77 +215,16 @@ class TargetsPage(QWidget):
 
     # -- breakdown -----------------------------------------------------------------------
     def _show_breakdown(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        self.breakdown.clear()
         if not index.isValid():
             self.heading.setText(self.tr("Choose a target to see what counts towards it."))
+            self.breakdown.clear()
             self.remove_button.setEnabled(False)
             return
         item = self.model.progress_at(self.proxy.mapToSource(index).row())
         target = item.target
         self.remove_button.setEnabled(not target.bundled)
-        self.heading.setText(fmt(self.tr("%1: %2 % complete"), pick_lang(target.title, self.langs) or target.id,
-                                 int(round(item.fraction * 100))))
-        langs = self.langs
-        groups = {g.id: g for g in item.groups}
-        met_root = QTreeWidgetItem([self.tr("Requirements"), fmt(self.tr("%1 of %2 met"), item.components_met,
-                                                                  item.components_total)])
-        group_items: dict[str, QTreeWidgetItem] = {}
-        for status in item.components:
-            parent = met_root
-            if status.group:
-                if status.group not in group_items:
-                    g = groups.get(status.group)
-                    text = pick_lang(g.title, langs) if g else status.group
-                    rule = fmt(self.tr("choose %1, %2 chosen"), g.choose, g.chosen) if g and g.choose else ""
-                    group_items[status.group] = QTreeWidgetItem(met_root, [text or status.group, rule])
-                parent = group_items[status.group]
-            credit = ""
-            if status.credits_needed:
-                credit = f" — {status.credits_counted:g}/{status.credits_needed:g} {item.unit}"
-            state = self.tr("met") if status.met else (self.tr("partly met") if status.allocations else self.tr("missing"))
-            node = QTreeWidgetItem(parent, [(pick_lang(status.title, langs) or status.id), state + credit])
-            node.setIcon(1, verdict_icon("valid" if status.met else ("valid-with-warnings" if status.allocations
-                                                                   else "invalid")))
-            for alloc in status.allocations:
-                title = self.titles.get(alloc.credential_id, alloc.credential_id)
-                child = QTreeWidgetItem(node, [fmt(self.tr("filled by: %1"), title), "; ".join(alloc.reasons)])
-                child.setToolTip(1, "; ".join(alloc.reasons))
-        self.breakdown.addTopLevelItem(met_root)
-        if item.gaps:
-            gaps_root = QTreeWidgetItem([self.tr("Missing (most useful first)"), ""])
-            for gap in item.gaps:
-                what = []
-                if gap.units:
-                    what.append(fmt(self.tr("%1 requirement(s)"), gap.units))
-                if gap.credits > 1e-6:
-                    what.append(f"{gap.credits:g} {item.unit}")
-                node = QTreeWidgetItem(gaps_root, [pick_lang(gap.title, langs) or gap.id, ", ".join(what)])
-                for need in gap.needs:
-                    QTreeWidgetItem(node, [fmt(self.tr("needs %1"), need), ""])
-                for blocked in gap.blocked_by:
-                    QTreeWidgetItem(node, [fmt(self.tr("would be filled by %1, which does not count yet"),
-                                               self.titles.get(blocked, blocked)), ""])
-            self.breakdown.addTopLevelItem(gaps_root)
-        if item.pending:
-            pending_root = QTreeWidgetItem([self.tr("Not counting yet"), ""])
-            for pending in item.pending:
-                QTreeWidgetItem(pending_root, [self.titles.get(pending.credential_id, pending.credential_id),
-                                               pending.reason])
-            self.breakdown.addTopLevelItem(pending_root)
-        self._add_tooltips()
-        self.breakdown.expandAll()
-
-    def _add_tooltips(self) -> None:
-        """Long reasons are cut by the column: the tooltip shows them whole."""
-        stack = [self.breakdown.topLevelItem(i) for i in range(self.breakdown.topLevelItemCount())]
-        while stack:
-            node = stack.pop()
-            if node is None:
-                continue
-            for col in (0, 1):
-                if node.text(col) and not node.toolTip(col):
-                    node.setToolTip(col, node.text(col))
-            stack.extend(node.child(i) for i in range(node.childCount()))
+        self.heading.setText(pick_lang(target.title, self.langs) or target.id)
+        self.breakdown.setHtml(breakdown_html(item, self.langs, self.titles))
 
     # -- actions --------------------------------------------------------------------------
     def add_target(self) -> None:

@@ -27,6 +27,8 @@ from wallet.ui.icons import pixmap
 from wallet.ui.session import Session
 from wallet.ui.strength import estimate_bits, level
 from wallet.ui.tasks import TaskError
+from wallet.ui.theme import ERROR_COLOURS
+from wallet.ui.widgets import describe
 
 MIN_PASSPHRASE = 8
 
@@ -42,7 +44,8 @@ def _error_label() -> QLabel:
 
 def _show_error(label: QLabel, text: str) -> None:
     label.setText(text)
-    label.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px; border-radius: 4px;")
+    background, text = ERROR_COLOURS
+    label.setStyleSheet(f"color: {text}; background: {background}; padding: 6px; border-radius: 4px;")
     label.show()
 
 
@@ -63,11 +66,12 @@ class OpenPage(QWidget):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        describe(self.passphrase, self.tr("Passphrase"), self.tr("The passphrase of this wallet"))
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.submit)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleDescription(self.tr("Open the wallet with this passphrase"))
         self.unlock_button.clicked.connect(self.submit)
         self.error = _error_label()
         self.busy = QLabel(self.tr("Unlocking… (deriving the key takes a moment)"))
@@ -135,17 +139,18 @@ class CreatePage(QWidget):
         self.where.setWordWrap(True)
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setAccessibleName(self.tr("New passphrase"))
+        describe(self.first, self.tr("New passphrase"), self.tr("At least 8 characters; a few words are easy to remember"))
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setAccessibleName(self.tr("Repeat the passphrase"))
+        describe(self.second, self.tr("Repeat the passphrase"), self.tr("Type the same passphrase again"))
         self.meter = QProgressBar()
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
-        self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        describe(self.meter, self.tr("Passphrase strength"), self.tr("How hard the passphrase is to guess"))
         self.meter_label = QLabel()
         self.create_button = QPushButton(self.tr("&Create wallet"))
         self.create_button.setDefault(True)
+        self.create_button.setAccessibleDescription(self.tr("Create an encrypted wallet with this passphrase"))
         self.create_button.clicked.connect(self.submit)
         self.first.textChanged.connect(self._update_meter)
         self.second.returnPressed.connect(self.submit)
@@ -224,14 +229,18 @@ class UnlockScreen(QWidget):
         self.other_button = QPushButton(self.tr("&Other wallet file…"))
         self.other_button.setToolTip(self.tr("Open or create a wallet in another file"))
         self.other_button.clicked.connect(self._choose_other)
+        self.other_button.setAccessibleDescription(self.other_button.toolTip())
         self.restore_button = QPushButton(self.tr("Restore from &backup…"))
         self.restore_button.clicked.connect(self.restoreRequested)
+        self.restore_button.setAccessibleDescription(self.tr("Open a wallet backup file"))
         self.demo_button = QPushButton(self.tr("Try the &demo wallet"))
         self.demo_button.setToolTip(self.tr("A throw-away wallet with sample credentials"))
         self.demo_button.clicked.connect(self.demoRequested)
+        self.demo_button.setAccessibleDescription(self.demo_button.toolTip())
         self.check_button = QPushButton(self.tr("Chec&k a bundle someone sent you…"))
         self.check_button.setToolTip(self.tr("No wallet needed: verify a shared bundle, link or QR code"))
         self.check_button.clicked.connect(self.checkRequested)
+        self.check_button.setAccessibleDescription(self.check_button.toolTip())
         extra = QHBoxLayout()
         extra.addWidget(self.other_button)
         extra.addWidget(self.restore_button)

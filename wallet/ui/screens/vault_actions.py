@@ -11,39 +11,48 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wallet.ui import dialogs
 from wallet.ui.i18n import fmt
 from wallet.ui.session import Changes
 from wallet.ui.tasks import TaskError
+from wallet.ui.widgets import describe, describe_buttons
 
 if TYPE_CHECKING:
     from wallet.ui.screens.main_window import MainWindow
 
 
 class PassphraseDialog(QDialog):
-    """Current passphrase is not asked again: the vault is open; new one twice."""
+    """The current passphrase (someone at an unlocked screen must not re-key it), then the new one twice."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change passphrase"))
+        self.current = QLineEdit()
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        describe(self.current, self.tr("Current passphrase"), self.tr("The passphrase the wallet opens with now"))
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setAccessibleName(self.tr("New passphrase"))
+        describe(self.first, self.tr("New passphrase"), self.tr("At least 8 characters; a few words are easy to remember"))
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setAccessibleName(self.tr("Repeat the new passphrase"))
+        describe(self.second, self.tr("Repeat the new passphrase"), self.tr("Type the new passphrase again"))
         self.error = QLabel()
         self.error.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("C&urrent passphrase:"), self.current)
         form.addRow(self.tr("&New passphrase:"), self.first)
         form.addRow(self.tr("&Repeat:"), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        describe_buttons(buttons)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
+        intro = QLabel(self.tr("The wallet is re-encrypted with a key from the new passphrase."))
+        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The wallet is re-encrypted with a key from the new passphrase.")))
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -51,6 +60,10 @@ class PassphraseDialog(QDialog):
     def _check(self) -> None:
         from wallet.ui.screens.unlock import MIN_PASSPHRASE
 
+        if not self.current.text():
+            self.error.setText(self.tr("Enter the current passphrase."))
+            self.current.setFocus()
+            return
         if len(self.first.text()) < MIN_PASSPHRASE:
             self.error.setText(fmt(self.tr("Use at least %1 characters."), MIN_PASSPHRASE))
             self.first.setFocus()
@@ -66,74 +79,97 @@ class PassphraseDialog(QDialog):
 def change_passphrase(window: MainWindow) -> None:
     dialog = PassphraseDialog(window)
 
-    def run() -> str | None:
-        return dialog.first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def run() -> tuple[str, str] | None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return (dialog.current.text(), dialog.first.text()) if accepted else None
 
-    new = dialogs.custom("passphrase", "change passphrase", run)
+    answer = dialogs.custom("passphrase", "change passphrase", run)
     dialog.deleteLater()
-    if not new:
+    if not answer:
         return
-    window.statusBar().showMessage(window.tr("Changing the passphrase…"))
+    current, new = answer
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Changing the passphrase…"))
 
     def done(_result: Any) -> None:
         window.statusBar().clearMessage()
-        dialogs.info(window, window.tr("Change passphrase"),
-                     window.tr("The passphrase was changed. Use the new one from now on."))
+        dialogs.info(window, QCoreApplication.translate("VaultActions", "Change passphrase"),
+                     QCoreApplication.translate("VaultActions", "The passphrase was changed. Use the new one from now on."))
 
     def failed(error: TaskError) -> None:
         window.statusBar().clearMessage()
-        dialogs.error(window, window.tr("Change passphrase"), error.message)
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Change passphrase"), error.message)
 
-    window.session.mutate(lambda v, _t: v.change_passphrase(new), Changes(), owner=window,
+    from wallet.app.vault import change_passphrase as rekey
+
+    window.session.mutate(lambda v, _t: rekey(v, current, new), Changes(), owner=window,
                           on_success=done, on_failure=failed)
 
 
 def backup(window: MainWindow) -> None:
-    path = dialogs.save_file(window, window.tr("Back up the wallet"), "wallet-backup.lwbackup",
-                             window.tr("Wallet backups (*.lwbackup);;All files (*)"))
+    path = dialogs.save_file(window, QCoreApplication.translate("VaultActions", "Back up the wallet"), "wallet-backup.lwbackup",
+                             QCoreApplication.translate("VaultActions", "Wallet backups (*.lwbackup);;All files (*)"))
     if not path:
         return
-    window.statusBar().showMessage(window.tr("Writing the backup…"))
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Writing the backup…"))
 
     def done(out: Any) -> None:
         window.statusBar().clearMessage()
-        dialogs.info(window, window.tr("Back up the wallet"), fmt(window.tr(
+        dialogs.info(window, QCoreApplication.translate("VaultActions", "Back up the wallet"), fmt(QCoreApplication.translate("VaultActions", 
             "The encrypted backup was written to %1. It opens with your current passphrase."), out))
 
     def failed(error: TaskError) -> None:
         window.statusBar().clearMessage()
-        dialogs.error(window, window.tr("Back up the wallet"), error.message)
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Back up the wallet"), error.message)
 
     window.session.call(lambda v, _t: v.backup(path), owner=window, on_success=done, on_failure=failed)
 
 
 def restore(window: MainWindow) -> None:
-    """Restore a backup into the current wallet path (asking before replacing a wallet)."""
+    """Restore a backup into the current wallet path.
+
+    The backup's passphrase is checked first (on a worker: it costs a key
+    derivation); only then is the user asked whether to replace an existing
+    wallet, and only then is the open wallet locked. A mistyped passphrase
+    therefore never locks the wallet nor asks a question that does not matter.
+    """
     session = window.session
-    source = dialogs.open_file(window, window.tr("Choose a backup"),
-                               window.tr("Wallet backups (*.lwbackup);;All files (*)"))
+    source = dialogs.open_file(window, QCoreApplication.translate("VaultActions", "Choose a backup"),
+                               QCoreApplication.translate("VaultActions", "Wallet backups (*.lwbackup);;All files (*)"))
     if not source:
         return
-    passphrase = dialogs.get_text(window, window.tr("Restore"), window.tr("Passphrase of the backup:"), secret=True)
+    passphrase = dialogs.get_text(window, QCoreApplication.translate("VaultActions", "Restore"), QCoreApplication.translate("VaultActions", "Passphrase of the backup:"), secret=True)
     if not passphrase:
         return
-    overwrite = False
-    if session.vault_exists():
-        overwrite = dialogs.confirm(window, window.tr("Restore"), fmt(window.tr(
-            "A wallet already exists at %1. Replace it with the backup? The current wallet file is kept "
-            "next to it under another name, not deleted."), session.path), destructive=True)
-        if not overwrite:
-            return
-    if session.is_open:
-        session.lock()
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Checking the backup's passphrase…"))
 
-    def done(_did: Any) -> None:
-        dialogs.info(window, window.tr("Restore"), window.tr("The backup was restored and the wallet is open."))
+    def checked(_result: Any) -> None:
+        window.statusBar().clearMessage()
+        overwrite = False
+        if session.vault_exists():
+            overwrite = dialogs.confirm(window, QCoreApplication.translate("VaultActions", "Restore"), fmt(QCoreApplication.translate("VaultActions", 
+                "A wallet already exists at %1. Replace it with the backup? The current wallet file is kept "
+                "next to it under another name, not deleted."), session.path), destructive=True)
+            if not overwrite:
+                return
+        if session.is_open:
+            session.lock()
 
-    def failed(error: TaskError) -> None:
-        dialogs.error(window, window.tr("Restore"), error.message)
+        def done(_did: Any) -> None:
+            dialogs.info(window, QCoreApplication.translate("VaultActions", "Restore"), QCoreApplication.translate("VaultActions", "The backup was restored and the wallet is open."))
 
-    session.restore(Path(source), passphrase, overwrite, owner=window, on_success=done, on_failure=failed)
+        def failed(error: TaskError) -> None:
+            dialogs.error(window, QCoreApplication.translate("VaultActions", "Restore"), error.message)
+
+        session.restore(Path(source), passphrase, overwrite, owner=window, on_success=done, on_failure=failed)
+
+    def wrong(error: TaskError) -> None:
+        window.statusBar().clearMessage()
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Restore"), error.message)
+
+    from wallet.app.vault import check_backup
+
+    session.runner.run_cpu(lambda _t: check_backup(source, passphrase), owner=window, on_success=checked,
+                           on_failure=wrong)
 
 
 def make_settings_dialog(window: MainWindow) -> Any:
@@ -161,17 +197,19 @@ def open_demo(window: MainWindow) -> None:
     try:
         from wallet.app.demo import create_demo_vault
     except ImportError:
-        dialogs.error(window, window.tr("Demo wallet"), window.tr("The demo wallet is not available in this version."))
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Demo wallet"), QCoreApplication.translate("VaultActions", "The demo wallet is not available in this version."))
         return
     window.unlock_screen.demo_button.setEnabled(False)
-    window.statusBar().showMessage(window.tr("Making the demo wallet with freshly signed credentials…"))
+    window.statusBar().showMessage(QCoreApplication.translate("VaultActions", "Making the demo wallet with freshly signed credentials…"))
 
     def done(passphrase: str) -> None:
-        window.statusBar().showMessage(fmt(window.tr("Demo wallet open. Its passphrase is: %1"), passphrase), 15000)
+        window.statusBar().showMessage(fmt(QCoreApplication.translate("VaultActions", 
+            "This is a demo wallet with sample credentials. After locking, open it again with the passphrase: %1"),
+            passphrase), 30000)
 
     def failed(error: TaskError) -> None:
         window.statusBar().clearMessage()
         window.unlock_screen.demo_button.setEnabled(True)
-        dialogs.error(window, window.tr("Demo wallet"), error.message)
+        dialogs.error(window, QCoreApplication.translate("VaultActions", "Demo wallet"), error.message)
 
     window.session.open_with(lambda: create_demo_vault(), owner=window, on_success=done, on_failure=failed)
