@@ -852,6 +852,100 @@
     </message>
 </context>
 <context>
+    <name>HostedBox</name>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="50" />
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="59" />
+        <source>Share service</source>
+        <translation>Storitev za deljenje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="51" />
+        <source>The address of the share service to upload to (https://…):</source>
+        <translation>Naslov storitve za deljenje, na katero se nalaga (https://…):</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="70" />
+        <source>&amp;Upload as a hosted link</source>
+        <translation>&amp;Naloži kot gostujočo povezavo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="71" />
+        <source>Encrypt the bundle on this computer and upload it; anyone with the link can open and check it in a browser, the service cannot read it</source>
+        <translation>Paket šifriraj na tem računalniku in ga naloži; vsak s povezavo ga lahko odpre in preveri v brskalniku, storitev pa ga ne more prebrati</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="74" />
+        <source>Upload as a hosted link</source>
+        <translation>Naloži kot gostujočo povezavo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="76" />
+        <source>Can be opened only &amp;once</source>
+        <translation>Odpre se lahko le &amp;enkrat</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="77" />
+        <source>One-time link</source>
+        <translation>Enkratna povezava</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="78" />
+        <source>The link stops working after the first person opens it</source>
+        <translation>Povezava preneha delovati, ko jo prva oseba odpre</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="79" />
+        <source>My shared lin&amp;ks…</source>
+        <translation>Moje deljene po&amp;vezave …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="80" />
+        <source>My shared links</source>
+        <translation>Moje deljene povezave</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="80" />
+        <source>See the hosted links you made and delete them</source>
+        <translation>Oglejte si gostujoče povezave, ki ste jih naredili, in jih izbrišite</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="97" />
+        <source>Share</source>
+        <translation>Deli</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="98" />
+        <source>Some of the chosen credentials are not in force:</source>
+        <translation>Nekatera izbrana dokazila ne veljajo:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="99" />
+        <source>Share them anyway?</source>
+        <translation>Jih vseeno delim?</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="102" />
+        <source>Encrypting and uploading…</source>
+        <translation>Šifriranje in nalaganje …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="114" />
+        <source>Uploaded, encrypted: the link is on the clipboard. It works until %1.</source>
+        <translation>Naloženo in šifrirano: povezava je v odložišču. Deluje do %1.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="116" />
+        <source>It can be opened once.</source>
+        <translation>Odpre se lahko enkrat.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="117" />
+        <source>Its QR code and the printable PDF now carry this short link.</source>
+        <translation>Njena koda QR in PDF za tisk zdaj vsebujeta to kratko povezavo.</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../wallet/ui/models/results.py" line="19" />
@@ -2274,319 +2368,428 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>SharePage</name>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="119" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="120" />
         <source>Credentials to share</source>
         <translation>Dokazila za deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="120" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="121" />
         <source>Tick the credentials to put in the bundle; Space ticks the current one</source>
         <translation>Označite dokazila za paket; preslednica označi trenutno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="126" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="127" />
         <source>Select &amp;all</source>
         <translation>Izberi &amp;vse</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="128" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="129" />
         <source>Select all</source>
         <translation>Izberi vse</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="128" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="129" />
         <source>Tick every credential</source>
         <translation>Označi vsa dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="129" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="130" />
         <source>Select &amp;none</source>
         <translation>Izberi &amp;nič</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="147" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="148" />
         <source>Challenge</source>
         <translation>Izziv</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="148" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="149" />
         <source>the code the recipient gave you, if any</source>
         <translation>koda, ki vam jo je dal prejemnik, če vam jo je</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="152" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="153" />
         <source>e.g. jobs.example.com, if the recipient gave one</source>
         <translation>npr. zaposlitev.example.com, če jo je prejemnik navedel</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="154" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="155" />
         <source>Expiry</source>
         <translation>Veljavnost</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="131" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="132" />
         <source>Select none</source>
         <translation>Ne izberi nobenega</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="131" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="132" />
         <source>Untick every credential</source>
         <translation>Odznači vsa dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="135" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="136" />
         <source>&amp;Choose the credentials to share:</source>
         <translation>Iz&amp;berite dokazila za deljenje:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="147" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="148" />
         <source>The code the recipient gave you, if any</source>
         <translation>Koda, ki vam jo je dal prejemnik, če vam jo je</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="150" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="151" />
         <source>Recipient's web address</source>
         <translation>Spletni naslov prejemnika</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="151" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="152" />
         <source>The recipient's domain, e.g. jobs.example.com, if they gave one</source>
         <translation>Domena prejemnika, npr. zaposlitve.example.com, če jo je dal</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="154" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="155" />
         <source>How long the recipient can accept the bundle</source>
         <translation>Kako dolgo lahko prejemnik sprejme paket</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="157" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="158" />
         <source>Languages of the PDF and Europass XML</source>
         <translation>Jeziki PDF in Europass XML</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="158" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="159" />
         <source>One language, or two side by side</source>
         <translation>En jezik ali dva vzporedno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="160" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="161" />
         <source>Old Europass format (SkillsPassport v3.3)</source>
         <translation>Stara oblika Europass (SkillsPassport v3.3)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="161" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="162" />
         <source>For Europass tools that do not read the 2020 format</source>
         <translation>Za orodja Europass, ki ne berejo oblike iz leta 2020</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="169" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="170" />
         <source>C&amp;hallenge:</source>
         <translation>&amp;Izziv:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="170" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="171" />
         <source>&amp;Domain:</source>
         <translation>&amp;Domena:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="171" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="172" />
         <source>&amp;Expires after:</source>
         <translation>&amp;Poteče po:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="172" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="173" />
         <source>&amp;Languages:</source>
         <translation>&amp;Jeziki:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="175" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="176" />
         <source>Save signed &amp;bundle…</source>
         <translation>Shrani podpisan &amp;paket …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="177" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="178" />
         <source>Copy &amp;link</source>
         <translation>Kopiraj &amp;povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="179" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="180" />
         <source>Show &amp;QR code</source>
         <translation>Prikaži kodo &amp;QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="181" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="182" />
         <source>Save QR &amp;image…</source>
         <translation>Shrani &amp;sliko QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="183" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="184" />
         <source>&amp;Europass CV XML…</source>
         <translation>&amp;Europass CV XML …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="185" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="186" />
         <source>Printable &amp;PDF…</source>
         <translation>&amp;PDF za tiskanje …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="187" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="188" />
         <source>A signed file the recipient can check</source>
         <translation>Podpisana datoteka, ki jo prejemnik lahko preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="188" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="189" />
         <source>A link with the whole bundle inside, on the clipboard</source>
         <translation>Povezava s celotnim paketom v njej, v odložišču</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="189" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="190" />
         <source>A QR code of the link, to show or print</source>
         <translation>Koda QR povezave za prikaz ali tisk</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="190" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="191" />
         <source>Save the QR code shown as a PNG image</source>
         <translation>Shrani prikazano kodo QR kot sliko PNG</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="191" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="192" />
         <source>Entries for your Europass CV</source>
         <translation>Vnosi za vaš življenjepis Europass</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="192" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="193" />
         <source>A printable document with a QR code</source>
         <translation>Dokument za tiskanje s kodo QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="204" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="205" />
         <source>QR code preview</source>
         <translation>Predogled kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="204" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="205" />
         <source>The QR code of the share link</source>
         <translation>Koda QR povezave za deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="229" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="232" />
         <source>Not available: this version of the wallet core has no %1.</source>
         <translation>Ni na voljo: ta različica jedra denarnice nima modula %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="262" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="265" />
         <source>(untitled credential)</source>
         <translation>(dokazilo brez naziva)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="299" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="302" />
         <source>The choice changed: make the QR code again.</source>
         <translation>Izbira se je spremenila: znova naredite kodo QR.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="338" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="342" />
         <source>Some of the chosen credentials are not in force:</source>
         <translation>Nekatera izbrana dokazila ne veljajo:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="339" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="343" />
         <source>Share them anyway?</source>
         <translation>Jih vseeno delim?</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="340" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="344" />
         <source>Share</source>
         <translation>Deli</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="341" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="345" />
         <source>Nothing was shared.</source>
         <translation>Nič ni bilo deljeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="343" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="347" />
         <source>Signing the bundle…</source>
         <translation>Podpisovanje paketa …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="355" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="359" />
         <source>Accepted until %1.</source>
         <translation>Sprejema se do %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="358" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="362" />
         <source>Save the signed bundle</source>
         <translation>Shrani podpisan paket</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="359" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="363" />
         <source>Bundles (*.vp.json *.json)</source>
         <translation>Svežnji (*.vp.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="362" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="366" />
         <source>Saved a signed bundle of %1 credential(s) to %2.</source>
         <translation>Podpisan paket s toliko dokazili: %1 je shranjen v %2.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="368" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="372" />
         <source>The link (%1 characters) is on the clipboard.</source>
         <translation>Povezava (%1 znakov) je v odložišču.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="379" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="383" />
         <source>Scan this QR code with the wallet, or save it as an image.</source>
         <translation>Kodo QR skenirajte z denarnico ali jo shranite kot sliko.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="391" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="395" />
         <source>Save the QR code</source>
         <translation>Shrani kodo QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="391" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="395" />
         <source>PNG images (*.png)</source>
         <translation>Slike PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="396" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="400" />
         <source>Saved the QR code to %1.</source>
         <translation>Koda QR je shranjena v %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="400" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="404" />
         <source>Save the printable bundle</source>
         <translation>Shrani paket za tiskanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="401" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="405" />
         <source>PDF files (*.pdf)</source>
         <translation>Datoteke PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="404" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="408" />
         <source>Saved the printable bundle to %1.</source>
         <translation>Sveženj za tiskanje je shranjen v %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="407" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="411" />
         <source>Save Europass CV XML</source>
         <translation>Shrani Europass CV XML</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="407" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="411" />
         <source>XML files (*.xml)</source>
         <translation>Datoteke XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="415" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="419" />
         <source>Saved %1 credential(s) as Europass CV XML to %2.</source>
         <translation>Dokazila (%1) so shranjena kot Europass CV XML v %2.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/share_page.py" line="418" />
+        <location filename="../../wallet/ui/screens/share_page.py" line="422" />
         <source>Left out %1: %2</source>
         <translation>Izpuščeno %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SharedLinksDialog</name>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="130" />
+        <source>My shared links</source>
+        <translation>Moje deljene povezave</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="134" />
+        <source>Shared links</source>
+        <translation>Deljene povezave</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="135" />
+        <source>Each hosted link you made: when, until when, how many credentials, and whether it still works</source>
+        <translation>Vsaka gostujoča povezava, ki ste jo naredili: kdaj, do kdaj, koliko dokazil in ali še deluje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="136" />
+        <source>Made</source>
+        <translation>Narejeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="136" />
+        <source>Works until</source>
+        <translation>Deluje do</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="136" />
+        <source>Credentials</source>
+        <translation>Dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="137" />
+        <source>State</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="142" />
+        <source>&amp;Copy link</source>
+        <translation>&amp;Kopiraj povezavo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="143" />
+        <source>Copy link</source>
+        <translation>Kopiraj povezavo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="143" />
+        <source>Put the selected link on the clipboard</source>
+        <translation>Izbrano povezavo postavi v odložišče</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="145" />
+        <source>&amp;Delete on the service</source>
+        <translation>&amp;Izbriši v storitvi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="146" />
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="196" />
+        <source>Delete on the service</source>
+        <translation>Izbriši v storitvi</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="147" />
+        <source>Delete the selected link on the share service for good; it stops working at once</source>
+        <translation>Izbrano povezavo dokončno izbriši v storitvi za deljenje; takoj preneha delovati</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="171" />
+        <source>deleted</source>
+        <translation>izbrisano</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="171" />
+        <source>expired</source>
+        <translation>poteklo</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="172" />
+        <source>works</source>
+        <translation>deluje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="172" />
+        <source>once</source>
+        <translation>enkrat</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="180" />
+        <source>You have made no hosted links yet. Make one on the Share screen.</source>
+        <translation>Gostujočih povezav še niste naredili. Naredite jo na zaslonu Deli.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="190" />
+        <source>The link is on the clipboard.</source>
+        <translation>Povezava je v odložišču.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="197" />
+        <source>Delete this link on the share service? Whoever has it can no longer open it. This cannot be undone.</source>
+        <translation>Izbrišem to povezavo v storitvi za deljenje? Kdor jo ima, je ne bo mogel več odpreti. Tega ni mogoče razveljaviti.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/hosted_links.py" line="205" />
+        <source>Deleted.</source>
+        <translation>Izbrisano.</translation>
     </message>
 </context>
 <context>

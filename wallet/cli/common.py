@@ -146,8 +146,12 @@ def langs_of(args: argparse.Namespace, default: str = "en") -> tuple[str, ...]:
 
 
 def online_client(vault: Any) -> Any:
-    """The wallet's one HTTP client for this command (``WALLET_CA_BUNDLE``, ``WALLET_ONLINE_ALLOW_LOOPBACK``)."""
+    """The wallet's one HTTP client for this command: the vault's offline mode and contacted-host log when a vault
+    is open; ``WALLET_CA_BUNDLE``, ``WALLET_ONLINE_ALLOW_LOOPBACK`` and ``WALLET_OFFLINE`` always."""
+    if vault is not None:
+        from wallet.app.online import make_client  # deferred: start-up time
+
+        return make_client(vault)
     from wallet.online import OnlineClient, OnlineSettings  # deferred: start-up time
 
-    del vault  # the vault's online settings (offline mode) apply once the online settings live there
     return OnlineClient(OnlineSettings.from_env())

@@ -46,6 +46,7 @@ from wallet.messages import msg
 from wallet.ui import dialogs
 from wallet.ui.i18n import fmt, say, ui_language
 from wallet.ui.models.credentials import state_text
+from wallet.ui.screens.hosted_links import HostedBox
 from wallet.ui.session import Changes, Session
 from wallet.ui.states import state_icon
 from wallet.ui.tasks import TaskError
@@ -206,6 +207,8 @@ class SharePage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(form)
         right_layout.addLayout(grid)
+        self.hosted = HostedBox(self, session)
+        right_layout.addWidget(self.hosted)
         right_layout.addWidget(self.result)
         right_layout.addWidget(self.qr_preview, 1)
         scroll = QScrollArea()
@@ -323,6 +326,7 @@ class SharePage(QWidget):
                             (self.pdf_button, "pdf"), (self.europass_button, "europass")):
             button.setEnabled(some and self.available and self.features.get(key, False))
         self.qr_save.setEnabled(self.qr_png is not None)
+        self.hosted.button.setEnabled(some and self.available)
 
     # -- sharing -------------------------------------------------------------------------
     def request(self) -> ShareRequest:
