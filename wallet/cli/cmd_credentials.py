@@ -106,10 +106,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(item.raw)
         return 0
     if args.json:
+        from wallet.formats.sd_jwt_view import claim_rows  # deferred: start-up time
+
+        claims = [{"path": list(r.path), "value": r.value, "disclosable": r.disclosable}
+                  for r in claim_rows(item.credential)]
         print_json({"id": item.id, "format": item.format, "source": item.source, "imported_at": item.imported_at,
                     "sha256": item.sha256, "credential": item.parsed,
                     "state": item.readout.state.value if item.readout else None,
-                    "report": item.report.to_json() if item.report else None})
+                    "report": item.report.to_json() if item.report else None,
+                    **({"claims": claims} if claims else {})})
         return 0
     print(f"Id: {item.id}   {item.imported_at.isoformat(timespec='seconds')}   {item.source}")
     print(render_text(item.credential, langs, item.report, technical=args.technical))

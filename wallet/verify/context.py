@@ -34,8 +34,11 @@ class VerificationContext:
     keys, hosted assertions) to parsed JSON. ``fetched`` says when each piece
     of evidence was fetched, keyed ``"<kind> <key>"`` (see :meth:`fetched_at`),
     so reports can say "as of". ``trust_anchors`` are DER certificates the
-    user added; ``trusted_list`` is an opaque EU trusted-list snapshot object
-    (see ``wallet.verify.seals``).
+    user added (EU seals, and the ``x5c`` chains of SD-JWT VC issuers);
+    ``trusted_list`` is an opaque EU trusted-list snapshot object (see
+    ``wallet.verify.seals``). ``holder_keys`` are the RFC 7638 thumbprints of
+    the vault's own holder keys: when given, an SD-JWT VC's ``cnf`` is checked
+    to be one of them (``wallet.verify.sdjwt``); empty outside a vault.
     """
 
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -47,6 +50,7 @@ class VerificationContext:
     issuer_metadata: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fetched: Mapping[str, datetime] = field(default_factory=dict)
     trust_anchors: tuple[bytes, ...] = ()
+    holder_keys: frozenset[str] = frozenset()
     trusted_list: Any = None
     challenge: str | None = None
     domain: str | None = None
