@@ -22,6 +22,7 @@ from typing import Any
 
 from wallet import codec
 from wallet.app.context import EVIDENCE_STATUS_LIST, context_from_vault
+from wallet.app.keys import with_holder_keys
 from wallet.app.vault import VaultLike
 from wallet.errors import Cancelled, InputError
 from wallet.formats import detect, parse
@@ -215,7 +216,7 @@ def import_items(
                 status_lists[url] = item.raw
             parsed.append((item, parsed_cred, url or ""))
 
-    base = ctx or context_from_vault(vault)
+    base = with_holder_keys(ctx or context_from_vault(vault), vault)
     if status_lists:
         base = replace(base, status_lists={**base.status_lists, **status_lists})
 

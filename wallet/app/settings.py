@@ -54,11 +54,20 @@ def _link_base(text: str) -> str:
     return value
 
 
+def _key_policy(text: str) -> str:
+    value = text.strip()
+    if value not in ("per-issuer", "main"):
+        raise UsageError("the key policy is per-issuer (a new key for each issuer's SD-JWT credentials) or main")
+    return value
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("share.expires", "30d", "how long a shared bundle is accepted", _duration),
     Setting("share.link_base", "wallet:/open", "the address share links start with", _link_base),
     Setting("ui.credential_languages", ["en"], "preferred languages for credential content", _languages),
     Setting("ui.autolock_minutes", 5, "lock the desktop app after this many idle minutes (0: never)", _minutes),
+    Setting("receive.key_policy", "per-issuer",
+            "which key received credentials are bound to: per-issuer (SD-JWT: a key per issuer) or main", _key_policy),
 )
 
 
