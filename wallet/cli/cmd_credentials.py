@@ -45,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     p.add_argument("id", metavar="ID")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--no-notify", action="store_true",
+                   help="do not tell the issuer (credentials received with OpenID4VCI tell it by default)")
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("reverify", help="verify stored credentials again with current evidence")
@@ -130,8 +132,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
         if not confirm(f"Delete {item.id} ({title}) from the vault? This cannot be undone.", args.yes):
             print("Nothing deleted.")
             return 1
-        credentials.remove(vault, [item.id])
+        from wallet.app.receive_state import remove_notifying  # deferred: start-up time
+
+        client = None
+        if not args.no_notify:
+            from wallet.online import OnlineClient, OnlineSettings  # deferred: start-up time
+
+            client = OnlineClient(OnlineSettings.from_env())
+        _count, notes = remove_notifying(vault, [item.id], client)
     print(f"Deleted {item.id}.")
+    for note in notes:
+        print("  note: " + say(note))
     return 0
 
 
