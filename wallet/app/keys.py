@@ -81,7 +81,8 @@ def policy(vault: VaultLike) -> str:
 
 
 def _accepts(binding_methods: Sequence[str], algs: Sequence[str], method: str, algorithm: str) -> bool:
-    method_ok = not binding_methods or method in binding_methods or (method == "did:jwk" and "jwk" in binding_methods)
+    # "jwk": the issuer binds to the bare public key, which every key has (the proof then carries a jwk header)
+    method_ok = not binding_methods or method in binding_methods or "jwk" in binding_methods
     alg_ok = not algs or JOSE_ALG[algorithm] in algs
     return method_ok and alg_ok
 

@@ -46,7 +46,7 @@ from wallet.online.oid4vci import deferred as deferred_mod
 from wallet.online.oid4vci import oauth
 from wallet.online.oid4vci.credential import Deferred, Issued, request_credential
 from wallet.online.oid4vci.dpop import DpopKey
-from wallet.online.oid4vci.loopback import LoopbackListener, authorize_headless
+from wallet.online.oid4vci.loopback import DEFAULT_TIMEOUT, LoopbackListener, authorize_headless
 from wallet.online.oid4vci.nonce import fetch_nonce
 from wallet.online.oid4vci.proof import jwt_proof
 
@@ -95,7 +95,8 @@ def _server_for(summary: ConsentSummary) -> str:
 
 
 def _token(summary: ConsentSummary, client: OnlineClient, server: oauth.AuthorizationServer, dpop: DpopKey | None,
-           tx_code: str | None, browser: Browser, cancelled: Callable[[], bool] | None) -> _Session:
+           tx_code: str | None, browser: Browser, cancelled: Callable[[], bool] | None,
+           login_timeout: float) -> _Session:
     if summary.flow == PRE_AUTHORIZED:
         grant = summary.offer.pre_authorized
         assert grant is not None
@@ -115,7 +116,7 @@ def _token(summary: ConsentSummary, client: OnlineClient, server: oauth.Authoriz
                                     message=msg("receive.offer_expired")) from exc
             raise
         return _Session(token, dpop, True)
-    listener = LoopbackListener()
+    listener = LoopbackListener(timeout=login_timeout)
     try:
         pkce, state = oauth.new_pkce(), secrets.token_urlsafe(24)
         grant_auth = summary.offer.authorization_code
@@ -189,13 +190,14 @@ class _Got:
 
 def accept(summary: ConsentSummary, *, vault: KeyVault, client: OnlineClient, tx_code: str | None = None,
            browser: Browser = system_browser, progress: Progress | None = None,
-           cancelled: Callable[[], bool] | None = None, max_wait: float = 20.0) -> ReceiveResult:
+           cancelled: Callable[[], bool] | None = None, max_wait: float = 20.0,
+           login_timeout: float = DEFAULT_TIMEOUT) -> ReceiveResult:
     """Run the issuance the user agreed to in ``summary``; store what verifies; say what happened to each."""
     say = progress or (lambda _m: None)
     say(msg("receive.step_token"))
     server = oauth.fetch_authorization_server(client, _server_for(summary))
     dpop = DpopKey.choose(server.dpop_algs)
-    session = _token(summary, client, server, dpop, tx_code, browser, cancelled)
+    session = _token(summary, client, server, dpop, tx_code, browser, cancelled, login_timeout)
     items: list[Received] = []
     got: list[_Got] = []
     for offered in summary.credentials:

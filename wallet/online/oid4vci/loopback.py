@@ -40,6 +40,7 @@ from wallet.messages import msg
 CALLBACK_PATH = "/callback"
 DEFAULT_TIMEOUT = 300.0
 MAX_REQUESTS = 20  # stray requests (favicons, probes) before the listener gives up
+IDLE_CONNECTION_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ class LoopbackListener:
         listener = self
 
         class Handler(BaseHTTPRequestHandler):
+            # A browser may open a connection and send nothing (a speculative preconnect): the listener
+            # serves one connection at a time, so an idle one is dropped after this many seconds.
+            timeout = IDLE_CONNECTION_SECONDS
+
             def do_GET(self) -> None:  # noqa: N802 - the standard library's name
                 listener._handle(self)
 
