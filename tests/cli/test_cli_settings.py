@@ -24,8 +24,8 @@ def test_defaults_set_and_reset(vault: str, capsys: pytest.CaptureFixture[str]) 
     values = json.loads(capsys.readouterr().out)
     assert values == {"share.expires": "30d", "share.link_base": "wallet:/open",
                       "ui.credential_languages": ["en"], "ui.autolock_minutes": 5,
-                      "receive.key_policy": "per-issuer"}
-    assert main(["settings", "set", "--vault", vault, "receive.key_policy", "everywhere"]) == 2
+                      "keys.policy": "per-issuer"}
+    assert main(["settings", "set", "--vault", vault, "keys.policy", "everywhere"]) == 2
     assert main(["settings", "set", "--vault", vault, "share.expires", "7d"]) == 0
     assert main(["settings", "set", "--vault", vault, "ui.credential_languages", "sl,en"]) == 0
     assert main(["settings", "set", "--vault", vault, "ui.autolock_minutes", "10"]) == 0

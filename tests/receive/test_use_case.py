@@ -52,7 +52,7 @@ def test_inspect_shows_everything_and_stores_nothing(oid4vc_peer: Oid4vcPeer, cl
 
 def test_key_policy_main_binds_sd_jwt_to_the_main_did(oid4vc_peer: Oid4vcPeer, client: OnlineClient,
                                                       vault: Vault) -> None:
-    vault.set_setting("receive.key_policy", "main")
+    vault.set_setting("keys.policy", "main")
     made = oid4vc_peer.offer(configurations=["learning_credential_sd_jwt"])
     summary = inspect(made["credential_offer_uri"], client=client, vault=vault)
     assert summary.credentials[0].key is not None and summary.credentials[0].key.main

@@ -168,3 +168,23 @@ def test_handle_uri_brings_the_window_up_and_routes_each_kind(window: Any, qtbot
     dialogs.set_next_answer(None)
     window.handle_uri("mailto:someone@example.com")
     assert any("does not know" in text for _kind, text in dialogs.shown())
+
+
+def test_collect_waiting_credentials(window: Any, qtbot: Any, oid4vc_peer: Oid4vcPeer,  # noqa: F811
+                                     peer_client: OnlineClient) -> None:
+    from wallet.app.receive import inspect
+    from wallet.app.receive_flow import accept
+    from wallet.ui.session import Changes
+
+    made = oid4vc_peer.offer(configurations=["open_badge_ldp_vc"], deferred=True)
+    first: list[Any] = []
+    window.session.mutate(lambda v, _t: accept(inspect(made["credential_offer_uri"], client=peer_client, vault=v),
+                                               vault=v, client=peer_client, max_wait=0),
+                          Changes(credentials=True), owner=None, on_success=first.append)
+    qtbot.waitUntil(lambda: bool(first), timeout=20000)
+    assert [i.outcome.value for i in first[0].items] == ["pending"]
+    dialog = _dialog(window, qtbot, peer_client, None)
+    qtbot.waitUntil(lambda: dialog.pending_button.isVisible(), timeout=10000)
+    with qtbot.waitSignal(dialog.received, timeout=20000) as got:
+        dialog.pending_button.click()
+    assert len(got.args[0]) == 1

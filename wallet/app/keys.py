@@ -1,6 +1,6 @@
 """Holder keys for the front ends: listing them, and which key a received credential is bound to.
 
-The policy (the ``receive.key_policy`` setting, documented in docs/RECEIVING.md):
+The policy (the ``keys.policy`` setting, documented in docs/RECEIVING.md):
 
 * **per-issuer** (the default). An SD-JWT VC (``dc+sd-jwt``, ``vc+sd-jwt``)
   is bound to a key made for its issuer alone: every issuer sees a different
@@ -33,7 +33,7 @@ from wallet.app.vault import VaultLike
 from wallet.errors import UsageError
 from wallet.verify.context import VerificationContext
 
-POLICY_KEY = "receive.key_policy"
+POLICY_KEY = "keys.policy"
 POLICIES = ("per-issuer", "main")
 SD_JWT_FORMATS = ("dc+sd-jwt", "vc+sd-jwt")
 #: OID4VCI ``proof_signing_alg_values_supported`` / JOSE names for the algorithms the wallet holds.

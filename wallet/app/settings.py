@@ -66,7 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("share.link_base", "wallet:/open", "the address share links start with", _link_base),
     Setting("ui.credential_languages", ["en"], "preferred languages for credential content", _languages),
     Setting("ui.autolock_minutes", 5, "lock the desktop app after this many idle minutes (0: never)", _minutes),
-    Setting("receive.key_policy", "per-issuer",
+    Setting("keys.policy", "per-issuer",
             "which key received credentials are bound to: per-issuer (SD-JWT: a key per issuer) or main", _key_policy),
 )
 

@@ -119,12 +119,12 @@ def _accept(summary: Any, args: argparse.Namespace, vault: Any, client: Any, lan
 def _print_result(result: Any, langs: tuple[str, ...]) -> None:
     from wallet.messages import msg  # deferred: start-up time
 
-    labels = {"stored": "receive.outcome_stored", "duplicate": "receive.outcome_duplicate",
-              "refused": "receive.outcome_refused", "pending": "receive.outcome_pending",
-              "failed": "receive.outcome_failed", "skipped": "receive.outcome_skipped"}
+    labels = {"stored": msg("receive.outcome_stored"), "duplicate": msg("receive.outcome_duplicate"),
+              "refused": msg("receive.outcome_refused"), "pending": msg("receive.outcome_pending"),
+              "failed": msg("receive.outcome_failed"), "skipped": msg("receive.outcome_skipped")}
     for item in result.items:
         ident = f" {item.credential_id}" if item.credential_id else ""
-        print(f"{say(msg(labels[item.outcome.value]), langs):>20}{ident} {item.name} — {say(item.message, langs)}")
+        print(f"{say(labels[item.outcome.value], langs):>20}{ident} {item.name} — {say(item.message, langs)}")
     for note in result.notes:
         print("  note: " + say(note, langs))
     print(say(msg("receive.summary_stored", count=len(result.stored)), langs))

@@ -90,6 +90,10 @@ class ReceiveDialog(QDialog):
             self.start(source)
         else:
             self.pages.setCurrentWidget(self.source_page)
+            from wallet.app.receive_state import pending_count
+
+            self.session.call(lambda v, _t: pending_count(v), owner=self,
+                              on_success=lambda n: self.pending_button.setVisible(n > 0))
 
     # -- pages ---------------------------------------------------------------------
     def _build_source(self) -> None:
@@ -101,6 +105,10 @@ class ReceiveDialog(QDialog):
         self.source_error.setWordWrap(True)
         open_button = QPushButton(self.tr("Open a &QR image or file…"))
         open_button.clicked.connect(self._choose_file)
+        self.pending_button = QPushButton(self.tr("Collect &waiting credentials"))
+        self.pending_button.setToolTip(self.tr("Ask the issuers again for credentials they were still preparing"))
+        self.pending_button.clicked.connect(self.collect_pending)
+        self.pending_button.hide()
         buttons = QDialogButtonBox()
         self.continue_button = buttons.addButton(self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
@@ -112,6 +120,7 @@ class ReceiveDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.offer_edit)
         layout.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.pending_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.source_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -218,6 +227,17 @@ class ReceiveDialog(QDialog):
         client, langs = self.client, self.langs
         self.task = self.session.call(lambda v, _t: inspect(source, client=client, vault=v, langs=langs), owner=self,
                                       on_success=self.show_consent, on_failure=self._source_failed)
+
+    def collect_pending(self) -> None:
+        """Ask the issuers again for the deferred credentials kept in the vault."""
+        from wallet.app.receive_state import retry_pending
+
+        client, relay = self.client, self.relay
+        self._step_text(self.tr("Asking the issuers again…"))
+        self.pages.setCurrentWidget(self.progress_page)
+        self.task = self.session.mutate(lambda v, _t: retry_pending(v, client, progress=relay.step.emit),
+                                        Changes(credentials=True), owner=self, on_success=self._done,
+                                        on_failure=self._accept_failed)
 
     def _source_failed(self, error: TaskError) -> None:
         self.task = None
