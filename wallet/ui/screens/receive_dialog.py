@@ -235,7 +235,7 @@ class ReceiveDialog(QDialog):
         client, relay = self.client, self.relay
         self._step_text(self.tr("Asking the issuers again…"))
         self.pages.setCurrentWidget(self.progress_page)
-        self.task = self.session.mutate(lambda v, _t: retry_pending(v, client, progress=relay.step.emit),
+        self.task = self.session.mutate(lambda v, _t: retry_pending(v, client, progress=relay.step.emit, max_wait=10),
                                         Changes(credentials=True), owner=self, on_success=self._done,
                                         on_failure=self._accept_failed)
 
