@@ -230,3 +230,27 @@ def test_deleting_a_received_credential_tells_the_issuer(oid4vc_peer: Oid4vcPeer
     (record,) = issued_since(oid4vc_peer, before)
     assert [n["event"] for n in record["notifications"]] == ["credential_accepted", "credential_deleted"]
     assert stored(vault_path) == []
+
+
+def test_pending_credentials_are_collected_with_the_cli(oid4vc_peer: Oid4vcPeer, peer_env: dict[str, str],
+                                                        vault_path: Path, client: Any,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from wallet.app.receive import inspect
+    from wallet.app.receive_flow import accept
+
+    made = oid4vc_peer.offer(configurations=ALL, deferred=True)
+    with Vault.open(vault_path, PASSPHRASE) as v:
+        first = accept(inspect(made["credential_offer_uri"], client=client, vault=v), vault=v, client=client,
+                       max_wait=0)
+    assert [i.outcome.value for i in first.items] == ["pending"] * 3
+    import time
+
+    time.sleep(1.2)  # the peer has the credentials ready after one second
+    capsys.readouterr()
+    assert main(["receive", "--vault", str(vault_path), "--pending", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["all_stored"] and len(result["credentials"]) == 3
+    assert len(stored(vault_path)) == 3
+    capsys.readouterr()
+    assert main(["receive", "--vault", str(vault_path), "--pending"]) == 0
+    assert "No credentials are waiting" in capsys.readouterr().out

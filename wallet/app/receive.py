@@ -155,9 +155,11 @@ def _display_name(cfg: Configuration | None, ident: str, langs: Sequence[str]) -
     return (chosen.name if chosen and chosen.name else ident), chosen
 
 
-def _problem(cfg: Configuration | None) -> Message | None:
+def _problem(cfg: Configuration | None, metadata: IssuerMetadata) -> Message | None:
     if cfg is None:
         return msg("receive.unknown_configuration")
+    if metadata.encryption_required:
+        return msg("receive.encryption_required")
     if cfg.format not in SUPPORTED_FORMATS:
         return msg("receive.format_unsupported", fmt=cfg.format)
     if cfg.proof_types and "jwt" not in cfg.proof_types:
@@ -198,7 +200,7 @@ def inspect(source: str | bytes | Path, *, client: OnlineClient, vault: KeyVault
     for ident in offer.configuration_ids:
         cfg = metadata.configurations.get(ident)
         name, chosen = _display_name(cfg, ident, prefs)
-        problem = _problem(cfg)
+        problem = _problem(cfg, metadata)
         plan = None
         if problem is None and cfg is not None:
             try:
