@@ -5,7 +5,9 @@
   message; in CI (``WALLET_REQUIRE_SHARED=1``) they fail instead, so interop
   tests never silently skip.
 * Qt runs headless.
-* Under CI, Hypothesis is derandomized (see the "ci" profile below).
+* Hypothesis: one set of profiles for every machine (``tests/hypothesis_profiles.py``):
+  derandomized by default, whether or not ``CI`` is set; random exploration is
+  ``tools/fuzz.py properties``.
 """
 
 from __future__ import annotations
@@ -17,15 +19,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from hypothesis import settings  # noqa: E402
-
+import tests.hypothesis_profiles  # noqa: E402,F401 - registers and loads the profile
 from wallet.shared_data import shared_dir  # noqa: E402
-
-# CI runs the property tests with a fixed seed, so a landing never depends on
-# luck; developers' runs keep exploring new examples.
-settings.register_profile("ci", derandomize=True, deadline=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

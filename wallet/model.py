@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from wallet.messages import Message, render, technical_details
+from wallet.messages import Message, msg, render, technical_details
 from wallet.messages import text as plain_text
 
 LangMap = Mapping[str, str]
@@ -62,6 +62,7 @@ class CredentialFormat(str, enum.Enum):
     EDC_JADES = "edc-jades"  # European Digital Credential (ELM v3) sealed with JAdES
     EDC_JSONLD = "edc-jsonld"  # ELM v3 credential without a seal
     EDCI_XML = "edci-xml"  # EDCI 1.x XML with XAdES
+    BLOCKCERTS = "blockcerts"  # Blockcerts v2 (MerkleProof2017) or v3 (MerkleProof2019) anchored in a blockchain
     UNKNOWN = "unknown"
 
     @classmethod
@@ -207,7 +208,7 @@ class Credential:
         for text in (self.title, *(a.title for a in self.achievements)):
             if text:
                 return pick_lang(text, prefs)
-        return "(untitled credential)"
+        return render(msg("credential.untitled"), tuple(prefs) or ("en",))
 
 
 class CheckStatus(str, enum.Enum):
@@ -246,6 +247,7 @@ class CheckId(str, enum.Enum):
     HOLDER_BINDING = "holder-binding"  # the credentials belong to the presenter
     PRESENTATION_CREDENTIALS = "presentation-credentials"  # the enveloped credentials open
     CREDENTIAL = "credential"  # one embedded credential's verdict (``index`` says which)
+    VERIFICATION = "verification"  # only when verification itself failed (an internal error): essential not-checked
 
 
 #: Names older vaults stored (before check ids existed), mapped to today's ids.

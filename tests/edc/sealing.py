@@ -47,7 +47,8 @@ class Pki:
         return x509.load_der_x509_certificate(der).public_bytes(Encoding.PEM)
 
 
-def make_pki(kind: str = "rsa") -> Pki:
+def make_pki(kind: str = "rsa", leaf_from: datetime | None = None, leaf_until: datetime | None = None) -> Pki:
+    """A CA and a seal certificate; ``leaf_from``/``leaf_until`` override the seal certificate's validity."""
     now = datetime.now(UTC) - timedelta(days=1)
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     key: Any = ec.generate_private_key(ec.SECP256R1()) if kind == "ec" else rsa.generate_private_key(65537, 2048)
@@ -67,7 +68,7 @@ def make_pki(kind: str = "rsa") -> Pki:
     ])
     leaf = (
         x509.CertificateBuilder().subject_name(subject).issuer_name(ca_name).public_key(key.public_key())
-        .serial_number(4242).not_valid_before(now).not_valid_after(now + timedelta(days=730))
+        .serial_number(4242).not_valid_before(leaf_from or now).not_valid_after(leaf_until or now + timedelta(days=730))
         .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
         .add_extension(x509.CertificatePolicies([x509.PolicyInformation(x509.ObjectIdentifier("0.4.0.194112.1.1"), None)]), critical=False)
         .add_extension(x509.UnrecognizedExtension(x509.ObjectIdentifier("1.3.6.1.5.5.7.1.3"), _qc_der()), critical=False)
@@ -80,7 +81,7 @@ def _b64u(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def seal_jades(payload: bytes, pki: Pki, alg: str = "RS256") -> bytes:
+def seal_jades(payload: bytes, pki: Pki, alg: str = "RS256", sig_time: datetime | None = None) -> bytes:
     """A JAdES JSON-serialised seal shaped like EDCI's (b64:false, x5c, x5t#S256, kid, sigT)."""
     cert = asn1_x509.Certificate.load(pki.leaf_der)
     kid = _IssuerSerial({"issuer": [asn1_x509.GeneralName(name="directory_name", value=cert.issuer)],
@@ -90,7 +91,7 @@ def seal_jades(payload: bytes, pki: Pki, alg: str = "RS256") -> bytes:
         "kid": base64.b64encode(kid).decode(),
         "x5t#S256": _b64u(hashlib.sha256(pki.leaf_der).digest()),
         "x5c": [base64.b64encode(pki.leaf_der).decode()],
-        "sigT": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "sigT": (sig_time or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "crit": ["b64", "sigT"],
     }
     protected = _b64u(json.dumps(header).encode())

@@ -100,3 +100,41 @@ def test_oversized_logo_is_refused(mc_unsigned: bytes) -> None:
     doc["issuer"]["logo"]["content"] = "A" * (50 * 1024 * 1024)
     with pytest.raises(InputError, match="too large"):
         parse_elm(json.dumps(doc).encode())
+
+
+def _walk(node, key):  # type: ignore[no-untyped-def]
+    """Every object in ``node`` that has ``key``."""
+    stack, found = [node], []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if key in item:
+                found.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def test_elm_values_read_through_signed_forms(mc_unsigned: bytes) -> None:
+    """Issue 11: JSON-LD spellings of the same graph show the same EQF level, credits and grade."""
+    import json
+
+    from wallet.formats.elm import parse_elm
+
+    original = parse_elm(mc_unsigned).achievement
+    assert original is not None and original.eqf_level and original.credits is not None
+    doc = json.loads(mc_unsigned)
+    for spec in _walk(doc, "eqfLevel"):
+        level = spec["eqfLevel"]
+        spec["eqfLevel"] = [{"@id": level["id"], **{k: v for k, v in level.items() if k != "id"}}] \
+            if isinstance(level, dict) else [level]
+    for credit in _walk(doc, "point"):
+        credit["point"] = {"@value": credit["point"]}
+    for holder in _walk(doc, "creditPoint"):
+        holder["creditPoint"] = {"@set": holder["creditPoint"] if isinstance(holder["creditPoint"], list)
+                                 else [holder["creditPoint"]]}
+    rewritten = parse_elm(json.dumps(doc).encode()).achievement
+    assert rewritten is not None
+    assert (rewritten.eqf_level, rewritten.credits, rewritten.credit_framework, rewritten.grade) == \
+        (original.eqf_level, original.credits, original.credit_framework, original.grade)

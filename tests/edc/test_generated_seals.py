@@ -107,3 +107,45 @@ def test_expired_credential(mc_unsigned: bytes, rsa_pki: Pki) -> None:
 def test_stale_snapshot_is_said(mc_signed: bytes, snapshot) -> None:  # type: ignore[no-untyped-def]
     checks = _checks(parse_elm(mc_signed), trusted_list=snapshot.to_bytes(), now=datetime(2026, 1, 1, tzinfo=UTC))
     assert checks["issuer-trusted"].message.get("note") == msg("seal.note.stale", date="2020-04-29", due="2020-10-29")
+
+
+@pytest.mark.parametrize("period", ["expired", "not-yet-valid"])
+def test_certificate_out_of_period_at_signing_fails_whatever_the_trust(period: str, mc_unsigned: bytes) -> None:
+    """Issue 11: with no trusted list and no anchor this gave "valid, with warnings"; it must fail in every setting."""
+    now = datetime.now(UTC)
+    if period == "expired":
+        pki = make_pki("rsa", leaf_from=now - timedelta(days=30), leaf_until=now - timedelta(days=10))
+        expected = "seal.certificate_expired"
+    else:
+        pki = make_pki("rsa", leaf_from=now + timedelta(days=10), leaf_until=now + timedelta(days=40))
+        expected = "seal.certificate_not_yet_valid"
+    cred = parse_elm(seal_jades(mc_unsigned, pki, "RS256", sig_time=now - timedelta(days=1)))
+    for trust in ({}, {"trust_anchors": (pki.ca_der,)}, {"trust_anchors": (make_pki("rsa").ca_der,)}):
+        checks = _checks(cred, **trust)
+        assert checks["signature"].status is CheckStatus.PASSED  # the bytes are intact ...
+        owner = checks["issuer-trusted"]  # ... but the certificate was not in force when they were sealed
+        assert owner.status is CheckStatus.FAILED and owner.message.id == expected, (trust, owner.explained)
+    from wallet.model import verdict_of
+    assert verdict_of(list(_checks(cred).values())).value == "invalid"
+
+
+def test_certificate_in_period_at_signing_is_not_failed(mc_unsigned: bytes, rsa_pki: Pki) -> None:
+    checks = _checks(parse_elm(seal_jades(mc_unsigned, rsa_pki, "RS256")))
+    assert checks["issuer-trusted"].status is CheckStatus.NOT_CHECKED  # no trust basis: said, not failed
+
+
+@pytest.mark.parametrize(("alg", "status"), [("ES256K", CheckStatus.NOT_CHECKED), ("EdDSA", CheckStatus.NOT_CHECKED),
+                                            ("HS256", CheckStatus.FAILED), ("none", CheckStatus.FAILED)])
+def test_seal_algorithm_not_implemented_is_not_checked_but_hmac_fails(alg: str, status: CheckStatus,
+                                                                      mc_unsigned: bytes, rsa_pki: Pki) -> None:
+    import base64
+    import json
+
+    raw = json.loads(seal_jades(mc_unsigned, rsa_pki, "RS256"))
+    sig = raw["signatures"][0]
+    header = json.loads(base64.urlsafe_b64decode(sig["protected"] + "=="))
+    header["alg"] = alg
+    sig["protected"] = base64.urlsafe_b64encode(json.dumps(header).encode()).rstrip(b"=").decode()
+    checks = _checks(parse_elm(json.dumps(raw).encode()))
+    assert checks["signature"].status is status
+    assert checks["signature"].message.id == ("seal.unsupported" if status is CheckStatus.NOT_CHECKED else "seal.broken")

@@ -108,3 +108,25 @@ def test_credential_not_from_the_signed_data_fails(diploma_supplement: bytes) ->
     cred = replace(parse_edci_xml(diploma_supplement), id="urn:credential:other")
     checks = {c.name: c for c in verify_edc(cred, VerificationContext(now=NOW))}
     assert checks["signature"].status is CheckStatus.FAILED and "not the one the seal covers" in checks["signature"].explained
+
+
+@pytest.mark.parametrize("edit", ["duplicate-SignatureValue", "drop-SignatureValue", "duplicate-KeyInfo", "duplicate-Object"])
+def test_edited_diploma_supplement_gets_a_failed_seal_not_an_exception(diploma_supplement: bytes, edit: str) -> None:
+    """Issue 11: signxml's XML-DSig schema check raised lxml's DocumentInvalid out of verification."""
+    from copy import deepcopy
+
+    from wallet.verify.engine import verify_bytes
+
+    root = etree.fromstring(diploma_supplement)
+    sig = root.find(f".//{DS}Signature")
+    action, name = edit.split("-")
+    element = sig.find(f"{DS}{name}")
+    if action == "drop":
+        sig.remove(element)
+    else:
+        element.addnext(deepcopy(element))
+    evidence, signed = verify_xades(etree.tostring(root))
+    assert not evidence.intact and signed is None
+    _, report = verify_bytes(etree.tostring(root), VerificationContext(now=NOW))
+    assert report.verdict.value == "invalid"
+    assert report.check("signature") is not None and report.check("signature").status is CheckStatus.FAILED

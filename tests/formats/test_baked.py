@@ -207,3 +207,29 @@ def test_svg_two_badges_refused() -> None:
            f"<openbadges:assertion><![CDATA[{inner}]]></openbadges:assertion></svg>").encode()
     with pytest.raises(InputError, match="more than one"):
         parse(svg)
+
+
+def test_svg_badge_tags_are_read_without_etree_qname() -> None:
+    """Issue 11: a fuzzed baked SVG crashed extraction with etree.QName's ValueError."""
+    from wallet.formats.baked import _split_tag
+
+    assert _split_tag("{http://openbadges.org}assertion") == ("http://openbadges.org", "assertion")
+    assert _split_tag("svg") == (None, "svg")
+    assert _split_tag("{}x") == ("", "x")
+    assert _split_tag("{unterminated") == ("unterminated", "")
+    assert _split_tag(object()) == (None, "")
+
+
+def test_svg_with_odd_nodes_and_namespaces_is_refused_cleanly() -> None:
+    from wallet.formats.baked import extract_svg
+
+    for svg in (
+        b'<svg xmlns:o="%00"><o:assertion>{}</o:assertion></svg>',
+        b'<svg><!-- c --><?pi x?><assertion xmlns="http://openbadges.org">&amp;</assertion></svg>',
+        b'<x:svg xmlns:x="urn:x"><y/></x:svg>',
+    ):
+        try:
+            payload = extract_svg(svg)
+        except InputError:
+            continue
+        assert payload.text == b"&" and payload.keyword == "assertion"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.hypothesis_profiles import examples
 from wallet.errors import InputError
 from wallet.formats import detect, parse
 from wallet.model import Container
@@ -123,6 +124,7 @@ def _total(raw: bytes) -> None:
         pass
 
 
+@pytest.mark.hypothesis  # inner @given tests: selected by `tools/fuzz.py properties` too
 def test_fuzz_random_bytes_and_mutations(vectors_dir: Path, corpus_dir: Path) -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
@@ -135,13 +137,13 @@ def test_fuzz_random_bytes_and_mutations(vectors_dir: Path, corpus_dir: Path) ->
         (vectors_dir / f"{JOSE}/credential-sdjwt-nested.txt").read_bytes(),
     ]
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.sampled_from(seeds), st.integers(min_value=0), st.binary(max_size=8), st.booleans())
     def mutate(seed: bytes, pos: int, insert: bytes, cut: bool) -> None:
         at = pos % len(seed)
         _total(seed[:at] + insert + (seed[at + len(insert):] if not cut else b""))
 
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=examples(200), deadline=None)
     @given(st.binary(max_size=512))
     def random_bytes(raw: bytes) -> None:
         _total(raw)

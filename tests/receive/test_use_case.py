@@ -148,7 +148,7 @@ def test_x5c_issuer_key_is_trusted_through_a_trust_anchor(oid4vc_peer: Oid4vcPee
     vault.add_trust_anchor(ca, "oid4vc peer CA")
     _cred, report = verify_bytes(row.raw, context_from_vault(vault))
     assert report.check("issuer-key").status.value == "passed"  # type: ignore[union-attr]
-    assert report.check("issuer-key").message.id == "sdjwt.x5c_ok"  # type: ignore[union-attr]
+    assert report.check("issuer-key").message.id == "x5c.ok"  # type: ignore[union-attr]
 
 
 def test_a_callback_with_a_wrong_state_is_refused_and_the_listener_closed(

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.hypothesis_profiles import examples
 from wallet.errors import InputError
 from wallet.sharing import link
 from wallet.sharing.link import decode_link, encode_link, inflate_capped, parse_link
@@ -30,7 +31,7 @@ def _raw_deflate(data: bytes, level: int = 9) -> bytes:
     return comp.compress(data) + comp.flush()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.binary(min_size=1, max_size=5000))
 def test_round_trip_is_exact(data: bytes) -> None:
     assert decode_link(encode_link(data)) == data

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from tests.hypothesis_profiles import examples
 from wallet.errors import InputError
 from wallet.sharing import qr
 from wallet.sharing.link import encode_link
@@ -51,7 +52,7 @@ def test_capacity_table_matches_the_published_numbers() -> None:
     assert qr.byte_capacity(1, "M") == 14
 
 
-@settings(max_examples=12, deadline=None, derandomize=True)
+@settings(max_examples=examples(12), deadline=None)
 @given(st.integers(min_value=1, max_value=2331 - len("wallet:/open#v=1&b=")), st.randoms())
 def test_any_link_within_capacity_decodes_back_equal(length: int, rnd: object) -> None:
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"

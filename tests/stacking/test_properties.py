@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stack_helpers import NOW, cand, evaluate, group, reduction_off, target
 
+from tests.hypothesis_profiles import examples
 from wallet.model import replace
 from wallet.stacking import Candidate, Component, Progress, Target, progress
 
@@ -100,7 +101,7 @@ def check_invariants(p: Progress, t: Target, sharing: bool) -> None:
         assert p.credits_counted <= t.total + 1e-9
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances())
 def test_engine_matches_brute_force(case: tuple[Target, list[Candidate], dict[str, list[str]]]) -> None:
     t, cands, matches = case
@@ -109,7 +110,7 @@ def test_engine_matches_brute_force(case: tuple[Target, list[Candidate], dict[st
     assert (p.components_met, round(p.credits_counted, 6)) == brute_force(t, cands, matches)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(instances(), st.randoms(use_true_random=False))
 def test_deterministic_whatever_the_input_order(case: tuple[Target, list[Candidate], dict[str, list[str]]],
                                                 rnd: random.Random) -> None:
@@ -120,7 +121,7 @@ def test_deterministic_whatever_the_input_order(case: tuple[Target, list[Candida
     assert progress(t, shuffled, NOW).to_json() == first
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(instances(), st.sampled_from(CREDIT_VALUES), st.lists(st.sampled_from([f"k{j}" for j in range(4)]), max_size=3))
 def test_progress_never_decreases_when_a_valid_credential_is_added(
     case: tuple[Target, list[Candidate], dict[str, list[str]]], credits: float, fits: list[str]
@@ -145,7 +146,7 @@ def test_progress_never_decreases_when_a_valid_credential_is_added(
     assert (after.components_met, round(after.credits_counted, 6)) >= (before.components_met, round(before.credits_counted, 6))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(instances(sharing=True))
 def test_sharing_counts_each_credential_once(case: tuple[Target, list[Candidate], dict[str, list[str]]]) -> None:
     t, cands, _ = case
@@ -181,7 +182,7 @@ def crowded(draw: Any) -> tuple[Target, list[Candidate]]:
     return t, [cand(c, spec=c, credits=draw(st.sampled_from(CREDIT_VALUES))) for c in creds]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(crowded())
 def test_edge_reduction_is_exact(case: tuple[Target, list[Candidate]]) -> None:
     t, cands = case

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.hypothesis_profiles import examples
 from wallet.errors import BackupError
 from wallet.storage import KdfParams, Vault
 from wallet.storage.backup import BackupKey, encode_backup, read_backup
@@ -49,7 +50,7 @@ def sample_backup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes
     return tmp_path_factory.mktemp("bk") / "b.lwb", data
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_backup_container_rejects_any_damage(sample_backup: tuple[Path, bytes], data: st.DataObject) -> None:
     path, good = sample_backup

@@ -47,12 +47,26 @@ def test_inline_context_redefining_with_scoped_trick_fails(corpus_dir: Path) -> 
 
 
 @pytest.mark.parametrize("prefix", ["ob3-eddsa-rdfc-2022.valid", "vc2-ecdsa-rdfc-2019.valid", "ob3-eddsa-jcs-2022.valid"])
-def test_swapped_context_url_fails(corpus_dir: Path, prefix: str) -> None:
+def test_swapped_context_url_is_never_accepted(corpus_dir: Path, prefix: str) -> None:
+    """A context the wallet does not know is flagged (row 7): never valid, and "cannot be checked", not "forged".
+
+    The wallet cannot tell a look-alike context from an honest issuer's vocabulary
+    it has not bundled (an older consortium context, another vendor's suite), so
+    it must not call either a forgery; it must not accept either.
+    """
     doc, context = _corpus_doc(corpus_dir, prefix)
-    doc["@context"][-1] = "https://attacker.example/contexts/look-alike.json"
+    url = "https://attacker.example/contexts/look-alike.json"
+    doc["@context"][-1] = url
     verdict, checks = _verdict(doc, context)
-    assert verdict == "invalid"
-    assert "is not a bundled context" in checks["jsonld"].explained
+    assert checks["jsonld"].status.value == "not-checked" and checks["jsonld"].essential
+    assert checks["jsonld"].message.id == "jsonld.unknown_context"
+    assert url in checks["jsonld"].reason
+    if "jcs" in prefix:  # JCS signs the JSON itself, context list included: the swap is a real change
+        assert verdict == "invalid" and checks["signature"].status.value == "failed"
+    else:  # RDFC signs the RDF the unknown context would define: nothing can be checked
+        assert verdict == "cannot-verify-offline"
+        assert checks["signature"].status.value == "not-checked"
+        assert checks["signature"].message.id == "proof.unknown_context"
 
 
 def test_swapped_to_other_bundled_ob_version_never_passes_silently(corpus_dir: Path) -> None:

@@ -10,6 +10,7 @@ import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.hypothesis_profiles import examples
 from wallet.verify.canon import canonicalize_quads, jcs
 from wallet.verify.nquads import parse_nquads
 
@@ -21,7 +22,7 @@ _json = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_json)
 def test_jcs_fast_path_matches_reference(value) -> None:
     try:

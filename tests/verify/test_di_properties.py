@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.hypothesis_profiles import examples
 from tests.verify.helpers import ctx, ob3_credential, raw, signed
 from wallet.verify.engine import verify_bytes
 
@@ -43,7 +44,7 @@ SIGNED = {suite: signed(ob3_credential(), suite=suite) for suite in ("eddsa-rdfc
 
 
 @pytest.mark.parametrize("suite", sorted(SIGNED))
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_single_changed_field_fails(suite: str, data: st.DataObject) -> None:
     original = SIGNED[suite]
@@ -88,7 +89,7 @@ def _paths(value: Any, path: Path_ = ()) -> Iterator[Path_]:
 
 
 @pytest.mark.parametrize("suite", sorted(SIGNED))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_structural_garbage_never_raises(suite: str, data: st.DataObject) -> None:
     """Replacing any subtree with arbitrary JSON gives a report, never an exception."""

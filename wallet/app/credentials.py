@@ -18,6 +18,7 @@ from wallet import codec
 from wallet.app.settings import setting
 from wallet.app.vault import VaultLike
 from wallet.errors import UsageError
+from wallet.formats.identifiers import short_identifier
 from wallet.model import Credential, VerificationReport, pick_lang
 from wallet.readout import Readout, credential_state
 
@@ -119,7 +120,7 @@ def row_from_parsed(ident: str, fmt: str, parsed: dict[str, Any], report: dict[s
     first = achievements[0] if achievements and isinstance(achievements[0], dict) else {}
     title = pick_lang(parsed.get("title") or first.get("title") or {}, langs)
     issuer = parsed.get("issuer") or {}
-    issuer_name = pick_lang(issuer.get("name") or {}, langs) or str(issuer.get("id") or "")
+    issuer_name = pick_lang(issuer.get("name") or {}, langs) or short_identifier(str(issuer.get("id") or ""))
     image = (baked_image_url(parsed.get("container"), raw) or parsed.get("image") or first.get("image")
              or issuer.get("image"))
     verdict = str(report.get("verdict", "")) if report else ""

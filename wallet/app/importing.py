@@ -25,13 +25,14 @@ from wallet.app.context import EVIDENCE_STATUS_LIST, context_from_vault
 from wallet.app.keys import with_holder_keys
 from wallet.app.vault import VaultLike
 from wallet.errors import Cancelled, InputError
-from wallet.formats import detect, parse
+from wallet.formats import detect
 from wallet.formats.enveloped import is_enveloped, unwrap
 from wallet.messages import Message, msg, render
 from wallet.model import CheckStatus, Container, Credential, CredentialFormat, VerificationReport, replace
 from wallet.readout import credential_state
 from wallet.sharing.link import decode_link
 from wallet.verify.context import VerificationContext
+from wallet.verify.engine import parse_bytes as parse  # unexpected parser errors become InputError
 from wallet.verify.engine import verify
 
 #: Largest file an import reads (EDC credentials with images reach a few MiB).

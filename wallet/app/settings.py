@@ -61,9 +61,17 @@ def _key_policy(text: str) -> str:
     return value
 
 
+def _server(text: str) -> str:
+    value = text.strip().rstrip("/")
+    if "#" in value or "?" in value or not re.match(r"^https?://[^\s/@]+(/\S*)?$", value):
+        raise UsageError("the share service address must be an https:// URL without '#', '?' or a user name")
+    return value
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("share.expires", "30d", "how long a shared bundle is accepted", _duration),
     Setting("share.link_base", "wallet:/open", "the address share links start with", _link_base),
+    Setting("share.server", "", "the share service for hosted links (https://…)", _server),
     Setting("ui.credential_languages", ["en"], "preferred languages for credential content", _languages),
     Setting("ui.autolock_minutes", 5, "lock the desktop app after this many idle minutes (0: never)", _minutes),
     Setting("keys.policy", "per-issuer",

@@ -100,7 +100,7 @@ def prepare(vault: VaultLike, request: ShareRequest) -> list[Message]:
     return warnings_for(entries(vault, request.ids))
 
 
-def _bundle(vault: VaultLike, request: ShareRequest, chosen: Sequence[ExportEntry], now: datetime) -> Bundle:
+def bundle_for(vault: VaultLike, request: ShareRequest, chosen: Sequence[ExportEntry], now: datetime) -> Bundle:
     duration = request.expires or str(vault.get_setting(expiry.SETTING_KEY, expiry.DEFAULT_EXPIRES))
     return make_bundle([e.credential for e in chosen], vault.holder_private_key(), vault.holder_did(),
                        challenge=request.challenge or None, domain=request.domain or None,
@@ -115,23 +115,28 @@ def _write(path: str, data: bytes) -> None:
 
 
 def share(vault: VaultLike, request: ShareRequest, kind: str, path: str | None = None,
-          *, now: datetime | None = None, ctx: VerificationContext | None = None) -> ShareResult:
-    """Make one share: ``file`` (signed bundle), ``link``, ``qr`` (PNG/SVG at ``path`` or PNG bytes), ``pdf``."""
+          *, now: datetime | None = None, ctx: VerificationContext | None = None,
+          link_override: str | None = None) -> ShareResult:
+    """Make one share: ``file`` (signed bundle), ``link``, ``qr`` (PNG/SVG at ``path`` or PNG bytes), ``pdf``.
+
+    ``link_override``: the link the QR code and the PDF carry instead of a self-contained one (a hosted
+    link, which stays small whatever the bundle's size).
+    """
     if kind not in KINDS:
         raise UsageError(f"unknown kind of share {kind!r}")
     if kind in ("file", "pdf") and not path:
         raise UsageError(f"a {kind} share needs a file name")
     when = now or datetime.now(UTC)
     chosen = entries(vault, request.ids, ctx)
-    bundle = _bundle(vault, request, chosen, when)
+    bundle = bundle_for(vault, request, chosen, when)
     count = len(chosen)
     if kind == "file":
         assert path is not None
         _write(path, bundle.to_bytes(pretty=True))
         vault.add_share(bundle.id, bundle.share_record("file", path))
         return ShareResult(kind, path, None, None, None, bundle.expires, count)
-    url = link.encode_link(bundle.to_bytes(), request.base or str(vault.get_setting("share.link_base",
-                                                                                    link.DEFAULT_BASE)))
+    url = link_override or link.encode_link(bundle.to_bytes(), request.base or str(
+        vault.get_setting("share.link_base", link.DEFAULT_BASE)))
     if kind == "link":
         vault.add_share(bundle.id, bundle.share_record("link"))
         return ShareResult(kind, None, url, None, None, bundle.expires, count)

@@ -17,12 +17,14 @@ from wallet.cli.common import (
     add_vault_options,
     confirm,
     langs_of,
+    online_client,
     open_vault,
     parse_now,
     print_json,
     say,
 )
 from wallet.errors import UsageError
+from wallet.sharing.expiry import format_instant
 
 MAX_BUNDLE_INPUT = 4 * 1024 * 1024
 
@@ -33,7 +35,7 @@ def register(subparsers: Any) -> None:
         description="Make a holder-signed bundle (Verifiable Presentation) of the chosen credentials, "
                     "or export them as Europass CV XML or a printable PDF.")
     share.add_argument("ids", nargs="+", metavar="ID", help="credential ids (or unique prefixes)")
-    out = share.add_mutually_exclusive_group(required=True)
+    out = share.add_mutually_exclusive_group()
     out.add_argument("--out", metavar="FILE", help="write the signed bundle (use the .vp.json extension)")
     out.add_argument("--link", action="store_true", help="print a self-contained share link")
     out.add_argument("--qr", metavar="OUT", help="write a QR code of the link (.png or .svg)")
@@ -45,6 +47,11 @@ def register(subparsers: Any) -> None:
     share.add_argument("--domain", help="the recipient's domain, if they gave one")
     share.add_argument("--expires", metavar="30d", help="how long the bundle is accepted (default: setting or 30d)")
     share.add_argument("--base", metavar="URL", help="base of the link (default: setting or wallet:/open)")
+    share.add_argument("--hosted", action="store_true",
+                       help="upload the bundle, end-to-end encrypted, to a share service and print its link "
+                            "(with --qr/--pdf: their QR code carries that short link)")
+    share.add_argument("--server", metavar="URL", help="with --hosted: the share service (default: setting share.server)")
+    share.add_argument("--one-time", action="store_true", help="with --hosted: the link can be opened once")
     share.add_argument("--yes", action="store_true", help="share even credentials that are revoked or expired")
     share.add_argument("--now", help=argparse.SUPPRESS)
     add_vault_options(share)
@@ -59,7 +66,18 @@ def register(subparsers: Any) -> None:
     verify.add_argument("--json", action="store_true", help="machine-readable output")
     verify.add_argument("--now", help="verify as of this time (ISO 8601)")
     verify.add_argument("--lang", default="en", help="language of the summary, e.g. sl")
+    verify.add_argument("--claim", action="store_true", help="open a one-time hosted link (it is used up)")
     verify.set_defaults(func=verify_bundle_handler)
+
+    shares = subparsers.add_parser("shares", help="what you have shared: hosted links with their expiry, and files")
+    shares.add_argument("--json", action="store_true")
+    add_vault_options(shares)
+    shares.set_defaults(func=shares_handler)
+
+    unshare = subparsers.add_parser("unshare", help="delete a hosted link on the share service (for real)")
+    unshare.add_argument("link", metavar="LINK|ID", help="the hosted link, or its id from `wallet shares`")
+    add_vault_options(unshare)
+    unshare.set_defaults(func=unshare_handler)
 
 
 def _request(args: argparse.Namespace) -> Any:
@@ -81,7 +99,6 @@ def _confirm_states(vault: Any, request: Any, assume_yes: bool) -> bool:
 
 def share_handler(args: argparse.Namespace) -> int:
     from wallet.app import sharing  # deferred: start-up time
-    from wallet.sharing.expiry import format_instant  # deferred: start-up time
 
     now = parse_now(getattr(args, "now", None))
     request = _request(args)
@@ -95,12 +112,31 @@ def share_handler(args: argparse.Namespace) -> int:
                       f"with {result.count} credential(s) to {args.europass}.")
             # Only verified credentials go into a CV; what was left out makes the command fail for scripts.
             return 3 if result.refusals else 0
+        if not (args.out or args.link or args.qr or args.pdf or args.hosted):
+            raise UsageError("choose what to make: --out FILE, --link, --qr FILE, --pdf FILE, --europass FILE "
+                             "or --hosted")
         if not _confirm_states(vault, request, args.yes):
             print("Nothing shared.")
             return 1
-        kind = "file" if args.out else "link" if args.link else "qr" if args.qr else "pdf"
+        kind = "file" if args.out else "qr" if args.qr else "pdf" if args.pdf else "link"
         path = args.out or args.qr or args.pdf
-        result = sharing.share(vault, request, kind, path, now=now)
+        hosted_link = None
+        if args.hosted:
+            if args.out:
+                raise UsageError("--hosted makes a link; a bundle file (--out) is shared by other means")
+            from wallet.app.hosted import share_hosted  # deferred: start-up time
+
+            hosted = share_hosted(vault, request, online_client(vault), server=args.server,
+                                  one_time=args.one_time, now=now)
+            hosted_link = hosted.link
+            if kind == "link":
+                print(f"Uploaded, end-to-end encrypted, to {hosted.server} (the service cannot read it); "
+                      f"the link works until {format_instant(hosted.expires)}"
+                      + (" and can be opened once" if hosted.one_time else "") + ". Delete it any time with "
+                      f"`wallet unshare {hosted.id}`.")
+                print(hosted.link)
+                return 0
+        result = sharing.share(vault, request, kind, path, now=now, link_override=hosted_link)
     until = format_instant(result.expires) if result.expires else "-"
     if kind == "file":
         print(f"Wrote the signed bundle to {path} (accepted until {until}).")
@@ -129,15 +165,54 @@ def _read_source(source: str) -> bytes | str:
         raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from exc
 
 
+def _is_hosted(source: str) -> bool:
+    return source.startswith(("https://", "http://")) and "/s/" in source and "k=" in source.partition("#")[2]
+
+
 def verify_bundle_handler(args: argparse.Namespace) -> int:
     from wallet.app.sharing import check_received  # deferred: start-up time
     from wallet.readout import Headline  # deferred: start-up time
 
-    received = check_received(_read_source(args.source), challenge=args.challenge, domain=args.domain,
-                              now=parse_now(args.now))
+    if _is_hosted(args.source):
+        from wallet.app.hosted import check_hosted  # deferred: start-up time
+
+        received = check_hosted(args.source, online_client(None), claim=args.claim, challenge=args.challenge,
+                                domain=args.domain, now=parse_now(args.now))
+    else:
+        received = check_received(_read_source(args.source), challenge=args.challenge, domain=args.domain,
+                                  now=parse_now(args.now))
     if args.json:
         print_json(received.to_json())
     else:
         for line in received.summary_lines(langs=langs_of(args)):
             print(line)
     return 0 if received.readout.headline is Headline.CHECKS_OUT else EXIT_NOT_VERIFIED
+
+
+def shares_handler(args: argparse.Namespace) -> int:
+    from wallet.app.hosted import list_hosted  # deferred: start-up time
+
+    with open_vault(args) as vault:
+        hosted = list_hosted(vault)
+    if args.json:
+        print_json([h.to_json() for h in hosted])
+        return 0
+    if not hosted:
+        print("You have no hosted links. Make one with `wallet share ID... --hosted`.")
+        return 0
+    for h in hosted:
+        state = "deleted" if h.deleted else "expired" if h.expired else f"until {format_instant(h.expires)}"
+        once = ", one-time" if h.one_time else ""
+        print(f"{h.id}  {state}{once}  {len(h.credentials)} credential(s)  made {format_instant(h.created)}")
+        if not h.deleted and not h.expired:
+            print(f"    {h.link}")
+    return 0
+
+
+def unshare_handler(args: argparse.Namespace) -> int:
+    from wallet.app.hosted import unshare  # deferred: start-up time
+
+    with open_vault(args) as vault:
+        record = unshare(vault, args.link, online_client(vault))
+    print(f"Deleted {record.id} on {record.server}: the link no longer opens.")
+    return 0

@@ -143,3 +143,11 @@ def langs_of(args: argparse.Namespace, default: str = "en") -> tuple[str, ...]:
     """``--lang sl,en`` as a tuple, for commands that need no vault."""
     text = getattr(args, "lang", None) or default
     return tuple(t.strip() for t in str(text).split(",") if t.strip()) or (default,)
+
+
+def online_client(vault: Any) -> Any:
+    """The wallet's one HTTP client for this command (``WALLET_CA_BUNDLE``, ``WALLET_ONLINE_ALLOW_LOOPBACK``)."""
+    from wallet.online import OnlineClient, OnlineSettings  # deferred: start-up time
+
+    del vault  # the vault's online settings (offline mode) apply once the online settings live there
+    return OnlineClient(OnlineSettings.from_env())

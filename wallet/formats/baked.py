@@ -165,13 +165,25 @@ def parse_svg(data: bytes) -> etree._Element:
     return root
 
 
+def _split_tag(tag: object) -> tuple[str | None, str]:
+    """(namespace, local name) of an element tag, without ``etree.QName``.
+
+    ``etree.QName`` re-validates the name and raises ``ValueError`` on tags
+    libxml2 accepted (a fuzzed SVG crashed badge extraction that way).
+    """
+    if not isinstance(tag, str):
+        return None, ""
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return None, tag
+
+
 def _badge_elements(root: etree._Element) -> list[etree._Element]:
     found = []
     for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        qname = etree.QName(element)
-        if qname.localname in SVG_ELEMENTS and qname.namespace in SVG_NAMESPACES:
+        namespace, local = _split_tag(element.tag)
+        if local in SVG_ELEMENTS and namespace in SVG_NAMESPACES:
             found.append(element)
     return found
 
@@ -179,7 +191,7 @@ def _badge_elements(root: etree._Element) -> list[etree._Element]:
 def extract_svg(data: bytes) -> BakedPayload:
     """The badge element's JSON/JWS (text, CDATA or a JWS ``verify`` attribute)."""
     root = parse_svg(data)
-    if etree.QName(root).localname != "svg":
+    if _split_tag(root.tag)[1] != "svg":
         raise InputError("The XML is not an SVG image.")
     elements = _badge_elements(root)
     if not elements:
@@ -187,7 +199,7 @@ def extract_svg(data: bytes) -> BakedPayload:
     if len(elements) > 1:
         raise InputError("The SVG holds more than one baked badge element.")
     element = elements[0]
-    name = etree.QName(element).localname
+    name = _split_tag(element.tag)[1]
     body = (element.text or "").strip()
     verify = (element.get("verify") or "").strip()
     if body:

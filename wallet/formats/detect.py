@@ -20,7 +20,15 @@ from typing import Any, NamedTuple
 from wallet.errors import InputError
 from wallet.formats import baked, jwt, registry, vc_json
 from wallet.model import Container, Credential, CredentialFormat, replace
-from wallet.util.limits import MAX_CREDENTIAL_BYTES, MAX_EDC_BYTES, MAX_INPUT_BYTES, check_size, load_json, strip_input
+from wallet.util.limits import (
+    MAX_CREDENTIAL_BYTES,
+    MAX_EDC_BYTES,
+    MAX_INPUT_BYTES,
+    NotUnicodeText,
+    check_size,
+    load_json,
+    strip_input,
+)
 
 _LINK = re.compile(rb"^(wallet:|https?://)\S*#\S*$", re.IGNORECASE)
 _JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT,
@@ -39,6 +47,7 @@ _LARGE_JSON_FORMATS = (
     CredentialFormat.EDC_JSONLD,
     CredentialFormat.VC_ENVELOPED,
     CredentialFormat.VP_LDP,
+    CredentialFormat.BLOCKCERTS,  # certificates embed their images (the Ethereum mainnet sample is 2 MB)
 )
 
 
@@ -63,8 +72,8 @@ class Sniffed(NamedTuple):
 def _detect_json(data: bytes) -> Sniffed:
     try:
         obj = load_json(data, "JSON document", MAX_EDC_BYTES)
-    except InputError:
-        if len(data) > MAX_EDC_BYTES:
+    except InputError as exc:
+        if len(data) > MAX_EDC_BYTES or isinstance(exc, NotUnicodeText):
             raise
         return Sniffed(CredentialFormat.UNKNOWN, data=data)
     fmt = classify_json(obj)

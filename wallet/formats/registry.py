@@ -66,6 +66,9 @@ BUILTIN: tuple[FormatEntry, ...] = (
                 "wallet.formats.enveloped:is_enveloped"),
     FormatEntry(F.VP_LDP, f"{_VC}:parse_vc_json", f"{_ENGINE}:presentation_checks_of", f"{_VC}:is_presentation",
                 refused="presentation"),
+    # Before VC_LDP and OB2_HOSTED: a Blockcerts v3 certificate is a VC, a v2 one an OB 2.0 assertion.
+    FormatEntry(F.BLOCKCERTS, "wallet.formats.blockcerts:parse_blockcerts", "wallet.verify.blockcerts:verify_blockcerts",
+                "wallet.formats.blockcerts:is_blockcerts", embedded_json=True),
     FormatEntry(F.VC_LDP, f"{_VC}:parse_vc_json", f"{_ENGINE}:ldp_checks_of", f"{_VC}:is_credential",
                 embedded_json=True),
     FormatEntry(F.OB2_HOSTED, "wallet.formats.ob2:parse_ob2_json", "wallet.verify.ob2:verify_ob2",

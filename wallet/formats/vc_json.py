@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from wallet.errors import InputError
+from wallet.formats.jsonld_forms import plain_forms
 from wallet.formats.vc_values import (
     _unique,
     image_of,
@@ -256,7 +257,13 @@ def credential_from_vc(
     container: Container = Container.NONE,
     document: Any = None,
 ) -> Credential:
-    """Normalise one VC (1.1 or 2.0) JSON object; ``raw``/``document`` are kept as given."""
+    """Normalise one VC (1.1 or 2.0) JSON object; ``raw``/``document`` are kept as given.
+
+    Fields are read through :func:`~wallet.formats.jsonld_forms.plain_forms`, so
+    a rewrite that leaves the signed RDF unchanged cannot hide a value.
+    """
+    original = vc
+    vc = plain_forms(vc)
     achievements = achievements_of(vc)
     title = lang_map(vc.get("name"))
     if not title and achievements:
@@ -279,7 +286,7 @@ def credential_from_vc(
         valid_until=parse_datetime(vc.get("validUntil")) or parse_datetime(vc.get("expirationDate")),
         achievements=achievements,
         languages=_languages(vc),
-        document=vc if document is None else document,
+        document=original if document is None else document,
     )
 
 

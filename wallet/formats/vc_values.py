@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from wallet.formats.elm_values import parse_float
+from wallet.formats.elm_values import is_lang_map, parse_float
 from wallet.model import Issuer, Subject
 from wallet.util.values import as_list, first
 
@@ -23,7 +23,12 @@ def text(value: Any) -> str | None:
 
 
 def lang_map(value: Any) -> dict[str, str]:
-    """A string, a ``{"@value", "@language"}`` object, or an array of them -> LangMap."""
+    """A string, a ``{"@value", "@language"}`` object, a language map ``{"en": …}``, or an array of them -> LangMap.
+
+    Language maps appear in JWT credentials (no JSON-LD processing there), e.g.
+    ``vc.credentialSubject.achievement.name``; without them such a credential
+    showed no title at all.
+    """
     out: dict[str, str] = {}
     for item in as_list(value):
         if isinstance(item, str) and item:
@@ -31,6 +36,11 @@ def lang_map(value: Any) -> dict[str, str]:
         elif isinstance(item, dict) and isinstance(item.get("@value"), str):
             lang = item.get("@language")
             out.setdefault(lang if isinstance(lang, str) and lang else "und", item["@value"])
+        elif is_lang_map(item):
+            for lang, texts in item.items():
+                for text_ in as_list(texts):
+                    if text_:
+                        out.setdefault(lang, text_)
     return out
 
 

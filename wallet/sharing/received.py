@@ -23,6 +23,7 @@ from wallet.readout import BundleReadout, ItemView, bundle_headline, credential_
 from wallet.sharing import summary
 from wallet.sharing.link import MAX_DECOMPRESSED, decode_link
 from wallet.verify import engine
+from wallet.verify.budget import input_budget
 from wallet.verify.context import VerificationContext
 from wallet.verify.presentation import presentation_checks
 
@@ -118,7 +119,10 @@ def bundle_bytes(data: bytes | str) -> tuple[bytes, bool]:
     if isinstance(data, str):
         text = data.strip()
         if text.startswith("{"):
-            return text.encode("utf-8"), False
+            try:
+                return text.encode("utf-8"), False
+            except UnicodeEncodeError as exc:  # a command-line argument with undecodable bytes
+                raise InputError("this bundle is not valid Unicode text") from exc
         return decode_link(text), True
     stripped = data.lstrip()
     if stripped.startswith(b"{"):
@@ -143,6 +147,11 @@ def _proof_value(doc: dict[str, Any], name: str) -> str | None:
 
 def verify_received(data: bytes | str, ctx: VerificationContext) -> ReceivedBundle:
     """Open and verify a received bundle; InputError only when it is not a bundle at all."""
+    with input_budget():  # the presentation and every credential in it share one time budget
+        return _verify_received(data, ctx)
+
+
+def _verify_received(data: bytes | str, ctx: VerificationContext) -> ReceivedBundle:
     raw, from_link = bundle_bytes(data)
     presentation = engine.parse_bytes(raw)
     if presentation.format is not CredentialFormat.VP_LDP or not isinstance(presentation.document, dict):

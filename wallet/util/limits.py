@@ -9,6 +9,7 @@ tests can refer to them.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, NoReturn
 
 from wallet.errors import InputError
@@ -48,6 +49,10 @@ MAX_SVG_BYTES = 5 * MIB
 MAX_JSON_DEPTH = 100
 #: Data URLs inside an envelope hold one credential.
 MAX_DATA_URL_CHARS = MAX_EDC_BYTES * 4 // 3 + 1024  # a base64 EDC
+
+
+class NotUnicodeText(InputError):
+    """JSON text with an unpaired UTF-16 surrogate: hostile, never just "unrecognised"."""
 
 
 def check_size(data: bytes | str, limit: int, what: str) -> None:
@@ -112,9 +117,33 @@ def _may_be_too_deep(raw: bytes) -> bool:
     return raw.count(b"{") + raw.count(b"[") > MAX_JSON_DEPTH
 
 
+#: A ``\\uD800``..``\\uDFFF`` escape: the only way a lone surrogate gets into decoded JSON text.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(obj: Any) -> bool:
+    """Whether any string (key or value) holds an unpaired UTF-16 surrogate."""
+    try:
+        _SURROGATE_CHECK.encode(obj).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+_SURROGATE_CHECK = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
 def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CREDENTIAL_BYTES) -> Any:
-    """Strict JSON: size cap, UTF-8 (BOM tolerated), no duplicate keys, no NaN, bounded depth."""
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    """Strict JSON: size cap, UTF-8 (BOM tolerated), no duplicate keys, no NaN, bounded depth.
+
+    Also no unpaired UTF-16 surrogate escape (``"\\ud800"``): I-JSON (RFC 7493
+    section 2.1) forbids them, no UTF-8 canonical form (JCS, RDFC-1.0) can hold
+    one, so no conforming issuer can have signed one.
+    """
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    except UnicodeEncodeError as exc:
+        raise NotUnicodeText(f"The {what} is not valid Unicode text (a lone UTF-16 surrogate).") from exc
     check_size(raw, limit, what)
     try:
         text = raw.decode("utf-8-sig")
@@ -129,6 +158,8 @@ def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CRED
         raise InputError(f"The {what} is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
     if _may_be_too_deep(raw):
         _check_depth(obj, what)
+    if _SURROGATE_ESCAPE.search(raw) and _lone_surrogate(obj):
+        raise NotUnicodeText(f"The {what} contains an unpaired UTF-16 surrogate escape, which is not valid JSON text (RFC 7493).")
     return obj
 
 

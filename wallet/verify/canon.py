@@ -4,8 +4,12 @@ Why our own RDFC-1.0: pyld's URDNA2015 has no poison budget, so a crafted
 graph of symmetric blank nodes (RDFC-1.0 section 7.1, SECURITY.md row 15)
 could keep the wallet busy for hours. This implementation counts Hash
 N-Degree Quads calls and permutations (at most 100,000 each) and checks a
-wall-clock deadline (2 s by default); exceeding either raises
-:class:`CanonicalizationBudgetExceeded` with a plain message. It also works
+wall-clock deadline (1 s by default, so that with JSON-LD processing's own
+budget (:mod:`wallet.verify.jsonld`) no credential keeps the wallet busy for
+more than 2 s); exceeding either raises
+:class:`CanonicalizationBudgetExceeded` with a plain message. Data that
+cannot be canonicalized at all (an integer outside JCS's exact range, a lone
+UTF-16 surrogate) raises :class:`CanonicalizationRefused`. It also works
 on pre-serialised terms, which makes the common case (every blank node has a
 unique first-degree hash) fast.
 """
@@ -22,15 +26,21 @@ from typing import Any
 
 import rfc8785
 
+from wallet.verify.budget import INPUT_SECONDS
+from wallet.verify.budget import deadline as input_deadline
 from wallet.verify.rdf_terms import Quad, quads_of
 
 MAX_PERMUTATIONS = 100_000
 MAX_NDEGREE_CALLS = 100_000
-DEFAULT_TIME_BUDGET_S = 2.0
+DEFAULT_TIME_BUDGET_S = 1.0
 
 
 class CanonicalizationBudgetExceeded(Exception):
     """The graph needs more work than allowed: treated as hostile input."""
+
+
+class CanonicalizationRefused(ValueError):
+    """The data has no canonical form (one plain sentence): no conforming signer can have signed it."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,11 @@ class _Canonicalizer:
         self.budget = budget
         self.hash_name = hash_name
         self.deadline = time.monotonic() + budget.seconds
+        self.limit = f"{budget.seconds:g} s"
+        shared = input_deadline()  # everything one input causes shares one deadline (wallet.verify.budget)
+        if shared is not None and shared < self.deadline:
+            self.deadline = shared
+            self.limit = f"the {INPUT_SECONDS:g} s allowed for one input"
         self.permutations = 0
         self.ndegree_calls = 0
         self.bnode_quads: dict[str, list[Quad]] = {}
@@ -111,8 +126,7 @@ class _Canonicalizer:
             )
         if time.monotonic() > self.deadline:
             raise CanonicalizationBudgetExceeded(
-                f"canonicalization aborted: it took longer than {self.budget.seconds:g} s "
-                "(possible poison graph)"
+                f"canonicalization aborted: it took longer than {self.limit} (possible poison graph)"
             )
 
     def hash_first_degree(self, node: str) -> str:
@@ -236,8 +250,18 @@ class _Canonicalizer:
 def canonicalize_quads(
     quads: Sequence[Quad], budget: Budget | None = None, hash_algorithm: str = "sha256"
 ) -> str:
-    """Canonical N-Quads of a list of quads (raises CanonicalizationBudgetExceeded)."""
-    return _Canonicalizer(quads, budget or Budget(), hash_algorithm).run()[0]
+    """Canonical N-Quads of a list of quads (raises CanonicalizationBudgetExceeded or CanonicalizationRefused).
+
+    The result is checked to encode as UTF-8, so callers may ``.encode()`` it.
+    """
+    try:
+        result = _Canonicalizer(quads, budget or Budget(), hash_algorithm).run()[0]
+        result.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CanonicalizationRefused(
+            "the data contains text that is not valid Unicode (a lone UTF-16 surrogate), so it has no canonical form"
+        ) from exc
+    return result
 
 
 def canonical_issued(
@@ -309,18 +333,34 @@ def jcs(value: Any) -> bytes:
     ``max(text)``, which built a one-character string per character.
     """
     if not _jcs_numbers_ok(value):
-        return rfc8785.dumps(value)
+        return _reference_jcs(value)
     text = _JCS_ENCODER.encode(value)
     if text.isascii():
         return text.encode("ascii")
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
-        return rfc8785.dumps(value)
+        return _reference_jcs(value)
     if data.translate(None, _NOT_HIGH_LEAD_BYTES):
         # Keys may sort differently in UTF-16 above U+D800.
-        return rfc8785.dumps(value)
+        return _reference_jcs(value)
     return data
+
+
+def _reference_jcs(value: Any) -> bytes:
+    """``rfc8785.dumps``, its refusals as :class:`CanonicalizationRefused` (RFC 8785 section 3.2.2)."""
+    try:
+        return rfc8785.dumps(value)
+    except rfc8785.IntegerDomainError as exc:
+        raise CanonicalizationRefused(
+            "the data holds an integer outside the range JSON canonicalization (RFC 8785) represents exactly "
+            "(±(2^53 − 1)), so it has no canonical form"
+        ) from exc
+    except (rfc8785.CanonicalizationError, UnicodeEncodeError) as exc:
+        raise CanonicalizationRefused(
+            "the data contains a value JSON canonicalization (RFC 8785) cannot represent "
+            "(a lone UTF-16 surrogate or a non-finite number), so it has no canonical form"
+        ) from exc
 
 
 Canonicalizer = Callable[[Mapping[str, Any]], bytes]

@@ -35,7 +35,19 @@ RELATIONSHIPS = (
 _ED25519_PUB = b"\xed\x01"
 _P256_PUB = b"\x80\x24"
 _P384_PUB = b"\x81\x24"
-_CURVES: dict[str, ec.EllipticCurve] = {"P-256": ec.SECP256R1(), "P-384": ec.SECP384R1()}
+_SECP256K1_PUB = b"\xe7\x01"  # did:key z…Q3s (EcdsaSecp256k1, used by several DID ecosystems)
+_CURVES: dict[str, ec.EllipticCurve] = {
+    "P-256": ec.SECP256R1(), "P-384": ec.SECP384R1(), "P-521": ec.SECP521R1(), "secp256k1": ec.SECP256K1(),
+}
+_P521_PUB = b"\x82\x24"
+#: Multicodec public key types the wallet recognises but does not verify with: a key of one of these is
+#: "not supported" (not checked); any other prefix is not a key at all (a failure).
+_KNOWN_UNSUPPORTED = {
+    b"\xea\x01": "bls12_381-g1", b"\xeb\x01": "bls12_381-g2", b"\xec\x01": "x25519", b"\xee\x01": "bls12_381-g1g2",
+    b"\x83\x24": "ed448", b"\x84\x24": "x448", b"\x85\x24": "rsa", b"\x86\x24": "sm2",
+}
+#: cryptography's curve names -> the names JOSE and Data Integrity use.
+CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521", "secp256k1": "secp256k1"}
 
 
 class KeyResolutionError(Exception):
@@ -44,6 +56,10 @@ class KeyResolutionError(Exception):
 
 class NotAvailableOffline(KeyResolutionError):
     """The key would need a network lookup (no cached DID document): not-checked."""
+
+
+class UnsupportedKey(KeyResolutionError):
+    """The key is of a type, curve or encoding the wallet does not implement: not-checked, never "forged"."""
 
 
 @dataclass(frozen=True)
@@ -62,16 +78,19 @@ def key_type_of(key: PublicKey) -> str:
     if isinstance(key, ed25519.Ed25519PublicKey):
         return "Ed25519"
     if isinstance(key, ec.EllipticCurvePublicKey):
-        return {"secp256r1": "P-256", "secp384r1": "P-384"}.get(key.curve.name, key.curve.name)
+        name = CURVE_NAMES.get(key.curve.name)
+        if name is None:
+            raise UnsupportedKey(f"the elliptic curve {key.curve.name} is not supported")
+        return name
     if isinstance(key, rsa.RSAPublicKey):
         return "RSA"
-    raise KeyResolutionError(f"unsupported key type {type(key).__name__}")
+    raise UnsupportedKey(f"unsupported key type {type(key).__name__}")
 
 
 def multibase_to_key(value: str) -> PublicKey:
     """Decode a base58btc multibase multicodec public key (``z6Mk…``, ``zDn…``, ``z82…``)."""
     if not value.startswith("z"):
-        raise KeyResolutionError("only base58btc ('z') multibase keys are supported")
+        raise UnsupportedKey("only base58btc ('z') multibase keys are supported")
     try:
         data = base58.b58decode(value[1:])
     except ValueError as exc:
@@ -93,9 +112,15 @@ def _multicodec_to_key(data: bytes) -> PublicKey:
             return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), body)
         if prefix == _P384_PUB:
             return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP384R1(), body)
+        if prefix == _SECP256K1_PUB:
+            return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256K1(), body)
+        if prefix == _P521_PUB:
+            return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP521R1(), body)
     except ValueError as exc:
         raise KeyResolutionError(f"invalid public key bytes: {exc}") from exc
-    raise KeyResolutionError(f"unsupported multicodec key prefix 0x{prefix.hex()}")
+    if prefix in _KNOWN_UNSUPPORTED:
+        raise UnsupportedKey(f"{_KNOWN_UNSUPPORTED[prefix]} keys are not supported")
+    raise KeyResolutionError(f"unknown multicodec key prefix 0x{prefix.hex()}: not a public key")
 
 
 def key_to_multibase(key: PublicKey) -> str:
@@ -104,12 +129,13 @@ def key_to_multibase(key: PublicKey) -> str:
         raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         return "z" + base58.b58encode(_ED25519_PUB + raw).decode()
     if isinstance(key, ec.EllipticCurvePublicKey):
-        prefix = {"secp256r1": _P256_PUB, "secp384r1": _P384_PUB}.get(key.curve.name)
+        prefix = {"secp256r1": _P256_PUB, "secp384r1": _P384_PUB, "secp521r1": _P521_PUB,
+                  "secp256k1": _SECP256K1_PUB}.get(key.curve.name)
         if prefix is None:
             raise KeyResolutionError(f"curve {key.curve.name} has no did:key form here")
         point = key.public_bytes(serialization.Encoding.X962, serialization.PublicFormat.CompressedPoint)
         return "z" + base58.b58encode(prefix + point).decode()
-    raise KeyResolutionError("only Ed25519, P-256 and P-384 keys have a did:key form here")
+    raise KeyResolutionError("only Ed25519, P-256, P-384, P-521 and secp256k1 keys have a did:key form here")
 
 
 def did_key_for(key: PublicKey) -> str:
@@ -122,7 +148,7 @@ def _b64url_decode(value: str) -> bytes:
 
 
 def jwk_to_key(jwk: Mapping[str, Any]) -> PublicKey:
-    """A public key from a JWK (OKP Ed25519, EC P-256/P-384, RSA). Private parts are ignored."""
+    """A public key from a JWK (OKP Ed25519, EC P-256/P-384/P-521/secp256k1, RSA). Private parts are ignored."""
     kty = jwk.get("kty")
     try:
         if kty == "OKP" and jwk.get("crv") == "Ed25519":
@@ -135,11 +161,11 @@ def jwk_to_key(jwk: Mapping[str, Any]) -> PublicKey:
             n = int.from_bytes(_b64url_decode(str(jwk["n"])), "big")
             e = int.from_bytes(_b64url_decode(str(jwk["e"])), "big")
             if n.bit_length() < 2048:
-                raise KeyResolutionError("RSA keys shorter than 2048 bits are refused")
+                raise UnsupportedKey("RSA keys shorter than 2048 bits are refused")
             return rsa.RSAPublicNumbers(e, n).public_key()
     except (KeyError, ValueError, TypeError) as exc:
         raise KeyResolutionError(f"malformed JWK: {exc}") from exc
-    raise KeyResolutionError(f"unsupported JWK (kty={kty!r}, crv={jwk.get('crv')!r})")
+    raise UnsupportedKey(f"unsupported JWK (kty={kty!r}, crv={jwk.get('crv')!r})")
 
 
 def split_did_url(vm: str) -> tuple[str, str]:
@@ -167,15 +193,37 @@ def _did_jwk(did: str) -> PublicKey:
     return jwk_to_key(jwk)
 
 
+def _secp256k1_point(raw: bytes) -> PublicKey:
+    try:
+        return ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256K1(), raw)
+    except ValueError as exc:
+        raise KeyResolutionError(f"invalid secp256k1 public key bytes: {exc}") from exc
+
+
 def _method_key(method: Mapping[str, Any]) -> PublicKey:
+    secp256k1 = "Secp256k1" in str(method.get("type", ""))
     if "publicKeyMultibase" in method:
         return multibase_to_key(str(method["publicKeyMultibase"]))
     if "publicKeyJwk" in method and isinstance(method["publicKeyJwk"], Mapping):
         return jwk_to_key(method["publicKeyJwk"])
-    if "publicKeyBase58" in method:  # Ed25519VerificationKey2018
-        raw = base58.b58decode(str(method["publicKeyBase58"]))
-        return ed25519.Ed25519PublicKey.from_public_bytes(raw)
-    raise KeyResolutionError("verification method has no supported public key property")
+    if "publicKeyBase58" in method:  # Ed25519VerificationKey2018, EcdsaSecp256k1VerificationKey2019
+        try:
+            raw = base58.b58decode(str(method["publicKeyBase58"]))
+        except ValueError as exc:
+            raise KeyResolutionError(f"bad base58 in publicKeyBase58: {exc}") from exc
+        if secp256k1:
+            return _secp256k1_point(raw)
+        try:
+            return ed25519.Ed25519PublicKey.from_public_bytes(raw)
+        except ValueError as exc:
+            raise KeyResolutionError(f"invalid Ed25519 public key bytes: {exc}") from exc
+    if "publicKeyHex" in method and secp256k1:  # EcdsaSecp256k1VerificationKey2019 (older DID documents)
+        try:
+            raw = bytes.fromhex(str(method["publicKeyHex"]))
+        except ValueError as exc:
+            raise KeyResolutionError(f"bad hex in publicKeyHex: {exc}") from exc
+        return _secp256k1_point(raw)
+    raise UnsupportedKey("verification method has no supported public key property")
 
 
 def _absolute(did: str, ref: str) -> str:

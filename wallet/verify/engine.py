@@ -9,13 +9,23 @@ adds the rest and builds the :class:`VerificationReport`.
 
 Verification never fetches anything: everything comes from the
 ``VerificationContext``.
+
+The engine never raises for a credential: an unexpected exception inside a
+format's checks (a bug, or a library failing on input it should have
+refused) becomes one essential not-checked "verification" check with a plain
+sentence, and the exception's type and place go to the log (never its text,
+which may quote the credential). So one bad file can never stop a batch
+(``wallet verify A B``, ``import``, ``verify-bundle``) and is never taken
+for valid.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -25,7 +35,7 @@ from wallet.errors import InputError
 from wallet.formats import parse, registry
 from wallet.formats.detect import parse_for_verification
 from wallet.formats.enveloped import inner_of
-from wallet.formats.jwt import DecodedJws
+from wallet.formats.jwt import DecodedJws, vc11_view
 from wallet.messages import Message, msg
 from wallet.model import (
     Check,
@@ -35,6 +45,9 @@ from wallet.model import (
     CredentialFormat,
     VerificationReport,
 )
+from wallet.util.dates import parse_datetime as parse_jwt_time
+from wallet.util.values import as_list
+from wallet.verify.budget import input_budget
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
 from wallet.verify.did import split_did_url
@@ -48,7 +61,11 @@ from wallet.verify.validity import (
     validity_check,
     window_check,
 )
+from wallet.verify.vcdm import V2 as V2_CONTEXT
 from wallet.verify.vcdm import credential_problems, presentation_problems
+from wallet.verify.vp_jwt import is_vp11, vp11_checks
+
+_log = logging.getLogger(__name__)
 
 PASSED, FAILED, WARNING, NOT_CHECKED = (
     CheckStatus.PASSED,
@@ -142,12 +159,37 @@ def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> l
     return checks
 
 
+def _jwt_data_model(cred: Credential, payload: Mapping[str, Any]) -> Check:
+    """The format check of a JWT credential: the VC data model rules JSON-LD credentials get (vcdm).
+
+    VC 1.1 JWT: the ``vc`` claim with ``iss``/``nbf``/``jti``/``sub`` standing for
+    its fields; VC-JOSE: the payload is the credential. SD-JWT VC is not a VC
+    data model credential (no ``@context``) and keeps its own rules.
+    """
+    if cred.format is CredentialFormat.VC_JWT and isinstance(payload.get("vc"), Mapping):
+        view = vc11_view(dict(payload))
+        for field in ("issuanceDate", "expirationDate"):  # nbf/exp stand for them as NumericDates
+            when = parse_jwt_time(view.get(field)) if isinstance(view.get(field), (int, float)) else None
+            if when is not None:
+                view[field] = when.isoformat().replace("+00:00", "Z")
+        problems = credential_problems(view)
+    elif cred.format is CredentialFormat.VC_JOSE:  # VC-JOSE-COSE secures VC Data Model 2.0 only
+        first = as_list(payload.get("@context"))[:1]
+        problems = [f"The first @context entry must be {V2_CONTEXT}."] if first and first != [V2_CONTEXT] else []
+        problems += credential_problems(payload)
+    else:
+        problems = []
+    return format_check(cred.format, msg("format.data_model", detail=problems[0]) if problems else None)
+
+
 def jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
     """VC-JWT, VC-JOSE, SD-JWT and VP-JWT (registered for each in :mod:`wallet.formats.registry`)."""
-    checks = [format_check(cred.format), *verify_jwt_credential(cred, ctx, decoded)]
     doc: Mapping[str, Any] = cred.document if isinstance(cred.document, Mapping) else {}
     raw_payload = doc.get("payload")
     payload: Mapping[str, Any] = raw_payload if isinstance(raw_payload, Mapping) else {}
+    if cred.format is CredentialFormat.VP_JWT and is_vp11(payload):
+        return vp11_checks(cred, payload, ctx, lambda c: verify_jwt_credential(cred, c, decoded), verify_embedded)
+    checks = [_jwt_data_model(cred, payload), *verify_jwt_credential(cred, ctx, decoded)]
     raw_vc = payload.get("vc")
     vc: Mapping[str, Any] = raw_vc if isinstance(raw_vc, Mapping) else payload
     if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, Mapping) and not any(c.id is CheckId.STATUS for c in checks):
@@ -214,8 +256,26 @@ def verify(cred: Credential, ctx: VerificationContext) -> VerificationReport:
     return _verify(cred, ctx, None)
 
 
+def log_internal_error(exc: BaseException, what: str) -> None:
+    """Log an unexpected exception by type and place only (its text may quote the credential)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename.rsplit('/', 2)[-2:][-1]}:{f.lineno} {f.name}" for f in reversed(frames[-3:]))
+    _log.error("internal error while %s: %s at %s", what, type(exc).__name__, where or "?")
+
+
+
+def _contained_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> list[Check]:
+    """:func:`checks_for`, with any unexpected exception turned into a not-checked check."""
+    try:
+        return checks_for(cred, ctx, decoded)
+    except Exception as exc:  # noqa: BLE001 - the engine never raises for a credential (module docstring)
+        log_internal_error(exc, f"verifying {cred.format.value}")
+        return [Check(CheckId.VERIFICATION, NOT_CHECKED, msg("verification.internal_error"), True)]
+
+
 def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None) -> VerificationReport:
-    checks = checks_for(cred, ctx, decoded)
+    with input_budget():  # one deadline for this credential and everything it brings (wallet.verify.budget)
+        checks = _contained_checks(cred, ctx, decoded)
     label = None
     presentation = cred.format in (CredentialFormat.VP_LDP, CredentialFormat.VP_JWT)
     supported = not (len(checks) == 1 and checks[0].id is CheckId.FORMAT and checks[0].status is not PASSED)
@@ -230,7 +290,27 @@ def _verify(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | No
 
 
 def parse_bytes(raw: bytes) -> Credential:
-    return parse(raw)
+    """:func:`wallet.formats.parse`; an unexpected exception becomes an InputError (and a log line)."""
+    try:
+        return parse(raw)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - never raise anything but InputError for input (module docstring)
+        log_internal_error(exc, "reading a credential")
+        raise InputError(_UNREADABLE, message=msg("format.internal_error")) from exc
+
+
+_UNREADABLE = "The wallet could not read this input because of an internal error (details are in the wallet's log)."
+
+
+def _parse_for_verification(raw: bytes, display: bool = True) -> tuple[Credential, DecodedJws | None]:
+    try:
+        return parse_for_verification(raw, display=display)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see parse_bytes
+        log_internal_error(exc, "reading a credential")
+        raise InputError(_UNREADABLE, message=msg("format.internal_error")) from exc
 
 
 def _unreadable(exc: InputError) -> Check:
@@ -239,14 +319,13 @@ def _unreadable(exc: InputError) -> Check:
 
 def verify_bytes(raw: bytes, ctx: VerificationContext) -> tuple[Credential | None, VerificationReport]:
     """Parse then verify; unreadable input becomes a report with a failed 'format' check."""
-    try:
-        cred, decoded = parse_for_verification(raw)
-    except InputError as exc:
-        report = VerificationReport(
-            format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now
-        )
-        return None, report
-    return cred, _verify(cred, ctx, decoded)
+    with input_budget():  # the deadline counts from the bytes, not from the parsed credential
+        try:
+            cred, decoded = _parse_for_verification(raw)
+        except InputError as exc:
+            report = VerificationReport(format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now)
+            return None, report
+        return cred, _verify(cred, ctx, decoded)
 
 
 def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:
@@ -258,7 +337,7 @@ def verify_report(raw: bytes, ctx: VerificationContext) -> VerificationReport:
     verification view carries (see ``wallet.formats.vc_json.verification_view``).
     """
     try:
-        cred, decoded = parse_for_verification(raw, display=False)
+        cred, decoded = _parse_for_verification(raw, display=False)
     except InputError as exc:
         return VerificationReport(
             format=CredentialFormat.UNKNOWN, checks=(_unreadable(exc),), as_of=ctx.now

@@ -11,7 +11,10 @@ The rules, each enforced here and tested in ``tests/verify/test_jose_attacks.py`
 
 * the **algorithm comes from the key type**; the header's ``alg`` must merely
   agree (Ed25519 -> EdDSA, P-256 -> ES256, P-384 -> ES384, P-521 -> ES512,
-  RSA >= 2048 bits -> RS256 or PS256);
+  secp256k1 -> ES256K (RFC 8812), RSA >= 2048 bits -> RS256/384/512 or PS256/384/512);
+* a key or header the wallet does not implement (another curve, an RSA key
+  under 2048 bits, a ``crit`` extension) raises :class:`JoseUnsupported`:
+  the token *could not be checked*, which is never reported as forged;
 * ``none`` and every HMAC algorithm are refused, whatever the key;
 * the key must be a ``cryptography`` public key object: PEM, DER or JWK bytes
   and strings are refused, so they can never become an HMAC secret;
@@ -46,20 +49,32 @@ ALGORITHMS_FOR_KEY: dict[str, tuple[str, ...]] = {
     "P-256": ("ES256",),
     "P-384": ("ES384",),
     "P-521": ("ES512",),
-    "RSA": ("RS256", "PS256"),
+    "secp256k1": ("ES256K",),
+    "RSA": ("RS256", "PS256", "RS384", "PS384", "RS512", "PS512"),
 }
 _EC_HASH: dict[str, Callable[[], hashes.HashAlgorithm]] = {
     "ES256": hashes.SHA256,
     "ES384": hashes.SHA384,
     "ES512": hashes.SHA512,
+    "ES256K": hashes.SHA256,
 }
-_EC_SIZE = {"P-256": 32, "P-384": 48, "P-521": 66}
-_CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}
+_RSA_HASH: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+    "256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512,
+}
+_EC_SIZE = {"P-256": 32, "P-384": 48, "P-521": 66, "secp256k1": 32}
+_CURVE_NAMES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521", "secp256k1": "secp256k1"}
 MIN_RSA_BITS = 2048
 
 
 class JoseError(Exception):
     """A JWS that must not be accepted; the message says why, for the report."""
+
+
+class JoseUnsupported(JoseError):
+    """A JWS the wallet cannot check (a key, curve or header extension it does not implement).
+
+    Still refused, but reported as *not checked*: nothing was found wrong with it.
+    """
 
 
 def key_type(key: Any) -> str:
@@ -69,15 +84,15 @@ def key_type(key: Any) -> str:
     if isinstance(key, (ec.EllipticCurvePublicKey, ec.EllipticCurvePrivateKey)):
         name = _CURVE_NAMES.get(key.curve.name)
         if name is None:
-            raise JoseError(f"the elliptic curve {key.curve.name} is not supported")
+            raise JoseUnsupported(f"the elliptic curve {key.curve.name} is not supported")
         return name
     if isinstance(key, (rsa.RSAPublicKey, rsa.RSAPrivateKey)):
         if key.key_size < MIN_RSA_BITS:
-            raise JoseError(f"RSA keys shorter than {MIN_RSA_BITS} bits are refused")
+            raise JoseUnsupported(f"RSA keys shorter than {MIN_RSA_BITS} bits are refused")
         return "RSA"
     if isinstance(key, (bytes, bytearray, str, Mapping)):
         raise JoseError("the key must be a public key object, not bytes, text or a JWK (no HMAC secrets)")
-    raise JoseError(f"unsupported key type {type(key).__name__}")
+    raise JoseUnsupported(f"unsupported key type {type(key).__name__}")
 
 
 def split_compact(compact: str | bytes) -> CompactJws:
@@ -107,9 +122,9 @@ def check_header(header: Mapping[str, Any]) -> None:
         names = header["crit"]
         if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
             raise JoseError("the 'crit' header is malformed")
-        raise JoseError(f"critical header extension(s) {', '.join(names)} are not understood")
+        raise JoseUnsupported(f"critical header extension(s) {', '.join(names)} are not understood")
     if header.get("b64") is False:
-        raise JoseError("unencoded payloads (b64: false) are refused in compact JWS")
+        raise JoseUnsupported("unencoded payloads (b64: false) are refused in compact JWS")
 
 
 def algorithm_for(key: Any, header_alg: str) -> str:
@@ -122,6 +137,13 @@ def _agreed(ktype: str, header_alg: str) -> str:
     if header_alg not in allowed:
         raise JoseError(f"alg '{header_alg}' does not match the {ktype} key (expected {' or '.join(allowed)})")
     return header_alg
+
+
+def _rsa_padding(alg: str, digest: hashes.HashAlgorithm) -> padding.AsymmetricPadding:
+    """RS*: PKCS #1 v1.5; PS*: PSS with MGF1 of the same hash and a salt as long as the hash (RFC 7518 3.5)."""
+    if alg.startswith("PS"):
+        return padding.PSS(mgf=padding.MGF1(digest), salt_length=digest.digest_size)
+    return padding.PKCS1v15()
 
 
 def _verify_signature(key: PublicKey, ktype: str, alg: str, signature: bytes, data: bytes) -> None:
@@ -139,11 +161,8 @@ def _verify_signature(key: PublicKey, ktype: str, alg: str, signature: bytes, da
         elif isinstance(key, rsa.RSAPublicKey):
             if len(signature) != (key.key_size + 7) // 8:
                 raise JoseError("the RSA signature length does not match the key")
-            if alg == "PS256":
-                pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
-                key.verify(signature, data, pss, hashes.SHA256())
-            else:
-                key.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+            digest = _RSA_HASH[alg[2:]]()
+            key.verify(signature, data, _rsa_padding(alg, digest), digest)
         else:
             raise JoseError("a private key was given where a public key is needed")
     except InvalidSignature as exc:
@@ -189,9 +208,7 @@ def sign_compact(header: Mapping[str, Any], payload: Mapping[str, Any] | bytes, 
         size = _EC_SIZE[ktype]
         r, s = decode_dss_signature(private_key.sign(signing_input, ec.ECDSA(_EC_HASH[alg]())))
         sig = r.to_bytes(size, "big") + s.to_bytes(size, "big")
-    elif alg == "PS256":
-        pss = padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32)
-        sig = private_key.sign(signing_input, pss, hashes.SHA256())
     else:
-        sig = private_key.sign(signing_input, padding.PKCS1v15(), hashes.SHA256())
+        digest = _RSA_HASH[alg[2:]]()
+        sig = private_key.sign(signing_input, _rsa_padding(alg, digest), digest)
     return f"{signing_input.decode('ascii')}.{b64url_encode(sig)}"

@@ -30,10 +30,8 @@ import hashlib
 import json
 from collections.abc import Mapping  # not typing.Mapping: its isinstance is several times slower
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from wallet.errors import InputError
 from wallet.formats import enveloped
@@ -47,12 +45,14 @@ from wallet.formats.jwt import (
 )
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat
-from wallet.util.b64 import b64url_decode, b64url_encode
+from wallet.util.b64 import b64url_encode
 from wallet.util.dates import parse_datetime
 from wallet.util.values import as_list
 from wallet.verify import did
 from wallet.verify.context import VerificationContext
-from wallet.verify.jose import CompactJws, JoseError, check_header, split_compact, verify_parts
+from wallet.verify.jose import CompactJws, JoseError, JoseUnsupported, check_header, split_compact, verify_parts
+from wallet.verify.x5c import CertificateKey, certificate_key
+from wallet.verify.x5c import issuer_check as x5c_issuer_check
 
 JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialFormat.VP_JWT, CredentialFormat.SD_JWT)
 PASSED, FAILED, NOT_CHECKED = CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.NOT_CHECKED
@@ -66,6 +66,7 @@ class SigningKey:
     vm_id: str
     owner: str | None  # the DID / controller document that lists the key; None: the token carried it
     relationships: frozenset[str]  # what that document grants the key
+    certificate: CertificateKey | None = None  # the key came from an x5c chain (wallet.verify.x5c)
 
 
 def jwk_thumbprint(jwk: Mapping[str, Any]) -> str:
@@ -77,14 +78,7 @@ def jwk_thumbprint(jwk: Mapping[str, Any]) -> str:
 
 
 def jwk_key(jwk: Mapping[str, Any]) -> Any:
-    """A public key from a JWK; P-521 added to what :func:`did.jwk_to_key` knows."""
-    if jwk.get("kty") == "EC" and jwk.get("crv") == "P-521":
-        try:
-            x = int.from_bytes(b64url_decode(str(jwk["x"]), "JWK x"), "big")
-            y = int.from_bytes(b64url_decode(str(jwk["y"]), "JWK y"), "big")
-            return ec.EllipticCurvePublicNumbers(x, y, ec.SECP521R1()).public_key()
-        except (KeyError, ValueError, InputError) as exc:
-            raise did.KeyResolutionError(f"malformed P-521 JWK: {exc}") from exc
+    """A public key from a JWK (:func:`did.jwk_to_key`, which knows every curve the wallet verifies)."""
     return did.jwk_to_key(jwk)
 
 
@@ -135,8 +129,12 @@ def _controller_doc(ident: str | None, ctx: VerificationContext) -> Mapping[str,
     return doc if isinstance(doc, Mapping) else None
 
 
-def resolve_signing_key(header: Mapping[str, Any], issuer: str | None, ctx: VerificationContext) -> SigningKey:
-    """Find the key a JWS must verify with; raises ``did.KeyResolutionError`` / ``NotAvailableOffline``."""
+def resolve_signing_key(header: Mapping[str, Any], issuer: str | None, ctx: VerificationContext,
+                        at: datetime | None = None) -> SigningKey:
+    """Find the key a JWS must verify with; raises ``did.KeyResolutionError`` / ``NotAvailableOffline``.
+
+    ``at``: when the token was signed (``iat``/``nbf``), for an ``x5c`` chain.
+    """
     kid = header.get("kid") if isinstance(header.get("kid"), str) else None
     if kid and kid.startswith("#") and issuer:
         kid = issuer + kid
@@ -144,6 +142,9 @@ def resolve_signing_key(header: Mapping[str, Any], issuer: str | None, ctx: Veri
         resolved = did.resolve(kid, ctx)
         return SigningKey(resolved.key, resolved.vm_id, did.split_did_url(resolved.vm_id)[0],
                           resolved.relationships)
+    if "x5c" in header:
+        cert = certificate_key(header, at or ctx.now, ctx.trust_anchors)
+        return SigningKey(cert.key, f"x5c: {cert.subject}", None, frozenset(), cert)
     header_jwk = header.get("jwk") if isinstance(header.get("jwk"), Mapping) else None
     if header_jwk is not None and "d" in header_jwk:
         raise did.KeyResolutionError("the header's jwk contains a private key")
@@ -188,13 +189,24 @@ def _claims_view(fmt: CredentialFormat, payload: dict[str, Any]) -> tuple[dict[s
     return payload, _id_of(payload.get("issuer")) or _id_of(payload.get("iss"))
 
 
+def _signed_at(payload: Mapping[str, Any]) -> datetime | None:
+    for claim in ("iat", "nbf"):
+        value = payload.get(claim)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return parse_datetime(value)
+    return None
+
+
 def _signature_check(jws: CompactJws, signer: str | None, fmt: CredentialFormat,
-                     ctx: VerificationContext) -> tuple[Check, SigningKey | None]:
+                     ctx: VerificationContext, at: datetime | None = None) -> tuple[Check, SigningKey | None]:
     kid = jws.header.get("kid")
     try:
-        key = resolve_signing_key(jws.header, signer, ctx)
+        key = resolve_signing_key(jws.header, signer, ctx, at)
     except did.NotAvailableOffline as exc:
         return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("proof.key_offline", key=kid, detail=str(exc)), True), None
+    except did.UnsupportedKey as exc:
+        return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=jws.header.get("alg"), key=kid,
+                                                          detail=str(exc)), True), None
     except did.KeyResolutionError as exc:
         return Check(CheckId.SIGNATURE, FAILED, msg("proof.key_not_found", key=kid, detail=str(exc)), True), None
     purpose = "authentication" if fmt is CredentialFormat.VP_JWT else "assertionMethod"
@@ -202,6 +214,9 @@ def _signature_check(jws: CompactJws, signer: str | None, fmt: CredentialFormat,
         return Check(CheckId.SIGNATURE, FAILED, msg("purpose.not_allowed", required=purpose, key=key.vm_id), True), key
     try:
         ktype = verify_parts(jws, key.key)
+    except JoseUnsupported as exc:
+        return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=jws.header.get("alg"), key=key.vm_id,
+                                                          detail=str(exc)), True), key
     except JoseError as exc:
         return Check(CheckId.SIGNATURE, FAILED, msg("jose.invalid", alg=jws.header.get("alg"), key=key.vm_id,
                                                      detail=str(exc)), True), key
@@ -218,6 +233,8 @@ def _issuer_check(key: SigningKey | None, payload: dict[str, Any], signer: str |
                                                       iss=str(iss), party=signer))
     if key is None:
         return Check(CheckId.ISSUER_KEY, NOT_CHECKED, msg("jose.no_key"))
+    if key.certificate is not None:
+        return x5c_issuer_check(key.certificate, signer, holder)
     if key.owner is None:
         doc = _controller_doc(signer, ctx)
         if doc is not None:
@@ -383,10 +400,13 @@ def verify_jwt_credential(cred: Credential, ctx: VerificationContext,
     text = str(cred.document.get("compact", ""))
     try:
         jws, payload = _decode(cred, text, decoded)
+    except JoseUnsupported as exc:
+        return [Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=None, key=None, detail=str(exc)),
+                      True)]
     except (JoseError, InputError) as exc:
         return [Check(CheckId.SIGNATURE, FAILED, msg("jose.refused", detail=str(exc)), True)]
     view, signer = _claims_view(cred.format, payload)
-    signature, key = _signature_check(jws, signer, cred.format, ctx)
+    signature, key = _signature_check(jws, signer, cred.format, ctx, _signed_at(payload))
     checks = [signature, _issuer_check(key, payload, signer, cred.format, ctx),
               _claims_check(cred.format, jws.header, payload, view, ctx), _validity_check(payload, view, ctx)]
     if cred.format is CredentialFormat.SD_JWT:

@@ -10,6 +10,10 @@ network loader is never reachable through this module.
 Processed contexts are cached across calls (one ``ContextResolver`` cache per
 process, fed only by this loader) because re-processing the OB 3.0 context
 dominates the cost of expanding a small credential.
+
+The JSON-LD work budget (counts checked before and after expansion, a
+deadline shared by everything one input causes) is :mod:`wallet.verify.budget`;
+the node map's duplicate check is made linear by :mod:`wallet.verify.node_index`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import logging
 import threading
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,16 +34,41 @@ from pyld import jsonld
 from pyld.context_resolver import ContextResolver
 
 from wallet.resources import resource
+from wallet.verify import node_index
+from wallet.verify.budget import (
+    MAX_CONTEXT_PROCESSINGS,
+    WorkBudgetExceeded,
+    check_deadline,
+    check_expanded_budget,
+    check_input_budget,
+    check_quads,
+)
 
 #: At most this many context URLs may be dereferenced while resolving one
 #: document (pyld's default, SECURITY.md row 8).
 MAX_CONTEXT_URLS = 10
 
 _SHARED_CACHE: LRUCache = LRUCache(maxsize=256)
+_log = logging.getLogger(__name__)
 
 
 class ContextLoadError(Exception):
     """A context URL is not bundled, or a bundled file does not match its pin."""
+
+    def __init__(self, message: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url  # set when the URL is simply not bundled (not for a broken bundled copy)
+
+
+class MalformedJsonLd(jsonld.JsonLdError):
+    """pyld failed on the document with an error it does not report as JSON-LD (a None where it expects a value)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "jsonld.SyntaxError")
+        self.plain = message
+
+    def __str__(self) -> str:
+        return self.plain
 
 
 @dataclass(frozen=True)
@@ -62,7 +93,7 @@ def is_bundled(url: str) -> bool:
 def _load_pinned(url: str) -> Any:
     entry = bundled_index().get(url)
     if entry is None:
-        raise ContextLoadError(f"loading document failed: {url} is not a bundled context")
+        raise ContextLoadError(f"loading document failed: {url} is not a bundled context", url)
     data = resource("contexts", entry.file).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != entry.sha256:
@@ -104,6 +135,21 @@ def options(**extra: Any) -> dict[str, Any]:
     return opts
 
 
+def unknown_context_url(exc: BaseException) -> str | None:
+    """The context URL a pyld failure could not load because it is not bundled, else None."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, ContextLoadError):
+            return cur.url
+        details = getattr(cur, "details", None)
+        if isinstance(details, dict) and details.get("url") and not is_bundled(str(details["url"])):
+            return str(details["url"])
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
 def explain(exc: BaseException) -> str:
     """One readable sentence for a pyld failure, surfacing the loader's own message."""
     seen: set[int] = set()
@@ -111,7 +157,7 @@ def explain(exc: BaseException) -> str:
     messages: list[str] = []
     while cur is not None and id(cur) not in seen:
         seen.add(id(cur))
-        if isinstance(cur, ContextLoadError):
+        if isinstance(cur, (ContextLoadError, WorkBudgetExceeded, MalformedJsonLd)):
             return str(cur)
         details = getattr(cur, "details", None)
         code = getattr(cur, "code", None)
@@ -172,10 +218,12 @@ class CachingProcessor(jsonld.JsonLdProcessor):
     ) -> Any:
         uid = active_ctx.get("_uuid") if isinstance(active_ctx, Mapping) else None
         if uid is None or not validate_scoped:
+            check_deadline()  # only inside an application counted below
             return super()._process_context(
                 active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
             )
         key = (uid, _context_key(local_ctx), override_protected, propagate, options.get("base", ""))
+        self._count_application(key)
         hit = _PROCESSED.get(key)
         if hit is not None:
             return hit
@@ -185,6 +233,24 @@ class CachingProcessor(jsonld.JsonLdProcessor):
         if isinstance(result, Mapping) and result.get("_uuid"):
             _PROCESSED[key] = result
         return result
+
+    def _count_application(self, key: tuple[Any, ...]) -> None:
+        """Count the distinct context applications of this document against the budget.
+
+        Distinct (active context, local context) pairs, not cache misses: the
+        count, and so the verdict, must not depend on what was verified before
+        (a cold cache processes each of them once; a warm one none).
+        """
+        seen: set[tuple[Any, ...]] = self.__dict__.setdefault("_applications", set())
+        if key in seen:
+            return
+        seen.add(key)
+        check_deadline()
+        if len(seen) > MAX_CONTEXT_PROCESSINGS:
+            raise WorkBudgetExceeded(
+                f"the credential needs more than {MAX_CONTEXT_PROCESSINGS} JSON-LD context applications "
+                "(for example thousands of types, each with its own context)"
+            )
 
     def _expand_iri(  # type: ignore[override]
         self,
@@ -200,12 +266,59 @@ class CachingProcessor(jsonld.JsonLdProcessor):
         if uid is None or not isinstance(base, (str, type(None))):
             return super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
         key = (uid, value, base, vocab)
+        self.expanded_iris = getattr(self, "expanded_iris", 0) + 1
+        if not self.expanded_iris & 0x3FF:  # every 1,024 terms: the input's time budget
+            check_deadline()
         try:
             return _IRIS[key]
         except KeyError:
             result = super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
             _IRIS[key] = result
             return result
+
+    def expand(self, input_: Any, options: Any = None) -> Any:
+        """pyld's expansion inside the work budget (``to_rdf`` expands through here too).
+
+        pyld fails on some malformed documents with a Python error instead of
+        a JSON-LD error (``null`` where it expects a type, ``@index`` of the
+        wrong type, a lone surrogate in a context); those become
+        :class:`MalformedJsonLd`.
+        """
+        check_input_budget(input_)
+        try:
+            expanded = super().expand(input_, options)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError) as exc:
+            raise MalformedJsonLd(_malformed(exc)) from exc
+        check_expanded_budget(expanded)
+        return expanded
+
+    def to_rdf(self, input_: Any, options: Any = None) -> Any:
+        """pyld's ``to_rdf`` with the node map's value arrays indexed (:mod:`wallet.verify.node_index`)."""
+        with node_index.indexing():
+            dataset = super().to_rdf(input_, options)
+        check_deadline()
+        return dataset
+
+    def _create_node_map(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super()._create_node_map(*args, **kwargs)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError) as exc:
+            raise MalformedJsonLd(_malformed(exc)) from exc
+
+    def _graph_to_rdf(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super()._graph_to_rdf(*args, **kwargs)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError) as exc:
+            raise MalformedJsonLd(_malformed(exc)) from exc
+
+
+def _malformed(exc: BaseException) -> str:
+    """The plain sentence for a pyld crash on malformed input (the detail goes to the log, not the user)."""
+    # Type and place only: the exception's text may quote the credential.
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{frames[-1].name}:{frames[-1].lineno}" if frames else "?"
+    _log.info("pyld failed on malformed JSON-LD: %s in %s", type(exc).__name__, where)
+    return "the JSON-LD is malformed (a keyword has a null or wrong-typed value) and cannot be processed"
 
 
 def clear_caches() -> None:
@@ -229,6 +342,8 @@ def expand(document: Mapping[str, Any]) -> list[Any]:
 
 
 def to_rdf(document: Mapping[str, Any], base: str = "") -> dict[str, list[dict[str, Any]]]:
-    """The RDF dataset of a document (pyld's dataset form), offline."""
+    """The RDF dataset of a document (pyld's dataset form), offline, inside the work budget."""
     with _LOCK:
-        return CachingProcessor().to_rdf(dict(document), options(base=base))
+        dataset: dict[str, list[dict[str, Any]]] = CachingProcessor().to_rdf(dict(document), options(base=base))
+    check_quads(sum(len(triples) for triples in dataset.values()))
+    return dataset

@@ -29,6 +29,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from wallet.errors import InputError
@@ -40,7 +41,7 @@ from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialForm
 from wallet.util.dates import parse_datetime
 from wallet.util.values import as_list
 from wallet.verify.context import VerificationContext
-from wallet.verify.jose import CompactJws, JoseError, split_compact, verify_parts
+from wallet.verify.jose import CompactJws, JoseError, JoseUnsupported, split_compact, verify_parts
 
 PASSED, FAILED, WARNING, NOT_CHECKED = (CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.WARNING,
                                         CheckStatus.NOT_CHECKED)
@@ -82,7 +83,7 @@ def _recipient_check(assertion: Mapping[str, Any]) -> Check:
     return Check(CheckId.RECIPIENT, PASSED, msg("ob2.recipient_ok", kind=kind))
 
 
-def _validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> Check:
+def assertion_validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> Check:
     skew = timedelta(seconds=ctx.clock_skew_seconds)
     issued = parse_datetime(assertion.get("issuedOn"))
     expires = parse_datetime(assertion.get("expires")) if "expires" in assertion else None
@@ -101,7 +102,7 @@ def _validity_check(assertion: Mapping[str, Any], ctx: VerificationContext) -> C
     return Check(CheckId.VALIDITY, PASSED, msg("validity.open"))
 
 
-def _revocation_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None,
+def revocation_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None,
                       ctx: VerificationContext) -> Check:
     if assertion.get("revoked") is True:
         return Check(CheckId.STATUS, FAILED, msg("status.revoked"))
@@ -140,9 +141,11 @@ def _load_key(ref: Any, profile: Mapping[str, Any], ctx: VerificationContext) ->
         raise JoseError(f"the key {url} is owned by {doc.get('owner')!r}, not by the issuer {profile.get('id')}")
     pem = doc.get("publicKeyPem")
     if not isinstance(pem, str):
-        raise JoseError(f"the key {url} has no publicKeyPem")
+        raise JoseUnsupported(f"the key {url} is not given as publicKeyPem, the only form the wallet reads")
     try:
         return load_pem_public_key(pem.encode("ascii"))
+    except UnsupportedAlgorithm as exc:
+        raise JoseUnsupported(f"the key {url} is of a type the wallet does not implement") from exc
     except (ValueError, TypeError) as exc:
         raise JoseError(f"the key {url} is not a valid PEM public key") from exc
 
@@ -161,6 +164,7 @@ def _signature_check(jws: CompactJws, assertion: Mapping[str, Any], profile: Map
         if not refs:
             return Check(CheckId.SIGNATURE, FAILED, msg("ob2.key_not_linked", key=str(creator)), True)
     errors: list[str] = []
+    unsupported: list[str] = []
     missing: list[str] = []
     for ref in refs:
         url = _key_url(ref)
@@ -170,12 +174,18 @@ def _signature_check(jws: CompactJws, assertion: Mapping[str, Any], profile: Map
                 missing.append(url)
                 continue
             verify_parts(jws, key)
+        except JoseUnsupported as exc:
+            unsupported.append(f"{url}: {exc}")
+            continue
         except JoseError as exc:
             errors.append(f"{url}: {exc}")
             continue
         return Check(CheckId.SIGNATURE, PASSED, msg("signature.ok", suite=jws.header.get("alg"), key=url), True)
     if errors:
         return Check(CheckId.SIGNATURE, FAILED, msg("jose.invalid", detail="; ".join(errors)), True)
+    if unsupported:
+        return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=jws.header.get("alg"), key=None,
+                                                          detail="; ".join(unsupported)), True)
     return Check(CheckId.SIGNATURE, NOT_CHECKED, msg("proof.key_offline", key=missing[0]), True)
 
 
@@ -218,18 +228,21 @@ def verify_ob2(cred: Credential, ctx: VerificationContext, _hint: Any = None) ->
             Check(CheckId.SIGNATURE, NOT_CHECKED, msg("ob2.hosted_offline", url=str(target)), True),
             origin_check(assertion, profile),
             _recipient_check(assertion),
-            _revocation_check(assertion, profile, ctx),
-            _validity_check(assertion, ctx),
+            revocation_check(assertion, profile, ctx),
+            assertion_validity_check(assertion, ctx),
         ]
     if cred.format is not CredentialFormat.OB2_SIGNED or not isinstance(cred.document, dict):
         return [Check(CheckId.SIGNATURE, FAILED, msg("ob2.not_ob2", fmt=cred.format.value), True)]
     try:
         jws = split_compact(str(cred.document.get("compact", "")))
         assertion = payload_object(jws)
+    except JoseUnsupported as exc:
+        return [Check(CheckId.SIGNATURE, NOT_CHECKED, msg("jose.unsupported", alg=None, key=None, detail=str(exc)),
+                      True)]
     except (JoseError, InputError) as exc:
         return [Check(CheckId.SIGNATURE, FAILED, msg("jose.refused", detail=str(exc)), True)]
     if "Assertion" not in types_of(assertion):
         return [Check(CheckId.SIGNATURE, FAILED, msg("ob2.not_assertion"), True)]
     profile = issuer_profile(assertion, ctx.documents)
     return [_signature_check(jws, assertion, profile, ctx), _recipient_check(assertion),
-            _revocation_check(assertion, profile, ctx), _validity_check(assertion, ctx)]
+            revocation_check(assertion, profile, ctx), assertion_validity_check(assertion, ctx)]

@@ -36,6 +36,20 @@ class JsonLdProblem(Exception):
     """The document is not acceptable JSON-LD for verification (one plain sentence)."""
 
 
+class UnknownContext(JsonLdProblem):
+    """A context the wallet does not bundle: it *could not check* the document, nothing was found wrong.
+
+    Kept apart from :class:`JsonLdProblem` because the two mean opposite things to
+    a reader: an unknown vocabulary (an older consortium context, another
+    vendor's suite) leaves the credential "cannot be checked"; content outside
+    every vocabulary, or a redefined term, is a finding against it.
+    """
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"loading document failed: {url} is not a bundled context")
+        self.url = url
+
+
 def context_list(document: Mapping[str, Any]) -> list[Any]:
     ctx = document.get("@context")
     if ctx is None:
@@ -50,7 +64,7 @@ def check_context_urls(document: Mapping[str, Any]) -> None:
         raise JsonLdProblem("the document has no @context, so its terms have no defined meaning")
     for entry in ctxs:
         if isinstance(entry, str) and not jsonld.is_bundled(entry):
-            raise JsonLdProblem(f"loading document failed: {entry} is not a bundled context")
+            raise UnknownContext(entry)
         if not isinstance(entry, (str, dict)):
             raise JsonLdProblem("the @context holds something that is neither a URL nor an object")
 
@@ -125,6 +139,9 @@ def strict_quads(document: Mapping[str, Any]) -> list[Quad]:
     try:
         dataset = jsonld.to_rdf(guarded, base=RELATIVE_BASE)
     except pyld_jsonld.JsonLdError as exc:
+        unknown = jsonld.unknown_context_url(exc)
+        if unknown is not None:
+            raise UnknownContext(unknown) from exc
         raise JsonLdProblem(jsonld.explain(exc)) from exc
     except RecursionError as exc:
         raise JsonLdProblem("the JSON-LD is nested too deeply to process") from exc

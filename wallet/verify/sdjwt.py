@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from wallet.errors import InputError
@@ -56,8 +57,11 @@ KB_JWT_TYPE = "kb+jwt"
 
 def _signature_checks(sd_jwt: SdJwt, iss: str | None, ctx: VerificationContext) -> tuple[Check, Check]:
     """(signature, issuer-key)."""
+    iat = sd_jwt.payload.get("iat")
+    signed_at = datetime.fromtimestamp(iat, UTC) if isinstance(iat, (int, float)) and not isinstance(iat, bool) \
+        and 0 < iat < 253402300800 else None
     try:
-        found: IssuerKey = issuer_key(sd_jwt.jws.header, iss, ctx)
+        found: IssuerKey = issuer_key(sd_jwt.jws.header, iss, ctx, signed_at)
     except KeyNotFound as exc:
         status = NOT_CHECKED if exc.offline else FAILED
         return (Check(CheckId.SIGNATURE, status, exc.message, True),

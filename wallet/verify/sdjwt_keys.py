@@ -8,9 +8,11 @@ signed by anyone but the credential's issuer proves nothing), in this order:
    the header names, or the only key. The metadata *is* the issuer's
    statement of its keys, so such a key belongs to ``iss``.
 2. **``x5c``**: the leaf's key; it belongs to ``iss`` when the chain leads to
-   a CA the user trusts and the leaf names ``iss`` (:mod:`wallet.verify.x5c`).
-   A chain to no trusted CA proves integrity only (the issuer is "not
-   checked", as for a key carried in the token itself).
+   a certificate the user trusts at the signing time and the leaf names
+   ``iss`` (:mod:`wallet.verify.x5c`, shared with every JWT). A chain to no
+   trusted certificate proves integrity only (the issuer is "not checked", as
+   for a key carried in the token itself); an invalid chain or a certificate
+   for another name fails.
 3. The JOSE rules every other JWT credential follows
    (:func:`wallet.verify.jose_vc.resolve_signing_key`): a DID URL ``kid``,
    a cached controller document, a ``did:key``/``did:jwk`` issuer, a ``jwk``
@@ -24,13 +26,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from wallet.messages import Message, msg
+from wallet.model import CheckStatus
 from wallet.verify import did
 from wallet.verify.context import VerificationContext
 from wallet.verify.jose_vc import jwk_key, resolve_signing_key
-from wallet.verify.x5c import ChainError, decode, names_issuer, validate
+from wallet.verify.x5c import certificate_key
+from wallet.verify.x5c import issuer_check as x5c_issuer_check
 
 
 class KeyNotFound(Exception):
@@ -70,25 +75,24 @@ def _metadata_keys(header: Mapping[str, Any], iss: str, meta: Mapping[str, Any])
     return IssuerKey(public, f"{iss} ({kid or 'its only key'})", True, msg("sdjwt.key_published", iss=iss))
 
 
-def _x5c_key(header: Mapping[str, Any], iss: str | None, ctx: VerificationContext) -> IssuerKey:
+def _x5c_key(header: Mapping[str, Any], iss: str | None, ctx: VerificationContext,
+             at: datetime | None) -> IssuerKey:
+    """The ``x5c`` leaf's key, and its chain to the user's trusted certificates (:mod:`wallet.verify.x5c`)."""
     try:
-        chain = decode(header.get("x5c"))
-    except ChainError as exc:
+        cert = certificate_key(header, at or ctx.now, ctx.trust_anchors)
+    except did.KeyResolutionError as exc:
         raise KeyNotFound(msg("sdjwt.x5c_invalid", detail=str(exc)), offline=False) from exc
-    subject = chain.leaf.subject.rfc4514_string()
-    try:
-        validate(chain, ctx.trust_anchors, ctx.now)
-    except ChainError as exc:
-        return IssuerKey((chain.public_key(),), subject, None, msg("sdjwt.x5c_untrusted", subject=subject,
-                                                                    detail=str(exc)))
-    if not names_issuer(chain, iss):
-        return IssuerKey((chain.public_key(),), subject, False, msg("sdjwt.x5c_other_name", subject=subject,
-                                                                     iss=str(iss)))
-    return IssuerKey((chain.public_key(),), subject, True, msg("sdjwt.x5c_ok", subject=subject, iss=str(iss)))
+    check = x5c_issuer_check(cert, iss)
+    bound = {CheckStatus.PASSED: True, CheckStatus.FAILED: False}.get(check.status)
+    return IssuerKey((cert.key,), cert.subject, bound, check.message)
 
 
-def issuer_key(header: Mapping[str, Any], iss: str | None, ctx: VerificationContext) -> IssuerKey:
-    """The key(s) to check the issuer's signature with; :class:`KeyNotFound` when there is none."""
+def issuer_key(header: Mapping[str, Any], iss: str | None, ctx: VerificationContext,
+               at: datetime | None = None) -> IssuerKey:
+    """The key(s) to check the issuer's signature with; :class:`KeyNotFound` when there is none.
+
+    ``at``: when the token was signed (``iat``), the time an ``x5c`` chain must be valid at.
+    """
     meta = ctx.issuer_metadata.get(iss) if iss else None
     if meta is not None and iss:
         found = _metadata_keys(header, iss, meta)
@@ -97,9 +101,9 @@ def issuer_key(header: Mapping[str, Any], iss: str | None, ctx: VerificationCont
         if "x5c" not in header:
             raise KeyNotFound(msg("sdjwt.key_not_published", key=str(header.get("kid")), iss=iss), offline=False)
     if "x5c" in header:
-        return _x5c_key(header, iss, ctx)
+        return _x5c_key(header, iss, ctx, at)
     try:
-        signing = resolve_signing_key(header, iss, ctx)
+        signing = resolve_signing_key(header, iss, ctx, at)
     except did.NotAvailableOffline as exc:
         if iss and iss.startswith("https://") and meta is None:
             raise KeyNotFound(msg("sdjwt.metadata_missing", iss=iss), offline=True) from exc

@@ -13,7 +13,6 @@ silently passed.
 from __future__ import annotations
 
 import hashlib
-import json
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from wallet.errors import InputError
 from wallet.messages import Message, msg, render
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.util.b64 import b64url_decode_lenient
+from wallet.util.limits import load_json
 from wallet.util.values import as_list
 from wallet.verify.context import VerificationContext
 
@@ -86,6 +86,9 @@ def gunzip_capped(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
         raise StatusListError(msg("status_list.not_gzip")) from exc
     if not inflater.eof:
         raise StatusListError(msg("status_list.truncated"))
+    if inflater.unused_data or pending:
+        # A second gzip member or trailing bytes: another reader might decode a different list.
+        raise StatusListError(msg("status_list.trailing_data"))
     return bytes(out)
 
 
@@ -132,8 +135,8 @@ def _strings(value: Any) -> set[str]:
 def load_list(url: str, raw: bytes, issuer: str | None, ctx: VerificationContext, verify_list: ListVerifier) -> ListView:
     """Parse, verify and decode one status list credential."""
     try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+        doc = load_json(raw, "status list", MAX_DECOMPRESSED)
+    except InputError as exc:
         raise StatusListError(msg("status_list.not_json")) from exc
     if not isinstance(doc, dict):
         raise StatusListError(msg("status_list.not_json"))
@@ -170,6 +173,8 @@ def _entry_result(entry: Mapping[str, Any], ctx: VerificationContext, issuer: st
     except ValueError:
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.bad_index"))
     purpose = entry.get("statusPurpose", "revocation")
+    if not isinstance(purpose, str):
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.bad_purpose"))
     try:
         view = load_list(url, raw, issuer, ctx, verify_list)
     except StatusListError as exc:

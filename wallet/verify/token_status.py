@@ -98,7 +98,7 @@ def _verify_list_signature(jws: CompactJws, iss: str | None, ctx: VerificationCo
 
     try:
         check_header(jws.header)
-        found = issuer_key(jws.header, iss, ctx)
+        found = issuer_key(jws.header, iss, ctx, None)
     except JoseError as exc:
         raise ListRefused(msg("token_status.unsigned", detail=str(exc)), untrusted=True) from exc
     except KeyNotFound as exc:

@@ -1,120 +1,125 @@
-"""An ``x5c`` certificate chain in a JWS header, checked offline against the user's trusted CAs.
+"""JWT signing keys carried as an X.509 chain (the ``x5c`` header), checked offline.
 
-Why the user's trust anchors (``ctx.trust_anchors``, ``wallet trust
-add-anchor``) and not the system's TLS roots: a web PKI certificate
-authorises a web server for a name, not an organisation to issue
-credentials, and the SD-JWT VC draft leaves the choice of trust anchors to
-the ecosystem (EUDI issuers chain to national lists, not to browser roots).
-An SD-JWT VC issuer that publishes its keys at an https ``iss`` is checked
-through its JWT VC Issuer Metadata instead, whose authenticity the TLS
-connection that fetched it vouches for. The configured TLS bundle
-(``WALLET_CA_BUNDLE``) is a network setting and is not read here either:
-verification is a function of the bytes and the context, so a reverification
-next year gives the same answer as today.
+Institutional PKI signs tokens with certificates rather than DIDs: the
+header's ``x5c`` holds the signing certificate first, then the chain
+(RFC 7515 4.1.6). The signature is checked with the first certificate's key,
+and the algorithm still follows that key (:mod:`wallet.verify.jose`).
 
-The chain is validated with ``cryptography``'s X.509 path builder (RFC 5280
-path validation, CA/B web PKI profile for the CAs, any extensions on the
-leaf) at the verification time; the leaf must name the issuer: a URI
-subject alternative name equal to ``iss``, or a DNS name equal to its host
-(draft-ietf-oauth-sd-jwt-vc, "Issuer-signed JWT Verification Key Validation").
+What *offline* means here (docs/FORMATS.md):
+
+* the path is built only from the certificates in ``x5c`` and validated, with
+  pyhanko-certvalidator and fetching disabled, to the certificates the user
+  trusts (``wallet trust add-anchor``, ``VerificationContext.trust_anchors``)
+  at the token's signing time (``iat``, else ``nbf``, else now);
+* revocation of the certificate is not checked: a token carries no CRL or
+  OCSP response, and nothing is fetched. The report says so;
+* the certificate must name the issuer: the issuer id equals one of its
+  subject alternative name URIs, or the issuer is an ``https`` URL or a
+  ``did:web`` whose host is one of its DNS names.
+
+So a chain to a trusted anchor that names the issuer confirms the issuer
+(``issuer-key`` passed, revocation said to be unchecked); a chain to no
+trusted anchor proves only integrity, like a bare ``jwk`` header
+(``issuer-key`` not checked, essential); a chain that is invalid at the
+signing time (expired, not yet valid, broken) or a certificate that names
+someone else fails.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from cryptography import x509
-from cryptography.x509.verification import ExtensionPolicy, PolicyBuilder, Store, VerificationError
 
-#: A chain longer than this is refused before parsing (nobody needs more).
-MAX_CHAIN = 10
-#: One certificate's base64 text.
-MAX_CERT_CHARS = 64 * 1024
+from wallet.messages import msg
+from wallet.model import Check, CheckId, CheckStatus
+from wallet.verify.did import KeyResolutionError, PublicKey, UnsupportedKey, key_type_of
+from wallet.verify.seals.x509path import PathResult, validate_path
 
-
-class ChainError(Exception):
-    """The ``x5c`` header is malformed or its chain does not validate; the text says why."""
+#: At most this many certificates in one ``x5c`` (real chains have two to four).
+MAX_X5C = 10
 
 
 @dataclass(frozen=True)
-class Chain:
-    """A decoded ``x5c``: the leaf (whose key signed) and the rest as given."""
+class CertificateKey:
+    """The key of an ``x5c`` header and what its chain established."""
 
-    leaf: x509.Certificate
-    intermediates: tuple[x509.Certificate, ...]
-
-    def public_key(self) -> Any:
-        return self.leaf.public_key()
-
-    def names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(DNS names, URIs) in the leaf's subject alternative names."""
-        try:
-            san = self.leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
-        except x509.ExtensionNotFound:
-            return (), ()
-        return (tuple(san.get_values_for_type(x509.DNSName)),
-                tuple(san.get_values_for_type(x509.UniformResourceIdentifier)))
+    key: PublicKey
+    subject: str
+    names: frozenset[str]  # SAN URIs and DNS names, lower-cased DNS
+    path: PathResult
 
 
-def decode(x5c: Any) -> Chain:
-    """The certificates of an ``x5c`` header (standard base64 DER, leaf first)."""
-    if not isinstance(x5c, list) or not x5c or not all(isinstance(c, str) for c in x5c):
-        raise ChainError("x5c is not a list of base64 certificates")
-    if len(x5c) > MAX_CHAIN:
-        raise ChainError(f"x5c holds more than {MAX_CHAIN} certificates")
-    certs = []
-    for number, text in enumerate(x5c, start=1):
-        if len(text) > MAX_CERT_CHARS:
-            raise ChainError(f"certificate {number} of x5c is too large")
-        try:
-            certs.append(x509.load_der_x509_certificate(base64.b64decode(text, validate=True)))
-        except (binascii.Error, ValueError) as exc:
-            raise ChainError(f"certificate {number} of x5c cannot be read") from exc
-    return Chain(certs[0], tuple(certs[1:]))
+def _der(item: Any) -> bytes:
+    if not isinstance(item, str) or not item:
+        raise KeyResolutionError("an x5c entry is not a base64 certificate")
+    try:  # RFC 7515: standard base64 (not base64url), no line breaks
+        return base64.b64decode(item, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise KeyResolutionError("an x5c entry is not valid base64") from exc
 
 
-def names_issuer(chain: Chain, iss: str | None) -> bool:
-    """Whether the leaf names ``iss``: a URI SAN equal to it, or a DNS SAN equal to its host."""
-    if not iss:
-        return False
-    dns, uris = chain.names()
-    if iss in uris:
-        return True
+def _names(cert: x509.Certificate) -> frozenset[str]:
     try:
-        host = urlsplit(iss).hostname
-    except ValueError:
-        return False
-    return bool(host) and host in {d.lower() for d in dns}
+        san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except x509.ExtensionNotFound:
+        return frozenset()
+    uris = san.get_values_for_type(x509.UniformResourceIdentifier)
+    dns = [d.lower() for d in san.get_values_for_type(x509.DNSName)]
+    return frozenset([*uris, *dns])
 
 
-def anchors_of(ders: Sequence[bytes]) -> list[x509.Certificate]:
-    out = []
-    for der in ders:
-        try:
-            out.append(x509.load_der_x509_certificate(der))
-        except ValueError:
-            continue  # an unreadable anchor anchors nothing
-    return out
-
-
-def validate(chain: Chain, anchors: Sequence[bytes], when: datetime) -> None:
-    """Raise :class:`ChainError` unless the chain leads to one of ``anchors`` (DER) at ``when``."""
-    roots = anchors_of(anchors)
-    if not roots:
-        raise ChainError("no trusted certificate authority is configured")
+def certificate_key(header: Mapping[str, Any], at: datetime, anchors: tuple[bytes, ...]) -> CertificateKey:
+    """The signing key of ``header["x5c"]`` and its chain validated to ``anchors`` at ``at``."""
+    chain = header.get("x5c")
+    if not isinstance(chain, list) or not chain or len(chain) > MAX_X5C:
+        raise KeyResolutionError(f"x5c must be a list of 1 to {MAX_X5C} certificates")
+    ders = [_der(item) for item in chain]
     try:
-        verifier = (PolicyBuilder().store(Store(roots)).time(when)
-                    .extension_policies(ca_policy=ExtensionPolicy.webpki_defaults_ca(),
-                                        ee_policy=ExtensionPolicy.permit_all())
-                    .build_client_verifier())
-        verifier.verify(chain.leaf, list(chain.intermediates))
-    except VerificationError as exc:
-        raise ChainError(f"the certificate chain does not lead to a trusted authority ({exc})") from exc
+        leaf = x509.load_der_x509_certificate(ders[0])
+        key = leaf.public_key()
     except ValueError as exc:
-        raise ChainError(f"the certificate chain cannot be checked ({exc})") from exc
+        raise KeyResolutionError(f"x5c[0] is not a certificate ({exc})") from exc
+    except Exception as exc:  # cryptography's UnsupportedAlgorithm for an unknown key type
+        raise UnsupportedKey(f"the certificate's key is of a type the wallet does not implement ({exc})") from exc
+    key_type_of(key)  # type: ignore[arg-type]  # raises UnsupportedKey for a curve the wallet lacks
+    path = validate_path(ders[0], intermediates=ders[1:], anchors=anchors, at=at,
+                         key_usage=frozenset({"digital_signature"}))
+    return CertificateKey(key, leaf.subject.rfc4514_string(), _names(leaf), path)  # type: ignore[arg-type]
+
+
+def names_issuer(names: frozenset[str], issuer: str | None) -> bool:
+    """Whether a certificate with these SAN values names ``issuer`` (see the module docstring)."""
+    if not issuer:
+        return False
+    if issuer in names:
+        return True
+    host: str | None = None
+    if issuer.startswith("https://"):
+        host = urlsplit(issuer).hostname
+    elif issuer.startswith("did:web:"):
+        host = unquote(issuer[len("did:web:"):].split(":")[0]).split(":")[0]
+    return bool(host) and host.lower() in names  # type: ignore[union-attr]
+
+
+def issuer_check(cert: CertificateKey, issuer: str | None, holder: bool = False) -> Check:
+    """``issuer-key`` for a token signed with an ``x5c`` certificate."""
+    status = cert.path.status
+    if status in ("invalid", "revoked"):
+        return Check(CheckId.ISSUER_KEY, CheckStatus.FAILED, msg("x5c.invalid", subject=cert.subject,
+                                                                 detail=cert.path.detail))
+    if status == "untrusted":
+        return Check(CheckId.ISSUER_KEY, CheckStatus.NOT_CHECKED, msg("x5c.untrusted", subject=cert.subject,
+                                                                      detail=cert.path.detail), essential=True)
+    if not names_issuer(cert.names, issuer):
+        role = "holder" if holder else "issuer"
+        return Check(CheckId.ISSUER_KEY, CheckStatus.FAILED, msg("x5c.other_name", subject=cert.subject, party=issuer,
+                                                                 names=", ".join(sorted(cert.names)), role=role))
+    return Check(CheckId.ISSUER_KEY, CheckStatus.PASSED, msg("x5c.ok", subject=cert.subject, party=issuer,
+                                                             anchor=cert.path.anchor_subject, detail=cert.path.detail))

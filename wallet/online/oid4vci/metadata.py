@@ -247,20 +247,18 @@ def verify_signed_metadata(jwt_text: str, issuer: str, anchors: Sequence[bytes],
     signer = None
     try:
         if "x5c" in jws.header:
-            chain = chains.decode(jws.header["x5c"])
-            key = chain.public_key()
-            try:
-                chains.validate(chain, anchors, now)
-                if chains.names_issuer(chain, issuer):
-                    signer = chain.leaf.subject.rfc4514_string()
-            except chains.ChainError:
-                signer = None  # a valid signature by an untrusted certificate: integrity only
+            cert = chains.certificate_key(jws.header, now, tuple(anchors))
+            key = cert.key
+            if cert.path.status in ("invalid", "revoked"):
+                raise _refuse("the certificate that signed its metadata is not valid")
+            if cert.path.status != "untrusted" and chains.names_issuer(cert.names, issuer):
+                signer = cert.subject  # otherwise a valid signature by an untrusted certificate: integrity only
         elif isinstance(jws.header.get("kid"), str) and str(jws.header["kid"]).startswith(("did:key:", "did:jwk:")):
             key = resolve(str(jws.header["kid"])).key
         else:
             raise _refuse("its signed metadata names no key the wallet can check")
         verify_parts(jws, key)
-    except (chains.ChainError, KeyResolutionError, JoseError) as exc:
+    except (KeyResolutionError, JoseError) as exc:
         raise _refuse(f"the signature of its signed metadata does not hold ({exc})") from exc
     return SignedMetadata(claims, signer)
 

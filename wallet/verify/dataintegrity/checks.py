@@ -26,6 +26,10 @@ PASSED, FAILED, WARNING, NOT_CHECKED = (
 
 
 def jsonld_check(outcome: JsonLdOutcome) -> Check:
+    if outcome.unknown_context:
+        # Not a finding against the credential: the wallet does not know the vocabulary, so nothing it
+        # says can be read with certainty (essential: the verdict is "cannot be checked", never "valid").
+        return Check(CheckId.JSONLD, NOT_CHECKED, msg("jsonld.unknown_context", url=outcome.unknown_context), True)
     if outcome.problem:
         return Check(CheckId.JSONLD, FAILED, msg("jsonld.problem", detail=outcome.problem))
     if outcome.inline_contexts:

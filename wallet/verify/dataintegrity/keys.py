@@ -20,6 +20,7 @@ from wallet.verify.did import (
     KeyResolutionError,
     NotAvailableOffline,
     ResolvedKey,
+    UnsupportedKey,
     key_type_of,
     multibase_to_key,
     resolve,
@@ -69,6 +70,8 @@ def resolve_method(vm: Any, ctx: VerificationContext) -> KeyRef:
     if frag.startswith("z"):
         try:
             key = multibase_to_key(frag)
+        except UnsupportedKey:
+            raise
         except KeyResolutionError as exc:
             raise KeyResolutionError(f"the verification method's key could not be read: {exc}") from exc
         return KeyRef(ResolvedKey(vm, base, key, key_type_of(key), frozenset()), self_asserted=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet.messages import Message, msg
-from wallet.verify.canon import CanonicalizationBudgetExceeded, canonicalize_quads
+from wallet.verify.canon import CanonicalizationBudgetExceeded, CanonicalizationRefused, canonicalize_quads
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.keys import KeyRef, resolve_method
 from wallet.verify.dataintegrity.suites import (
@@ -22,12 +22,14 @@ from wallet.verify.dataintegrity.suites import (
     Suite,
     check_signature,
     hash_data,
+    hash_name,
     proof_config,
     suite_of,
 )
-from wallet.verify.did import KeyResolutionError, NotAvailableOffline
+from wallet.verify.did import KeyResolutionError, NotAvailableOffline, UnsupportedKey
 from wallet.verify.safe_jsonld import (
     JsonLdProblem,
+    UnknownContext,
     check_context_urls,
     inline_context_findings,
     strict_quads,
@@ -67,6 +69,7 @@ class JsonLdOutcome:
     rdf_checked: bool  # False when only the context allowlist applied (JCS-only proofs)
     canonical_rdf: bytes | None = None  # canonical N-Quads of the document without proofs
     inline_contexts: bool = False  # the document defines some terms itself (flagged)
+    unknown_context: str | None = None  # a context URL the wallet does not bundle: could not check, not wrong
 
 
 def proofs_of(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -97,7 +100,9 @@ def check_jsonld(document: Mapping[str, Any], proofs: list[Mapping[str, Any]]) -
                 raise JsonLdProblem(
                     f"the credential redefines terms of a published context ({', '.join(redefined[:5])})"
                 )
-    except (JsonLdProblem, CanonicalizationBudgetExceeded) as exc:
+    except UnknownContext as exc:
+        return JsonLdOutcome(str(exc), needs_rdf, unknown_context=exc.url)
+    except (JsonLdProblem, CanonicalizationBudgetExceeded, CanonicalizationRefused) as exc:
         return JsonLdOutcome(str(exc), needs_rdf)
     if findings is None:
         findings = inline_context_findings(document)
@@ -139,8 +144,14 @@ def verify_one(
     except NotAvailableOffline as exc:
         return ProofResult(index, proof, suite, None, msg("proof.key_offline", key=str(method), detail=str(exc)),
                            offline_gap=True)
+    except UnsupportedKey as exc:
+        return ProofResult(index, proof, suite, None, msg("proof.unsupported_key", key=str(method), suite=suite.name,
+                                                          detail=str(exc)))
     except KeyResolutionError as exc:
         return ProofResult(index, proof, suite, False, msg("proof.key_not_found", key=str(method), detail=str(exc)))
+    if jsonld is not None and jsonld.unknown_context and suite.canonicalization == "rdfc":
+        return ProofResult(index, proof, suite, None,
+                           msg("proof.unknown_context", url=jsonld.unknown_context, suite=suite.name), key)
     try:
         if jsonld is not None and jsonld.problem and suite.canonicalization == "rdfc":
             return ProofResult(index, proof, suite, False,
@@ -149,12 +160,15 @@ def verify_one(
         reuse = (
             jsonld.canonical_rdf
             if jsonld is not None and suite.canonicalization == "rdfc" and "previousProof" not in proof
+            and hash_name(suite, key.resolved.key_type) == "sha256"  # the JSON-LD check labels with SHA-256
             else None
         )
         view = _secured_view(document, proof, all_proofs)
         data = hash_data(suite, key.resolved.key_type, config, view, reuse)
         ok = check_signature(suite, key.resolved.key, key.resolved.key_type, proof, data)
-    except (ProofError, JsonLdProblem, CanonicalizationBudgetExceeded) as exc:
+    except UnknownContext as exc:  # the proof options (or a chained proof) name an unknown context
+        return ProofResult(index, proof, suite, None, msg("proof.unknown_context", url=exc.url, suite=suite.name), key)
+    except (ProofError, JsonLdProblem, CanonicalizationBudgetExceeded, CanonicalizationRefused) as exc:
         return ProofResult(index, proof, suite, False, msg("proof.error", suite=suite.name, detail=str(exc)), key)
     if not ok:
         return ProofResult(index, proof, suite, False,

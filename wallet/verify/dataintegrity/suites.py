@@ -91,15 +91,22 @@ def suite_of(proof: Mapping[str, Any]) -> Suite | None:
 _HASHES = {"sha256": hashlib.sha256, "sha384": hashlib.sha384}
 
 
-def _hash_name(suite: Suite, key_type: str) -> str:
+def hash_name(suite: Suite, key_type: str) -> str:
+    """The suite's hash for this key: SHA-384 for ecdsa-*-2019 with P-384, else SHA-256 (vc-di-ecdsa 3.3)."""
     return "sha384" if key_type == "P-384" and suite.name.startswith("ecdsa") else "sha256"
 
 
-def canonical_form(suite: Suite, document: Mapping[str, Any]) -> bytes:
-    """The canonical bytes of a document or proof configuration for ``suite``."""
+def canonical_form(suite: Suite, document: Mapping[str, Any], key_type: str = "") -> bytes:
+    """The canonical bytes of a document or proof configuration for ``suite`` and a key of ``key_type``.
+
+    RDFC-1.0 labels blank nodes with hashes of their surroundings, and
+    vc-di-ecdsa (ecdsa-rdfc-2019, 3.3.2) runs it with the suite's hash: SHA-384
+    for a P-384 key. A document without blank nodes canonicalizes the same
+    either way, so the difference shows only on documents that have them.
+    """
     if suite.canonicalization == "jcs":
         return jcs(dict(document))
-    return canonicalize_quads(strict_quads(document)).encode("utf-8")
+    return canonicalize_quads(strict_quads(document), hash_algorithm=hash_name(suite, key_type)).encode("utf-8")
 
 
 def proof_config(suite: Suite, proof: Mapping[str, Any], document: Mapping[str, Any]) -> dict[str, Any]:  # noqa: ARG001 - suites share one call shape
@@ -127,12 +134,13 @@ def hash_data(
     """hash(canonical proof config) || hash(canonical document) — the signed bytes.
 
     ``canonical_doc`` lets a caller that already canonicalized the document
-    (the JSON-LD check does) skip a second expansion.
+    with this suite's RDFC hash (the JSON-LD check does, with SHA-256) skip a
+    second expansion.
     """
-    digest = _HASHES[_hash_name(suite, key_type)]
-    proof_hash = digest(canonical_form(suite, config)).digest()
+    digest = _HASHES[hash_name(suite, key_type)]
+    proof_hash = digest(canonical_form(suite, config, key_type)).digest()
     if canonical_doc is None:
-        canonical_doc = canonical_form(suite, unsecured)
+        canonical_doc = canonical_form(suite, unsecured, key_type)
     doc_hash = digest(canonical_doc).digest()
     return proof_hash + doc_hash
 

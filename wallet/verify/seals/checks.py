@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from cryptography import x509
+
 from wallet.errors import InputError
 from wallet.formats.edci_xml import credential_from_view
 from wallet.messages import Message, msg
@@ -110,6 +112,8 @@ def format_check(cred: Credential) -> Check:
 def seal_check(ev: SealEvidence | None, note: Message) -> Check:
     if ev is None:
         return Check(CheckId.SIGNATURE, _F, msg("seal.none", note=note), True)
+    if not ev.intact and ev.unsupported:
+        return Check(CheckId.SIGNATURE, _N, msg("seal.unsupported", kind=ev.kind, detail=ev.reason, note=note), True)
     if not ev.intact:
         return Check(CheckId.SIGNATURE, _F, msg("seal.broken", kind=ev.kind, detail=ev.reason, note=note), True)
     profile = seal_profile(ev.leaf_der) if ev.leaf_der else None
@@ -136,6 +140,26 @@ def _path(ev: SealEvidence, ctx: VerificationContext, snapshot: TrustSnapshot | 
     return result, msg("seal.via.eu")
 
 
+def _out_of_period(leaf_der: bytes, when: datetime | None) -> Message | None:
+    """Why the seal certificate was not in force at ``when`` (the signing time), or None.
+
+    Decided from the certificate alone, so it holds whatever trust configuration
+    is loaded: a seal made with an expired or not-yet-valid certificate is not a
+    valid seal, trusted issuer or not.
+    """
+    if when is None:
+        return None
+    try:
+        cert = x509.load_der_x509_certificate(leaf_der)
+    except ValueError:
+        return None  # the seal check has already said the certificate is unreadable
+    if when < cert.not_valid_before_utc:
+        return msg("seal.certificate_not_yet_valid", at=when, start=cert.not_valid_before_utc)
+    if when > cert.not_valid_after_utc:
+        return msg("seal.certificate_expired", at=when, end=cert.not_valid_after_utc)
+    return None
+
+
 def owner_check(ev: SealEvidence | None, ctx: VerificationContext, snapshot: TrustSnapshot | None,
                 note: Message) -> tuple[Check, PathResult | None]:
     if ev is None or not ev.intact or not ev.leaf_der:
@@ -143,6 +167,9 @@ def owner_check(ev: SealEvidence | None, ctx: VerificationContext, snapshot: Tru
     org = seal_profile(ev.leaf_der).subject_o or seal_profile(ev.leaf_der).subject_cn or "unknown organisation"
     when = ev.validation_time
     proven = ev.time_caveat()
+    out_of_period = _out_of_period(ev.leaf_der, when)
+    if out_of_period is not None:
+        return Check(CheckId.ISSUER_TRUSTED, _F, out_of_period), None
     if not snapshot and not ctx.trust_anchors:
         return Check(CheckId.ISSUER_TRUSTED, _N, msg("seal.owner_no_trust_basis", org=org, note=note)), None
     result, via = _path(ev, ctx, snapshot)

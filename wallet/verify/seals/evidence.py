@@ -29,6 +29,7 @@ class SealEvidence:
     claimed_time: datetime | None = None  # sigT / SigningTime: asserted by the signer, not proven
     timestamps: tuple[TimestampResult, ...] = ()
     algorithm: str | None = None
+    unsupported: bool = False  # not intact only because the seal uses an algorithm or feature the wallet lacks
 
     def _stamp_times(self, trusted: bool) -> list[datetime]:
         return [

@@ -144,12 +144,14 @@ def _verify(raw: bytes, anchors: tuple[bytes, ...]) -> SealEvidence:
     header = protected_header(sig)
     alg = header.get("alg")
     if alg not in ALGORITHMS:
-        return SealEvidence("JAdES", False, f"the signature algorithm {alg!r} is not accepted")
+        refused = not isinstance(alg, str) or alg.lower() == "none" or alg.upper().startswith("HS")
+        return SealEvidence("JAdES", False, f"the signature algorithm {alg!r} is not accepted", unsupported=not refused)
     if header.get("b64") is not False:
         return SealEvidence("JAdES", False, "the seal does not use an unencoded payload (b64: false)")
     crit = header.get("crit", [])
     if not isinstance(crit, list) or "b64" not in crit or any(c not in UNDERSTOOD_CRIT for c in crit):
-        return SealEvidence("JAdES", False, f"the crit header {crit!r} is missing b64 or names unknown parameters")
+        return SealEvidence("JAdES", False, f"the crit header {crit!r} is missing b64 or names unknown parameters",
+                            unsupported=isinstance(crit, list) and "b64" in crit)
     raw_unprotected = sig.get("header")
     unprotected = raw_unprotected if isinstance(raw_unprotected, dict) else {}
     clash = {"x5c", "x5t#S256", "kid", "alg"} & set(unprotected)

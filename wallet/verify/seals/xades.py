@@ -182,11 +182,14 @@ def verify_xades(raw: bytes, anchors: tuple[bytes, ...] = ()) -> tuple[SealEvide
     )
     try:
         results = HardenedXAdESVerifier().verify(root, x509_cert=leaf, parser=safe_parser(), expect_config=config)
-    except (SignXMLException, InputError, ValueError) as exc:
+    except (SignXMLException, InputError, ValueError, etree.LxmlError) as exc:
+        # etree.DocumentInvalid: signxml validates the signature against the XML-DSig schema.
         reason = str(exc) or type(exc).__name__
         if "Signature verification failed" in reason:
             reason = "the signature value does not match the signed data (changed or re-formatted after sealing)"
-        return SealEvidence("XAdES", False, reason, leaf_der, claimed_time=claimed), None
+        # An asymmetric method or digest outside the allowed set: the wallet cannot check it (HMAC stays a failure).
+        unsupported = "forbidden by configuration" in reason and "hmac" not in reason.lower()
+        return SealEvidence("XAdES", False, reason, leaf_der, claimed_time=claimed, unsupported=unsupported), None
     signed = results[data_refs[0]].signed_xml
     if signed is None:
         return SealEvidence("XAdES", False, "the signed data is not XML", leaf_der), None

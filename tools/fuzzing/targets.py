@@ -1,0 +1,326 @@
+"""The fuzz targets: one in-process entry point per kind of hostile input.
+
+Each target is a function of the input bytes that may only return or raise a
+documented :class:`wallet.errors.WalletError`; anything else is a crash, and
+taking longer than the harness's per-input limit is a hang. A target is one
+registry entry (name, entry point, where its seeds come from, which modules
+atheris instruments), so a new input kind (Token Status List, OID4VCI offers,
+share-service responses) is one more :func:`register` call.
+
+``owner`` names who fixes a target's findings when that is not the
+verification code (storage, stacking): the harness still reports them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMITTED_SEEDS = ROOT / "tests" / "fuzz_seeds"
+#: The clock every verification target uses (the shared corpus was made in 2025).
+FUZZ_NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One fuzz target."""
+
+    name: str
+    run: Callable[[bytes], object]
+    what: str
+    shared_globs: tuple[str, ...] = ()  # seed files under ../shared
+    generated: Callable[[Path | None], Iterable[bytes]] | None = None  # seeds built at start-up
+    instrument: tuple[str, ...] = ("wallet",)
+    owner: str = "verification"
+    max_len: int = 256 * 1024
+    setup: Callable[[], None] | None = None
+    seed_folders: tuple[str, ...] = ()  # tests/fuzz_seeds/ folders besides the target's own
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+TARGETS: dict[str, Target] = {}
+
+
+def register(target: Target) -> Target:
+    TARGETS[target.name] = target
+    return target
+
+
+# -- shared helpers (imported lazily so atheris can instrument the imports) -----------------------
+
+@functools.lru_cache(maxsize=1)
+def _shared_context() -> Any:
+    """Status lists of the shared corpus (if present), a fixed clock, no trust."""
+    import json
+
+    from wallet.shared_data import shared_dir
+    from wallet.verify.context import VerificationContext
+
+    lists: dict[str, bytes] = {}
+    shared = shared_dir()
+    if shared is not None and (shared / "corpus" / "manifest.json").is_file():
+        manifest = json.loads((shared / "corpus" / "manifest.json").read_text(encoding="utf-8"))
+        lists = {url: (shared / "corpus" / name).read_bytes() for url, name in manifest.get("statusLists", {}).items()}
+    return VerificationContext(now=FUZZ_NOW, status_lists=lists)
+
+
+def _verify(data: bytes) -> None:
+    """verify_bytes must answer every input with a report; it may not even raise a WalletError."""
+    from wallet.verify.engine import verify_bytes
+
+    cred, report = verify_bytes(data, _shared_context())
+    report.to_json()
+    report.verdict  # noqa: B018 - computing the verdict is part of what is exercised
+    if cred is not None:
+        cred.display_title()
+
+
+def _detect_and_parse(data: bytes) -> None:
+    from wallet.formats import detect, parse
+
+    detect(data)
+    cred = parse(data)
+    cred.display_title()
+
+
+def _baked(data: bytes) -> None:
+    from wallet.formats import baked
+
+    try:
+        baked.extract(data)
+    finally:
+        _verify(data)
+
+
+# -- status lists ----------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _status_credentials() -> tuple[tuple[str, bytes], ...]:
+    """(status list URL, credential bytes) for every corpus credential that names a list."""
+    import json
+
+    from wallet.shared_data import shared_dir
+
+    out: list[tuple[str, bytes]] = []
+    shared = shared_dir()
+    paths = sorted((shared / "corpus").glob("*.status-*.json")) if shared is not None else []
+    # tests/fuzz_seeds/status-credentials/: credentials naming the committed demo status list.
+    paths += sorted((COMMITTED_SEEDS / "status-credentials").glob("*.json"))
+    for path in paths:
+        raw = path.read_bytes()
+        status = json.loads(raw).get("credentialStatus")
+        entry = status[0] if isinstance(status, list) else status
+        if isinstance(entry, dict) and isinstance(entry.get("statusListCredential"), str):
+            out.append((entry["statusListCredential"], raw))
+    return tuple(out)
+
+
+def _status_list(data: bytes) -> None:
+    """A (mutated) status list credential, consulted by each credential that points to a list."""
+    import dataclasses
+    import json
+
+    from wallet.verify.engine import verify_bytes
+    from wallet.verify.status import StatusListError, decode_list
+
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError):
+        doc = None
+    if isinstance(doc, dict) and "credentialSubject" in doc and "encodedList" not in json.dumps(doc.get("credentialSubject")):
+        _verify(data)  # a credential with a (mutated) status entry, checked against the shared lists
+        return
+    list_id = doc.get("id") if isinstance(doc, dict) else None
+    # The credentials that name this list (by its id), else the first one: each verification costs a proof check.
+    credentials = [c for c in _status_credentials() if c[0] == list_id] or list(_status_credentials()[:1])
+    base = _shared_context()
+    for url, credential in credentials:
+        ctx = dataclasses.replace(base, status_lists={**base.status_lists, url: data})
+        _, report = verify_bytes(credential, ctx)
+        report.verdict  # noqa: B018
+    try:
+        encoded = doc["credentialSubject"]["encodedList"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return
+    try:
+        decode_list(encoded)
+    except StatusListError:
+        pass
+
+
+# -- share links and presentations -----------------------------------------------------------------
+
+def _share_link(data: bytes) -> None:
+    from wallet.sharing.link import decode_link
+
+    try:
+        decode_link(data.decode("latin-1"))
+    finally:
+        # As the CLI gets it: an argument's undecodable bytes become lone surrogates.
+        _received(data.decode("utf-8", "surrogateescape"))
+
+
+def _received(data: bytes | str) -> None:
+    from wallet.sharing.received import verify_received
+
+    bundle = verify_received(data, _shared_context())
+    bundle.to_json()
+    bundle.summary_lines(("en",))
+
+
+def _links_from_presentations(shared: Path | None) -> Iterable[bytes]:
+    from wallet.sharing.link import encode_link
+
+    sources = sorted(shared.glob("corpus/*.vp.json")) if shared is not None else []
+    sources += sorted((COMMITTED_SEEDS / "presentation").glob("*.json"))
+    for path in sources[:12]:
+        yield encode_link(path.read_bytes()).encode("ascii")
+
+
+# -- backup restore (storage owns the findings) ------------------------------------------------------
+
+_RESTORE: dict[str, Any] = {}
+
+
+def _restore_setup() -> None:
+    """One throw-away demo vault and its backup key; key derivation memoised for speed.
+
+    Deriving the master key (Argon2id at the floor) on every input would make
+    the target run a few inputs per second: the harness memoises derivation
+    per (passphrase, salt, parameters), which changes no decision of the code
+    under test.
+    """
+    if _RESTORE:
+        return
+    from wallet import demo
+    from wallet.storage import backup as backup_mod
+    from wallet.storage import vault as vault_mod
+
+    real = backup_mod.derive_master
+
+    @functools.lru_cache(maxsize=16)
+    def _derive(passphrase: str, salt: bytes, params: Any) -> bytes:
+        return bytes(real(passphrase, salt, params))
+
+    def derive(passphrase: str, salt: bytes, params: Any) -> bytearray:
+        return bytearray(_derive(passphrase, bytes(salt), params))
+
+    backup_mod.derive_master = derive  # type: ignore[assignment]
+    vault_mod.derive_master = derive  # type: ignore[assignment]
+    work = Path(tempfile.mkdtemp(prefix="wallet-fuzz-restore-"))
+    vault, passphrase = demo.create_demo_vault(work / "demo.db")
+    out = vault.backup(work / "seed.backup")
+    vault.close()
+    plain, key = backup_mod.read_backup(out, passphrase)
+    _RESTORE.update(work=work, passphrase=passphrase, key=key, seed=plain)
+
+
+def _restore_seeds(_shared: Path | None) -> Iterable[bytes]:
+    _restore_setup()
+    yield _RESTORE["seed"]
+
+
+def _restore(data: bytes) -> None:
+    """A backup whose authenticated payload is ``data`` (or, with the magic, a whole backup file)."""
+    from wallet.storage import Vault
+    from wallet.storage import backup as backup_mod
+    from wallet.storage.files import remove_db_files
+
+    _restore_setup()
+    work: Path = _RESTORE["work"]
+    file = work / "input.backup"
+    if data.startswith(backup_mod.MAGIC):
+        file.write_bytes(data)
+    else:
+        file.write_bytes(backup_mod.encode_backup([data], _RESTORE["key"]))
+    target = work / "restored.db"
+    try:
+        vault = Vault.restore(file, target, _RESTORE["passphrase"], overwrite=True)
+        try:
+            vault.info()
+            for stored in vault.list_credentials():
+                stored.parsed  # noqa: B018
+            vault.list_targets()
+            vault.list_trusted_issuers()
+        finally:
+            vault.close()
+    finally:
+        remove_db_files(target)
+        for aside in work.glob("restored.db.replaced-*"):
+            remove_db_files(aside)
+
+
+# -- stacking target files (stacking owns the findings) -----------------------------------------------
+
+def _target_file(data: bytes) -> None:
+    from wallet.stacking.progress import progress
+    from wallet.stacking.schema import load_target
+    from wallet.stacking.service import target_document_from_file
+
+    path = Path(tempfile.gettempdir()) / f"wallet-fuzz-target-{os.getpid()}.json"
+    path.write_bytes(data)
+    document = target_document_from_file(path)
+    target = load_target(document)
+    progress(target, _demo_candidates(), FUZZ_NOW)
+
+
+@functools.lru_cache(maxsize=1)
+def _demo_candidates() -> tuple[Any, ...]:
+    from wallet.stacking.demo import demo_candidates
+
+    return tuple(demo_candidates())
+
+
+def _bundled_targets(_shared: Path | None) -> Iterable[bytes]:
+    from wallet.stacking.schema import bundled_target_files
+
+    for path in bundled_target_files():
+        yield path.read_bytes()
+
+
+# -- the registry -----------------------------------------------------------------------------------
+
+JSON_LD = ("corpus/vc*.json", "corpus/ob3-*.json", "vectors/w3c-vc-di-eddsa/**/*.json",
+           "vectors/w3c-vc-di-ecdsa/**/*.json", "vectors/w3c-vc-data-model-2.0-test-suite/*.json",
+           "vectors/w3c-ccg-citizenship/**/*.jsonld")
+
+register(Target("detect", _detect_and_parse, "recognition and parsing of every format (wallet.formats.parse)",
+                shared_globs=("corpus/*", "vectors/1edtech-dc-validator/**/*", "vectors/openbadges/**/*",
+                              "vectors/w3c-vc-jose-cose-test-suite/**/*.txt", "vectors/eu-elm-v3/**/*.json*",
+                              "vectors/eu-edci-legacy/**/*.xml"),
+                seed_folders=("dataintegrity", "jose", "ob2", "status", "presentation", "sharelink")))
+register(Target("dataintegrity", _verify, "Data Integrity verification (JSON-LD expansion, RDFC-1.0, JCS)",
+                shared_globs=JSON_LD, instrument=("wallet", "pyld", "rfc8785")))
+register(Target("jose", _verify, "JWS / VC-JWT / VC-JOSE / SD-JWT verification",
+                shared_globs=("corpus/*.jwt", "vectors/w3c-vc-jose-cose-test-suite/**/*.txt",
+                              "vectors/1edtech-dc-validator/**/*.jwt")))
+register(Target("ob2", _baked, "Open Badges 2.0 JSON and baked PNG/SVG badges (extraction + verification)",
+                shared_globs=("vectors/1edtech-dc-validator/**/*.png", "vectors/1edtech-dc-validator/**/*.svg",
+                              "vectors/openbadges/**/*.png", "vectors/openbadges/**/*.svg",
+                              "vectors/1edtech-dc-validator/**/ob2*.json", "vectors/1edtech-dc-validator/**/*assertion*.json"),
+                max_len=1024 * 1024))
+register(Target("jades", _verify, "European Digital Credentials: ELM JSON-LD and JAdES seals",
+                shared_globs=("vectors/eu-elm-v3/**/*.json*", "vectors/eu-edci-legacy/**/*.json*"),
+                max_len=2 * 1024 * 1024))
+register(Target("edci", _verify, "EDCI 1.x XML credentials with XAdES seals",
+                shared_globs=("vectors/eu-edci-legacy/**/*.xml", "vectors/eu-elm-v3/**/*.xml"),
+                max_len=2 * 1024 * 1024))
+register(Target("status", _status_list, "status lists (BitstringStatusList, StatusList2021) consulted by credentials",
+                shared_globs=("corpus/statuslist.*.json", "corpus/*.status-*.json",
+                              "vectors/1edtech-dc-validator/**/*status*.json")))
+# Token Status List (IETF OAuth): register(Target("token-status", ...)) once wallet.verify reads it.
+register(Target("sharelink", _share_link, "share links (wallet:/open#v=1&b=...) and the bundles inside",
+                generated=_links_from_presentations))
+register(Target("presentation", _received, "received presentations (wallet.sharing.received)",
+                shared_globs=("corpus/*.vp.json", "vectors/w3c-vc-data-model-2.0-test-suite/*presentation*.json")))
+register(Target("restore", _restore, "backup restore: the dump inside a backup, and the backup file itself",
+                generated=_restore_seeds, owner="storage", max_len=1024 * 1024))
+register(Target("targets", _target_file, "stacking target files (loading, validation, progress)",
+                generated=_bundled_targets, owner="stacking", instrument=("wallet",)))
