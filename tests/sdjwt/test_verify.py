@@ -222,6 +222,12 @@ def test_hostile_structures_never_crash(issuer: Issuer) -> None:
                 f"{token}~{b64(b'[' * 5000)}~"):
         cred, report = verify_bytes(bad.encode(), ctx_for(issuer))
         assert report.verdict is Verdict.INVALID, bad[-40:]
+    # a general JSON serialisation with thousands of signatures over a large payload (each would re-check it)
+    head, body, sig = token.split(".")
+    many = json.dumps({"payload": body, "signatures": [{"protected": head, "signature": sig}] * 3000,
+                       "disclosures": []})
+    _cred, report = verify_bytes(many.encode(), ctx_for(issuer))
+    assert report.verdict is Verdict.INVALID and "signatures" in report.checks[0].explained
     # disclosures nested in disclosures up to absurd depth
     inner: Any = "x"
     encoded = []

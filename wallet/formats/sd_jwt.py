@@ -51,6 +51,8 @@ DEFAULT_HASH = "sha-256"
 RESERVED_NAMES = ("_sd", "...")
 #: Nesting of disclosures inside disclosures; deeper is refused as a problem.
 MAX_DISCLOSURE_DEPTH = 32
+#: Signatures of a general JSON serialisation (issuers use one, sometimes two).
+MAX_SIGNATURES = 10
 #: One disclosure (salt, name and value, base64url): generous for a claim, small for a bomb.
 MAX_DISCLOSURE_CHARS = 256 * 1024
 
@@ -159,6 +161,8 @@ def _json_members(obj: dict[str, Any]) -> tuple[list[dict[str, Any]], Any, Any]:
         sigs = obj["signatures"]
         if not isinstance(sigs, list) or not sigs or not all(isinstance(s, dict) for s in sigs):
             raise InputError("The SD-JWT's 'signatures' is not a list of signature objects.")
+        if len(sigs) > MAX_SIGNATURES:  # each one is checked over the whole payload again
+            raise InputError(f"The SD-JWT has more than {MAX_SIGNATURES} signatures.")
     else:
         sigs = [{k: obj[k] for k in ("protected", "signature", "header") if k in obj}]
     header = sigs[0].get("header", {})

@@ -152,13 +152,15 @@ def token_status_check(status: Any, iss: str | None, ctx: VerificationContext) -
     """The ``status`` check of an SD-JWT VC, or None when it names no Token Status List."""
     if status is None:
         return None
+    if not isinstance(status, Mapping):
+        return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.malformed"))
     try:
         ref = _reference(status)
     except ValueError:
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.malformed"))
     if ref is None:
         return Check(CheckId.STATUS, CheckStatus.NOT_CHECKED, msg("status.unsupported_type",
-                                                                  type=", ".join(sorted(map(str, status)))))
+                                                                  type=", ".join(sorted(str(k) for k in status))))
     index, uri = ref
     raw = ctx.token_status_lists.get(uri)
     if raw is None:
