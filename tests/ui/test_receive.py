@@ -70,6 +70,17 @@ def test_consent_screen_then_stored(window: Any, qtbot: Any, oid4vc_peer: Oid4vc
     assert len(stored.args[0]) == 3 and dialog.pages.currentWidget() is dialog.result_page
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: _count(window) == before + 3, timeout=10000)
+    # the detail view shows each SD-JWT claim, the disclosable ones marked
+    from wallet.app import credentials
+
+    shown: list[Any] = []
+    for ident in stored.args[0]:
+        window.session.call(lambda v, _t, i=ident: credentials.detail(v, i), owner=None, on_success=shown.append)
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=10000)
+    detail = next(d for d in shown if d.format == "sd-jwt")
+    window.credentials.detail.show_detail(detail, ("en",))
+    text = window.credentials.detail.elements.toPlainText()
+    assert "achievement.ects_credits" in text and "disclosable" in text
 
 
 def test_declining_stores_nothing(window: Any, qtbot: Any, oid4vc_peer: Oid4vcPeer,  # noqa: F811
