@@ -254,3 +254,19 @@ def test_pending_credentials_are_collected_with_the_cli(oid4vc_peer: Oid4vcPeer,
     capsys.readouterr()
     assert main(["receive", "--vault", str(vault_path), "--pending"]) == 0
     assert "No credentials are waiting" in capsys.readouterr().out
+
+
+def test_an_offer_in_a_qr_image(oid4vc_peer: Oid4vcPeer, peer_env: dict[str, str], vault_path: Path,
+                                tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import qrcode
+
+    from wallet.sharing.qr_read import qr_available
+
+    if not qr_available():
+        pytest.fail("zxing-cpp is a dependency of the wallet and must be installed")
+    made = oid4vc_peer.offer(configurations=["open_badge_ldp_vc"], by_reference=True)
+    image = tmp_path / "offer.png"
+    qrcode.make(made["credential_offer_uri"]).save(image)
+    code, data, err = receive(capsys, vault_path, str(image))
+    assert code == 0, err
+    assert [c["outcome"] for c in data["result"]["credentials"]] == ["stored"]

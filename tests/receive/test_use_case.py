@@ -267,3 +267,23 @@ def test_an_issuer_that_sends_garbage_credentials_stores_nothing(hostile: Any, v
     # headless sign-in against an issuer that shows a login page: a person is needed, and the wallet says so
     assert headless_browser(client) is not None
     assert credential_state is not None
+
+
+def test_logos_are_fetched_once_while_preparing_the_summary(hostile: Any, vault: Vault) -> None:
+    import base64
+
+    server, client = hostile
+    issuer = server.url("").rstrip("/")
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    meta = {"credential_issuer": issuer, "credential_endpoint": issuer + "/credential",
+            "display": [{"name": "Logo issuer", "locale": "en", "logo": {"uri": issuer + "/logo.png"}}],
+            "credential_configurations_supported": {"a": {"format": "ldp_vc", "credential_metadata": {"display": [
+                {"name": "Badge", "locale": "en", "logo": {"uri": issuer + "/evil.svg"}}]}}}}
+    server.route("/.well-known/openid-credential-issuer")(lambda h: h.reply(200, json.dumps(meta).encode()))
+    server.route("/logo.png")(lambda h: h.reply(200, png, "image/png"))
+    server.route("/evil.svg")(lambda h: h.reply(200, b"<svg xmlns='http://www.w3.org/2000/svg'/>", "image/png"))
+    summary = inspect(_offer(server), client=client, vault=vault)
+    assert summary.issuer_logo == "data:image/png;base64," + base64.b64encode(png).decode()
+    assert summary.credentials[0].logo is None  # an SVG, whatever the server says it is, is not shown
+    summary.to_json()
+    assert [seen.path for seen in server.log].count("/logo.png") == 1
