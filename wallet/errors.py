@@ -67,6 +67,12 @@ class BackupError(VaultError):
     exit_code = 16
 
 
+class NoSpace(VaultError):
+    """The disk holding the vault (or the backup) is full: never reported as damage."""
+
+    exit_code = 17
+
+
 class VerificationError(WalletError):
     """Verification could not run at all (not: the credential is invalid)."""
 

@@ -49,6 +49,10 @@ class State(str, enum.Enum):
         return msg(_STATE_LABELS[self])
 
 
+#: Status messages that mean "revoked" / "suspended" (older reports carry the ids without "as of").
+REVOKED_IDS = ("status.revoked", "status.revoked_as_of", "ob2.revoked", "ob2.hosted_revoked")
+SUSPENDED_IDS = ("status.suspended", "status.suspended_as_of")
+
 _STATE_LABELS = {
     State.FORGED: "state.forged", State.REVOKED: "state.revoked", State.SUSPENDED: "state.suspended",
     State.EXPIRED: "state.expired", State.NOT_YET_VALID: "state.not_yet_valid", State.INVALID: "state.invalid",
@@ -77,9 +81,9 @@ def credential_state(report: VerificationReport) -> Readout:
         return Readout(State.FORGED, forged.message)
     status = _first(checks, _F, CheckId.STATUS)
     if status is not None:
-        if status.message.id == "status.suspended":
+        if status.message.id in SUSPENDED_IDS:
             return Readout(State.SUSPENDED, status.message)
-        if status.message.id in ("status.revoked", "ob2.revoked"):
+        if status.message.id in REVOKED_IDS:
             return Readout(State.REVOKED, status.message)
     validity = _first(checks, _F, CheckId.VALIDITY)
     if validity is not None and validity.message.id.endswith(".not_yet"):

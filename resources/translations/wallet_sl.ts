@@ -377,6 +377,19 @@
     </message>
 </context>
 <context>
+    <name>EvidenceScheduler</name>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="138"/>
+        <source>Evidence refreshed on schedule: %1</source>
+        <translation>Dokazila so bila osvežena po urniku: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="142"/>
+        <source>Scheduled evidence refresh failed: %1</source>
+        <translation>Osvežitev dokazil po urniku ni uspela: %1</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../wallet/ui/models/results.py" line="19"/>
@@ -398,125 +411,146 @@
         <source>Kept as evidence</source>
         <translation>Shranjeno kot dokazilo</translation>
     </message>
+    <message>
+        <location filename="../../wallet/ui/models/results.py" line="23"/>
+        <source>Fetched online</source>
+        <translation>Preneseno s spleta</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/models/results.py" line="24"/>
+        <source>Could not be fetched</source>
+        <translation>Ni bilo mogoče prenesti</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="74"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="77"/>
         <source>Import credentials</source>
         <extracomment>A credential *offer* was pasted, dropped or scanned: it is received (with consent), not imported.</extracomment>
         <translation>Uvoz poveril</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="77"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="80"/>
         <source>Items to import</source>
         <translation>Elementi za uvoz</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="79"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="82"/>
         <source>Add &amp;files…</source>
         <translation>Dodaj &amp;datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="81"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="84"/>
         <source>&amp;Paste…</source>
         <translation>&amp;Prilepi …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="83"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="86"/>
         <source>Open &amp;QR image…</source>
         <translation>Odpri sliko &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="87"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="90"/>
         <source>Reading QR images needs the zxing-cpp package, which is not installed.</source>
         <translation>Za branje slik QR je potreben paket zxing-cpp, ki ni nameščen.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="88"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="91"/>
         <source>&amp;Remove from list</source>
         <translation>&amp;Odstrani s seznama</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="94"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="97"/>
         <source>Drop credential files here, or add them with the buttons.</source>
         <translation>Sem povlecite datoteke s poverili ali jih dodajte z gumbi.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="97"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="100"/>
         <source>Import progress</source>
         <translation>Napredek uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="104"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="107"/>
         <source>Import results</source>
         <translation>Rezultati uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="111"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="114"/>
         <source>&amp;Import</source>
         <translation>&amp;Uvozi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="133"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="136"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 bajtov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="141"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="144"/>
         <source>Reading files…</source>
         <translation>Branje datotek …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="151"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="154"/>
         <source>Choose credential files</source>
         <translation>Izberite datoteke s poverili</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="151"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="154"/>
         <source>Credentials (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;All files (*)</source>
         <translation>Poverila (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="176"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="179"/>
         <source>Open a QR code image</source>
         <translation>Odprite sliko kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="176"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="179"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
         <translation>Slike (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="221"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="224"/>
         <source>Checking and importing %1 items…</source>
         <translation>Preverjanje in uvoz %1 elementov …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="236"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="258"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="262"/>
         <source>Cancelling…</source>
         <translation>Preklic …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="247"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="273"/>
         <source>Imported %1, already in the wallet %2, not imported %3, kept as evidence %4.</source>
         <translation>Uvoženih %1, že v denarnici %2, neuvoženih %3, shranjenih kot dokazilo %4.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="235"/>
+        <source>Import cancelled; nothing was stored.</source>
+        <translation>Uvoz je preklican; nič ni bilo shranjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="277"/>
+        <source>Evidence fetched online: %1, could not be fetched: %2.</source>
+        <translation>Dokazila, prenesena s spleta: %1, ni jih bilo mogoče prenesti: %2.</translation>
     </message>
 </context>
 <context>
     <name>ImportResultsModel</name>
     <message>
-        <location filename="../../wallet/ui/models/results.py" line="50"/>
+        <location filename="../../wallet/ui/models/results.py" line="52"/>
         <source>Item</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/results.py" line="50"/>
+        <location filename="../../wallet/ui/models/results.py" line="52"/>
         <source>Outcome</source>
         <translation>Izid</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/models/results.py" line="50"/>
+        <location filename="../../wallet/ui/models/results.py" line="52"/>
         <source>Details</source>
         <translation>Podrobnosti</translation>
     </message>
@@ -524,206 +558,392 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="58"/>
-        <location filename="../../wallet/ui/screens/main_window.py" line="228"/>
-        <location filename="../../wallet/ui/screens/main_window.py" line="274"/>
-        <location filename="../../wallet/ui/screens/main_window.py" line="279"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="59"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="237"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="283"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="288"/>
         <source>Learner wallet</source>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="74"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="75"/>
         <source>&amp;Credentials</source>
         <translation>&amp;Poverila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="75"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="76"/>
         <source>&amp;Targets</source>
         <translation>&amp;Cilji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="76"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="77"/>
         <source>&amp;Share</source>
         <translation>&amp;Deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="77"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="78"/>
         <source>C&amp;heck received</source>
         <translation>Pre&amp;veri prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="88"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="89"/>
         <source>Working…</source>
         <translation>Delam …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="114"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Datoteka</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="115"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="116"/>
         <source>&amp;Import files…</source>
         <translation>&amp;Uvozi datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="116"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="117"/>
         <source>&amp;Paste credential or link…</source>
         <translation>&amp;Prilepi poverilo ali povezavo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="117"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="118"/>
         <source>Import from a &amp;QR image…</source>
         <translation>Uvozi iz slike &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="118"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="119"/>
         <source>&amp;Receive from an issuer…</source>
         <translation>P&amp;rejmi od izdajatelja …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="120"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="121"/>
         <source>&amp;Back up wallet…</source>
         <translation>&amp;Varnostno kopiraj denarnico …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="122"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="123"/>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovi iz varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="124"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="125"/>
         <source>&amp;Lock</source>
         <translation>&amp;Zakleni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="125"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Končaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="130"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="131"/>
         <source>&amp;Edit</source>
         <translation>&amp;Urejanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="131"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="132"/>
         <source>&amp;Find</source>
         <translation>&amp;Najdi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="132"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="133"/>
         <source>&amp;Remove credential…</source>
         <translation>&amp;Odstrani poverilo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="133"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="134"/>
         <source>&amp;Verify again</source>
         <translation>&amp;Ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="134"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="139"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Nastavitve …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="136"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="141"/>
         <source>Change &amp;passphrase…</source>
         <translation>Spremeni &amp;geslo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="141"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Pogled</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="142"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="148"/>
         <source>As a &amp;list</source>
         <translation>Kot &amp;seznam</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="144"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="150"/>
         <source>As &amp;cards</source>
         <translation>Kot &amp;kartice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="148"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="154"/>
         <source>&amp;Help</source>
         <translation>Po&amp;moč</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="149"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="155"/>
         <source>&amp;About</source>
         <translation>&amp;O programu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="154"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="160"/>
         <source>Main</source>
         <translation>Glavna</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="180"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="187"/>
         <source>Wallet: %1</source>
         <translation>Denarnica: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="183"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="190"/>
         <source>Locked</source>
         <translation>Zaklenjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="268"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="277"/>
         <source>Unlock the wallet to continue with the link you opened.</source>
         <translation>Odklenite denarnico, da nadaljujete s povezavo, ki ste jo odprli.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="275"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="284"/>
         <source>Presenting credentials to a verifier (openid4vp links) is not available yet.</source>
         <translation>Predstavljanje dokazil preveritelju (povezave openid4vp) še ni na voljo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="279"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="288"/>
         <source>The wallet does not know what to do with this link.</source>
         <translation>Denarnica ne ve, kaj storiti s to povezavo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="300"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="309"/>
         <source>Remove %1 credential(s) from the wallet? This cannot be undone (keep the original files or a backup if you may need them).</source>
         <translation>Odstranim toliko poveril iz denarnice: %1? Tega ni mogoče razveljaviti (obdržite izvirne datoteke ali varnostno kopijo, če jih boste morda potrebovali).</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="302"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="311"/>
         <source>Remove credentials</source>
         <translation>Odstrani poverila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="319"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="328"/>
         <source>Verifying again…</source>
         <translation>Ponovno preverjanje …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="323"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="332"/>
         <source>Verified %1 credential(s) again.</source>
         <translation>Ponovno preverjenih poveril: %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="333"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="346"/>
         <source>Check a bundle someone sent you</source>
         <translation>Preverite sveženj, ki vam ga je nekdo poslal</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="343"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="356"/>
         <source>About Learner wallet</source>
         <translation>O Učni denarnici</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="344"/>
+        <location filename="../../wallet/ui/screens/main_window.py" line="357"/>
         <source>Learner wallet keeps your credentials encrypted on this computer, verifies them offline, shows your progress towards qualifications and shares signed bundles.
 
 Licence: EUPL-1.2</source>
         <translation>Učna denarnica hrani vaša poverila šifrirana na tem računalniku, jih preverja brez povezave, prikazuje vaš napredek do kvalifikacij in deli podpisane svežnje.
 
 Licenca: EUPL-1.2</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="135"/>
+        <source>Refresh &amp;evidence</source>
+        <translation>Osveži &amp;dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="137"/>
+        <source>Fetch what the credentials need from their issuers, then check them again</source>
+        <translation>Od izdajateljev prenesi, kar poverila potrebujejo, nato jih ponovno preveri</translation>
+    </message>
+</context>
+<context>
+    <name>Online</name>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="39"/>
+        <source>Fetched %1 of %2 pieces of evidence.</source>
+        <extracomment>How often the schedule looks for due evidence while the app runs (what is due decides the core). When the vault thread is busy with the user&apos;s work, the schedule looks again this much later.</extracomment>
+        <translation>Prenesenih dokazil: %1 od %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="42"/>
+        <source>Offline mode is on, so nothing was fetched; the credentials were checked against the evidence already in the wallet.</source>
+        <translation>Vklopljen je način brez povezave, zato ni bilo nič preneseno; poverila so bila preverjena z dokazili, ki so že v denarnici.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="46"/>
+        <source>%1 could not be fetched:</source>
+        <translation>Ni bilo mogoče prenesti (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="50"/>
+        <source>Cancelled: what was fetched before was kept.</source>
+        <translation>Preklicano: kar je bilo prej preneseno, je ohranjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="52"/>
+        <source>What changed:</source>
+        <translation>Kaj se je spremenilo:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="55"/>
+        <source>Checked %1 credential(s) again; nothing changed.</source>
+        <translation>Ponovno preverjena poverila: %1; nič se ni spremenilo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="66"/>
+        <source>Refresh evidence</source>
+        <translation>Osveži dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="67"/>
+        <source>Fetching evidence…</source>
+        <translation>Prenašanje dokazil …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="68"/>
+        <source>Cancel</source>
+        <translation>Prekliči</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="81"/>
+        <source>Evidence refreshed: %1 fetched, %2 change(s).</source>
+        <translation>Dokazila osvežena: prenesenih %1, sprememb %2.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="151"/>
+        <source>The credentials you are importing need evidence from %1 (%2).
+
+Fetch it now? The host learns that a credential it issued is being checked. Your answer is remembered for this host; change it under Settings ▸ Online.</source>
+        <translation>Poverila, ki jih uvažate, potrebujejo dokazila s strežnika %1 (%2).
+
+Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal. Vaš odgovor si zapomnim za ta strežnik; spremenite ga v Nastavitve ▸ Splet.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_actions.py" line="155"/>
+        <source>Fetch evidence online?</source>
+        <translation>Prenesem dokazila s spleta?</translation>
+    </message>
+</context>
+<context>
+    <name>OnlinePage</name>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="40"/>
+        <source>Fetch evidence when importing</source>
+        <translation>Prenos dokazil ob uvozu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="41"/>
+        <source>Ask once for each issuer&apos;s host</source>
+        <translation>Enkrat vprašaj za vsak izdajateljev strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="42"/>
+        <source>Always</source>
+        <translation>Vedno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="43"/>
+        <source>Never (only when I ask)</source>
+        <translation>Nikoli (samo ko to zahtevam)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="44"/>
+        <source>&amp;Offline mode: never use the network</source>
+        <translation>Način brez &amp;povezave: nikoli ne uporabi omrežja</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="45"/>
+        <source>The wallet then checks credentials only against evidence it already has.</source>
+        <translation>Denarnica tedaj preverja poverila samo z dokazili, ki jih že ima.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="47"/>
+        <source>Credentials are always checked offline. Some need something their issuer publishes (its keys, its revocation list); the wallet fetches it only on import (as set here), when you choose Refresh evidence, and on a schedule while it runs. Every host contacted is listed below.</source>
+        <translation>Poverila se vedno preverjajo brez povezave. Nekatera potrebujejo nekaj, kar objavlja njihov izdajatelj (njegove ključe, seznam preklicev); denarnica to prenese le ob uvozu (kot je nastavljeno tukaj), ko izberete Osveži dokazila, in po urniku, medtem ko teče. Vsi strežniki, s katerimi je stopila v stik, so navedeni spodaj.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="52"/>
+        <source>Fetch evidence on &amp;import:</source>
+        <translation>Prenesi dokazila ob &amp;uvozu:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="55"/>
+        <source>Contacted hosts</source>
+        <translation>Strežniki, s katerimi je bil vzpostavljen stik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="56"/>
+        <source>Host</source>
+        <translation>Strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="56"/>
+        <source>Times</source>
+        <translation>Kolikokrat</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="56"/>
+        <source>Last contact</source>
+        <translation>Zadnji stik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="57"/>
+        <source>Your answer</source>
+        <translation>Vaš odgovor</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="57"/>
+        <source>Why</source>
+        <translation>Zakaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="62"/>
+        <source>&amp;Allow host</source>
+        <translation>&amp;Dovoli strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="64"/>
+        <source>&amp;Never this host</source>
+        <translation>&amp;Nikoli ta strežnik</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="66"/>
+        <source>&amp;Forget answer</source>
+        <translation>Po&amp;zabi odgovor</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="77"/>
+        <source>Contacted hosts:</source>
+        <translation>Strežniki, s katerimi je bil vzpostavljen stik:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="100"/>
+        <source>allowed</source>
+        <translation>dovoljeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="100"/>
+        <source>never</source>
+        <translation>nikoli</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/online_settings.py" line="120"/>
+        <source>Saved.</source>
+        <translation>Shranjeno.</translation>
     </message>
 </context>
 <context>
@@ -806,22 +1026,22 @@ Licenca: EUPL-1.2</translation>
 <context>
     <name>PasteDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="48"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="49"/>
         <source>Paste a credential or a link</source>
         <translation>Prilepite poverilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="50"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="51"/>
         <source>Credential text or link</source>
         <translation>Besedilo poverila ali povezava</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="51"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="52"/>
         <source>Paste JSON, a JWT or a wallet link here</source>
         <translation>Sem prilepite JSON, JWT ali povezavo denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="56"/>
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="57"/>
         <source>The text is checked and nothing is stored until you import it.</source>
         <translation>Besedilo se preveri; nič se ne shrani, dokler ga ne uvozite.</translation>
     </message>
@@ -1118,210 +1338,215 @@ Licenca: EUPL-1.2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="51"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="53"/>
         <source>Settings</source>
         <translation>Nastavitve</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="53"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="55"/>
         <source>Language of the application</source>
         <translation>Jezik programa</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="54"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="56"/>
         <source>As the system</source>
         <translation>Kot sistem</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="62"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="64"/>
         <source>Preferred languages of credential text</source>
         <translation>Prednostni jeziki besedila poveril</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="63"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="65"/>
         <source>Language codes in order of preference, e.g. sl, en</source>
         <translation>Kode jezikov po prednosti, npr. sl, en</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="66"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="68"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="67"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="69"/>
         <source>never</source>
         <translation>nikoli</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="69"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="71"/>
         <source>Lock after minutes without use</source>
         <translation>Zakleni po toliko minutah neuporabe</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="71"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="73"/>
         <source>Default expiry of shared bundles</source>
         <translation>Privzeta veljavnost deljenih svežnjev</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="72"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="74"/>
         <source>30d, 12h, 2w … at most 365d</source>
         <translation>30d, 12h, 2w … največ 365d</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="77"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="79"/>
         <source>Application &amp;language:</source>
         <translation>&amp;Jezik programa:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="78"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="80"/>
         <source>&amp;Credential languages:</source>
         <translation>Jeziki &amp;poveril:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="79"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="81"/>
         <source>&amp;Lock after:</source>
         <translation>&amp;Zakleni po:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="80"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="82"/>
         <source>Shared bundles &amp;expire after:</source>
         <translation>Deljeni svežnji &amp;potečejo po:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="83"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="85"/>
         <source>Identifier (DID or URL)</source>
         <translation>Identifikator (DID ali URL)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="85"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="87"/>
         <source>Trusted issuers</source>
         <translation>Zaupanja vredni izdajatelji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="86"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="88"/>
         <source>&amp;Add issuer…</source>
         <translation>&amp;Dodaj izdajatelja …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="88"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="90"/>
         <source>&amp;Remove issuer</source>
         <translation>&amp;Odstrani izdajatelja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="90"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="92"/>
         <source>Credentials from these issuers are marked as from someone you trust.</source>
         <translation>Poverila teh izdajateljev so označena kot poverila nekoga, ki mu zaupate.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="93"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="95"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="95"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="97"/>
         <source>Trust anchors</source>
         <translation>Sidra zaupanja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="96"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="98"/>
         <source>Add &amp;certificate…</source>
         <translation>Dodaj &amp;potrdilo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="98"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="100"/>
         <source>Re&amp;move certificate</source>
         <translation>Od&amp;strani potrdilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="100"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="102"/>
         <source>Root certificates trusted for sealed European Digital Credentials.</source>
         <translation>Korenska potrdila, ki jim zaupate pri zapečatenih evropskih digitalnih poverilih.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="109"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="111"/>
         <source>&amp;General</source>
         <translation>&amp;Splošno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="110"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="112"/>
         <source>Trusted &amp;issuers</source>
         <translation>Zaupanja vredni &amp;izdajatelji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="111"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="113"/>
         <source>Trust &amp;anchors</source>
         <translation>Sidra &amp;zaupanja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="112"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="114"/>
         <source>&amp;Wallet</source>
         <translation>&amp;Denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="153"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="157"/>
         <source>File: %1</source>
         <translation>Datoteka: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="154"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="158"/>
         <source>Holder: %1</source>
         <translation>Imetnik: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="155"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="159"/>
         <source>Credentials: %1</source>
         <translation>Poverila: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="156"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="160"/>
         <source>Key derivation: Argon2id, %1 KiB, %2 passes, %3 lanes</source>
         <translation>Izpeljava ključa: Argon2id, %1 KiB, %2 prehodov, %3 stez</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="158"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="162"/>
         <source>Schema version: %1</source>
         <translation>Različica sheme: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="167"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="171"/>
         <source>Saved. Use Edit ▸ Verify again to update the reports.</source>
         <translation>Shranjeno. Za posodobitev poročil uporabite Urejanje ▸ Ponovno preveri.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="179"/>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="182"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="183"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="186"/>
         <source>Trust an issuer</source>
         <translation>Zaupaj izdajatelju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="179"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="183"/>
         <source>The issuer&apos;s DID or web address:</source>
         <translation>DID ali spletni naslov izdajatelja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="182"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="186"/>
         <source>A name for this issuer:</source>
         <translation>Ime tega izdajatelja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="192"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="196"/>
         <source>Choose a root certificate</source>
         <translation>Izberite korensko potrdilo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="193"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="197"/>
         <source>Certificates (*.cer *.crt *.der *.pem);;All files (*)</source>
         <translation>Potrdila (*.cer *.crt *.der *.pem);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="196"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="200"/>
         <source>Trust a certificate</source>
         <translation>Zaupaj potrdilu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/settings_dialog.py" line="196"/>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="200"/>
         <source>A name for this certificate:</source>
         <translation>Ime tega potrdila:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/settings_dialog.py" line="116"/>
+        <source>&amp;Online</source>
+        <translation>Sp&amp;let</translation>
     </message>
 </context>
 <context>

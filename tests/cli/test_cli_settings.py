@@ -23,7 +23,8 @@ def test_defaults_set_and_reset(vault: str, capsys: pytest.CaptureFixture[str]) 
     assert main(["settings", "list", "--vault", vault, "--json"]) == 0
     values = json.loads(capsys.readouterr().out)
     assert values == {"share.expires": "30d", "share.link_base": "wallet:/open", "share.server": "",
-                      "ui.credential_languages": ["en"], "ui.autolock_minutes": 5, "keys.policy": "per-issuer"}
+                      "ui.credential_languages": ["en"], "ui.autolock_minutes": 5, "keys.policy": "per-issuer",
+                      "online.fetch": "ask", "online.offline": False}
     assert main(["settings", "set", "--vault", vault, "keys.policy", "everywhere"]) == 2
     assert main(["settings", "set", "--vault", vault, "share.expires", "7d"]) == 0
     assert main(["settings", "set", "--vault", vault, "ui.credential_languages", "sl,en"]) == 0
@@ -33,6 +34,12 @@ def test_defaults_set_and_reset(vault: str, capsys: pytest.CaptureFixture[str]) 
     values = json.loads(capsys.readouterr().out)
     assert values["share.expires"] == "7d" and values["ui.credential_languages"] == ["sl", "en"]
     assert values["ui.autolock_minutes"] == 10
+    assert main(["settings", "set", "--vault", vault, "online.fetch", "never"]) == 0
+    assert main(["settings", "set", "--vault", vault, "online.offline", "on"]) == 0
+    capsys.readouterr()
+    assert main(["settings", "list", "--vault", vault, "--json"]) == 0
+    values = json.loads(capsys.readouterr().out)
+    assert values["online.fetch"] == "never" and values["online.offline"] is True
     assert main(["settings", "reset", "--vault", vault, "share.expires"]) == 0
     capsys.readouterr()
     assert main(["settings", "list", "--vault", vault, "--json"]) == 0
@@ -42,6 +49,7 @@ def test_defaults_set_and_reset(vault: str, capsys: pytest.CaptureFixture[str]) 
 @pytest.mark.parametrize("key,value", [
     ("share.expires", "forever"), ("share.expires", "400d"), ("ui.autolock_minutes", "-1"),
     ("ui.credential_languages", "english!"), ("share.link_base", "http://x#y"), ("no.such", "1"),
+    ("online.fetch", "sometimes"), ("online.offline", "maybe"),
 ])
 def test_bad_values_are_refused_with_a_reason(vault: str, key: str, value: str,
                                               capsys: pytest.CaptureFixture[str]) -> None:

@@ -149,3 +149,29 @@ def test_seal_algorithm_not_implemented_is_not_checked_but_hmac_fails(alg: str, 
     checks = _checks(parse_elm(json.dumps(raw).encode()))
     assert checks["signature"].status is status
     assert checks["signature"].message.id == ("seal.unsupported" if status is CheckStatus.NOT_CHECKED else "seal.broken")
+
+
+def test_xades_hmac_signature_method_is_refused(edci_unsigned: bytes, rsa_pki: Pki) -> None:
+    """XML algorithm confusion: a seal whose SignatureMethod says HMAC (which an attacker could key with the
+    seal certificate's public bytes) is refused before any HMAC is computed: only asymmetric methods are allowed."""
+    import hashlib
+    import hmac as hmac_lib
+
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from wallet.verify.seals.xades import SIGNATURE_METHODS, verify_xades
+
+    assert not any(m.name.startswith("HMAC") for m in SIGNATURE_METHODS)
+    root = etree.fromstring(seal_xades(edci_unsigned, rsa_pki))
+    ds = "{http://www.w3.org/2000/09/xmldsig#}"
+    signed_info = root.find(f".//{ds}SignedInfo")
+    signed_info.find(f"{ds}SignatureMethod").set("Algorithm", "http://www.w3.org/2001/04/xmldsig-more#hmac-sha256")
+    public = rsa_pki.key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    tag = hmac_lib.new(public, etree.tostring(signed_info, method="c14n"), hashlib.sha256).digest()
+    import base64
+
+    root.find(f".//{ds}SignatureValue").text = base64.b64encode(tag).decode()
+    forged = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    evidence, data = verify_xades(forged)
+    assert not evidence.intact and data is None
+    assert _checks(parse_edci_xml(forged), trust_anchors=(rsa_pki.ca_der,))["signature"].status is CheckStatus.FAILED

@@ -68,3 +68,18 @@ def test_user_anchor_formats(mc_signed: bytes) -> None:
     assert certificate_der(der) == der and certificate_der(pem) == der
     with pytest.raises(InputError):
         certificate_der(b"not a certificate")
+
+
+def test_snapshot_from_fetched_bytes_says_which_key_signed_the_lotl(dss_dir, snapshot) -> None:  # type: ignore[no-untyped-def]
+    from wallet.verify.seals.trustlist import load_trust_snapshot_bytes
+
+    fetched = [(name, (dss_dir / name).read_bytes()) for name in ("EU.xml", "BE.xml", "IE.xml")]
+    snap = load_trust_snapshot_bytes(fetched)
+    assert snap == snapshot  # the same snapshot as from the files
+    used = [w for w in snap.warnings if w.startswith("The LOTL's seal was verified with ")]
+    assert len(used) == 1 and "SHA-256 " in used[0] and "keys the LOTL publishes for itself" in used[0]
+    assert snap.sources[0].signature.startswith("XAdES valid; signed by ")
+    assert all("announced by the LOTL" in s.signature for s in snap.sources)
+    with pytest.raises(InputError, match="does not verify"):
+        load_trust_snapshot_bytes([("EU.xml", fetched[0][1].replace(b"<TSLSequenceNumber>264<",
+                                                                    b"<TSLSequenceNumber>265<", 1))])

@@ -121,8 +121,8 @@ def test_issued_credentials_verify_offline_from_fetched_evidence_and_revocation_
     with block_sockets():
         revoked = {c.name: c for c in verify(creds["ldp_vc"], _context(again)).checks}["status"]
         suspended = {c.name: c for c in verify(creds["jwt_vc_json"], _context(again)).checks}["status"]
-    assert revoked.status is CheckStatus.FAILED and revoked.message.id == "status.revoked"
-    assert suspended.status is CheckStatus.FAILED and suspended.message.id == "status.suspended"
+    assert revoked.status is CheckStatus.FAILED and revoked.message.id == "status.revoked_as_of"
+    assert suspended.status is CheckStatus.FAILED and suspended.message.id == "status.suspended_as_of"
     new_token = next(e for e in again if e.kind is EvidenceKind.TOKEN_STATUS_LIST)
     assert _token_status(new_token, sd_index) == 1  # 1 = INVALID (revoked)
 

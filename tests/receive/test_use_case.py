@@ -17,11 +17,14 @@ from peers import Oid4vcPeer
 
 from wallet.app import receive_evidence
 from wallet.app.context import context_from_vault
+from wallet.app.evidence import store
 from wallet.app.receive import inspect
 from wallet.app.receive_flow import accept, headless_browser, system_browser
 from wallet.app.receive_state import ReceiveOutcome, pending_count, retry_pending
+from wallet.app.refresh import refresh
 from wallet.app.reverify import reverify
 from wallet.errors import IssuanceError, ResponseTooLarge
+from wallet.model import replace
 from wallet.online import OnlineClient, OnlineSettings
 from wallet.online.evidence import fetch_jwt_vc_issuer, fetch_token_status_list
 from wallet.online.oid4vci.loopback import LoopbackListener, deliver
@@ -124,13 +127,18 @@ def test_a_revoked_sd_jwt_shows_revoked_after_the_status_list_is_fetched_again(
     assert item.state == "valid-note"
     (record,) = [c for c in oid4vc_peer.credentials() if c["id"] not in before]
     oid4vc_peer.set_status(record["id"], "revoked")
-    # the refresh: fetch the token status list again and put it (with the issuer's keys) in the context
+    # the online fetcher for the token status list, its record put in the context, verified again
     fresh = [fetch_token_status_list(client, record["status_uri"]), *fetch_jwt_vc_issuer(client, oid4vc_peer.url)]
-    ctx = receive_evidence.context_with(context_from_vault(vault), fresh)
-    (again,) = reverify(vault, [item.credential_id], ctx=ctx)  # type: ignore[list-item]
+    store(vault, fresh)
+    (again,) = reverify(vault, [item.credential_id], ctx=receive_evidence.context_for(vault))  # type: ignore[list-item]
     assert again.after is State.REVOKED and again.changed
     status = again.report.check("status")
     assert status is not None and status.message.id == "status.revoked"
+    assert status.message.get("as_of") == fresh[0].fetched_at.isoformat()
+    # and the refresh use case (issue #12) reaches the same: suspended after the issuer suspends it
+    oid4vc_peer.set_status(record["id"], "suspended")
+    done = refresh(vault, [item.credential_id], client=client)  # type: ignore[list-item]
+    assert [r.after for r in done.reverified] == [State.SUSPENDED]
 
 
 def test_x5c_issuer_key_is_trusted_through_a_trust_anchor(oid4vc_peer: Oid4vcPeer, client: OnlineClient,
@@ -138,7 +146,7 @@ def test_x5c_issuer_key_is_trusted_through_a_trust_anchor(oid4vc_peer: Oid4vcPee
     made = oid4vc_peer.offer(configurations=["learning_credential_sd_jwt"])
     accept(inspect(made["credential_offer_uri"], client=client, vault=vault), vault=vault, client=client)
     (row,) = vault.list_credentials()
-    ctx = context_from_vault(vault)  # no issuer metadata: only the x5c chain remains
+    ctx = replace(context_from_vault(vault), issuer_metadata={})  # no issuer metadata: only the x5c chain remains
     _cred, report = verify_bytes(row.raw, ctx)
     assert report.check("issuer-key").status.value == "not-checked"  # type: ignore[union-attr]
     from cryptography import x509
@@ -146,7 +154,7 @@ def test_x5c_issuer_key_is_trusted_through_a_trust_anchor(oid4vc_peer: Oid4vcPee
 
     ca = x509.load_pem_x509_certificate(Path(oid4vc_peer.ca).read_bytes()).public_bytes(serialization.Encoding.DER)
     vault.add_trust_anchor(ca, "oid4vc peer CA")
-    _cred, report = verify_bytes(row.raw, context_from_vault(vault))
+    _cred, report = verify_bytes(row.raw, replace(context_from_vault(vault), issuer_metadata={}))
     assert report.check("issuer-key").status.value == "passed"  # type: ignore[union-attr]
     assert report.check("issuer-key").message.id == "x5c.ok"  # type: ignore[union-attr]
 

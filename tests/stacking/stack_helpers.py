@@ -184,3 +184,16 @@ def reduction_off() -> Iterator[None]:
         yield
     finally:
         allocate.reduce_edges = original  # type: ignore[assignment]
+
+
+@contextlib.contextmanager
+def solver_order(order: Sequence[str]) -> Iterator[None]:
+    """Solve every stage with only these methods (see ``wallet.stacking.milp.ORDER``)."""
+    from wallet.stacking import milp
+
+    original = milp.ORDER
+    milp.ORDER = tuple(order)
+    try:
+        yield
+    finally:
+        milp.ORDER = original

@@ -7,16 +7,17 @@ assignment: it must reach the same (units met, credits counted) optimum.
 from __future__ import annotations
 
 import itertools
+import json
 import random
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from stack_helpers import NOW, cand, evaluate, group, reduction_off, target
 
 from tests.hypothesis_profiles import examples
 from wallet.model import replace
-from wallet.stacking import Candidate, Component, Progress, Target, progress
+from wallet.stacking import Candidate, Component, Progress, Target, load_target, progress
 
 CRED_IDS = ["c1", "c2", "c3", "c4", "c5"]
 CREDIT_VALUES = [0.0, 1.0, 2.0, 3.0, 5.0, 6.0]
@@ -56,6 +57,73 @@ def instances(draw: Any, sharing: bool = False) -> tuple[Target, list[Candidate]
     total = draw(st.sampled_from([None, 6.0, 12.0, 30.0]))
     t = target(required, groups, total=total, sharing=sharing)
     cands = [cand(c, spec=c, credits=credits[c]) for c in creds]
+    return t, cands, matches
+
+
+#: Targets on which HiGHS 1.16.0 with its default options ended a stage in "Solve error"
+#: (presolve reduced the model to nothing and postsolve returned a point violating a row),
+#: so progress raised RuntimeError. The first was found on a newcomer's run; the others by
+#: these properties at 60,000 random examples. Each is a choose-1 group whose components list
+#: overlapping identifiers. (target document, [(credential id, credits)]).
+HIGHS_FAILURES: list[tuple[dict[str, Any], list[tuple[str, float]]]] = [
+    (
+        {"id": "urn:test:target", "title": {"en": "Test target"}, "total": {"amount": 6.0, "unit": "ECTS"},
+         "groups": [{"id": "g", "title": {"en": "g"}, "choose": 1, "minCredits": 3.0, "maxCredits": 9.0, "components": [
+             {"id": "k0", "title": {"en": "k0"}, "match": {"identifiers": ["nobody"]}},
+             {"id": "k1", "title": {"en": "k1"}, "match": {"identifiers": ["c2"]}, "requiredCredits": 2.0},
+             {"id": "k2", "title": {"en": "k2"}, "match": {"identifiers": ["c1", "c2"]}, "requiredCredits": 2.0},
+             {"id": "k3", "title": {"en": "k3"}, "match": {"identifiers": ["c1", "c2"]}}]}]},
+        [("c1", 6.0), ("c2", 6.0)],
+    ),
+    (
+        json.loads('{"id": "urn:test:target", "title": {"en": "Test target"}, "groups": [{"id": "g", "title": {"en": "g"}, "components": [{"id": "k0", "title": {"en": "k0"}, "match": {"identifiers": ["c2", "c4", "c5"]}}, {"id": "k1", "title": {"en": "k1"}, "match": {"identifiers": ["c2", "c4", "c5"]}, "requiredCredits": 2.0}, {"id": "k2", "title": {"en": "k2"}, "match": {"identifiers": ["c2", "c4", "c5"]}}], "choose": 1, "minCredits": 3.0, "maxCredits": 6.0}]}'),
+        [('c1', 2.0), ('c2', 0.0), ('c3', 1.0), ('c4', 5.0), ('c5', 1.0)],
+    ),
+    (
+        json.loads('{"id": "urn:test:target", "title": {"en": "Test target"}, "groups": [{"id": "g", "title": {"en": "g"}, "components": [{"id": "k0", "title": {"en": "k0"}, "match": {"identifiers": ["c2", "c4", "c5"]}}, {"id": "k1", "title": {"en": "k1"}, "match": {"identifiers": ["c2", "c4", "c5"]}, "requiredCredits": 2.0}, {"id": "k2", "title": {"en": "k2"}, "match": {"identifiers": ["c2", "c4", "c5"]}}], "choose": 1, "minCredits": 3.0, "maxCredits": 6.0}]}'),
+        [('c1', 2.0), ('c2', 0.0), ('c3', 2.0), ('c4', 5.0), ('c5', 1.0)],
+    ),
+    (
+        json.loads('{"id": "urn:test:target", "title": {"en": "Test target"}, "components": [{"id": "k0", "title": {"en": "k0"}, "match": {"identifiers": ["nobody"]}}], "groups": [{"id": "g", "title": {"en": "g"}, "components": [{"id": "k1", "title": {"en": "k1"}, "match": {"identifiers": ["c2"]}, "requiredCredits": 2.0}, {"id": "k2", "title": {"en": "k2"}, "match": {"identifiers": ["c1", "c2"]}}, {"id": "k3", "title": {"en": "k3"}, "match": {"identifiers": ["c1", "c2"]}, "credits": 4.0}], "choose": 1, "minCredits": 6.0}]}'),
+        [('c1', 5.0), ('c2', 1.0)],
+    ),
+    (
+        json.loads('{"id": "urn:test:target", "title": {"en": "Test target"}, "groups": [{"id": "g", "title": {"en": "g"}, "components": [{"id": "k0", "title": {"en": "k0"}, "match": {"identifiers": ["nobody"]}, "credits": 2.0}, {"id": "k1", "title": {"en": "k1"}, "match": {"identifiers": ["c2", "c3"]}}, {"id": "k2", "title": {"en": "k2"}, "match": {"identifiers": ["c3"]}, "requiredCredits": 2.0}, {"id": "k3", "title": {"en": "k3"}, "match": {"identifiers": ["c1", "c2", "c3"]}, "credits": 6.0}], "choose": 1, "minCredits": 3.0}]}'),
+        [('c1', 0.0), ('c2', 5.0), ('c3', 5.0)],
+    ),
+]
+
+#: The same with ``allowSharing`` (the final model, 21,000 random sharing examples: HiGHS failed 13 stage
+#: solves in 83,790, all answered without presolve).
+HIGHS_SHARING_FAILURES: list[tuple[dict[str, Any], list[tuple[str, float]]]] = [
+    (
+        {"id": "urn:test:target", "title": {"en": "Test target"}, "allowSharing": True,
+         "groups": [{"id": "g", "title": {"en": "g"}, "choose": 1, "minCredits": 6.0, "maxCredits": 6.0, "components": [
+             {"id": "k0", "title": {"en": "k0"}, "match": {"identifiers": ["nobody"]}, "credits": 4.0},
+             {"id": "k1", "title": {"en": "k1"}, "match": {"identifiers": ["c1", "c2", "c3"]}, "requiredCredits": 5.0},
+             {"id": "k2", "title": {"en": "k2"}, "match": {"identifiers": ["c1", "c2", "c3"]}}]}]},
+        [("c1", 5.0), ("c2", 6.0), ("c3", 6.0)],
+    ),
+    (
+        {"id": "urn:test:target", "title": {"en": "Test target"}, "allowSharing": True,
+         "total": {"amount": 30.0, "unit": "ECTS"},
+         "groups": [{"id": "g", "title": {"en": "g"}, "choose": 1, "minCredits": 6.0, "maxCredits": 6.0, "components": [
+             {"id": "k0", "title": {"en": "k0"}, "match": {"identifiers": ["c1", "c2", "c3", "c5"]}},
+             {"id": "k1", "title": {"en": "k1"}, "match": {"identifiers": ["c1", "c2", "c3", "c5"]},
+              "requiredCredits": 5.0},
+             {"id": "k2", "title": {"en": "k2"}, "match": {"identifiers": ["nobody"]}, "credits": 2.0},
+             {"id": "k3", "title": {"en": "k3"}, "match": {"identifiers": ["c1", "c2", "c3", "c5"]}}]}]},
+        [("c1", 1.0), ("c2", 1.0), ("c3", 0.0), ("c4", 3.0), ("c5", 0.0)],
+    ),
+]
+
+def found_case(i: int, sharing: bool = False) -> tuple[Target, list[Candidate], dict[str, list[str]]]:
+    """``HIGHS_FAILURES[i]`` (or ``HIGHS_SHARING_FAILURES[i]``) as a property-test case (target, candidates, matches)."""
+    doc, creds = (HIGHS_SHARING_FAILURES if sharing else HIGHS_FAILURES)[i]
+    t = load_target(doc)
+    cands = [cand(c, spec=c, credits=v) for c, v in creds]
+    ids = {c for c, _ in creds}
+    matches = {c.id: sorted(set(c.rules.identifiers) & ids) for c in t.all_components()}
     return t, cands, matches
 
 
@@ -103,6 +171,11 @@ def check_invariants(p: Progress, t: Target, sharing: bool) -> None:
 
 @settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(instances())
+@example(found_case(0))
+@example(found_case(1))
+@example(found_case(2))
+@example(found_case(3))
+@example(found_case(4))
 def test_engine_matches_brute_force(case: tuple[Target, list[Candidate], dict[str, list[str]]]) -> None:
     t, cands, matches = case
     p = progress(t, cands, NOW)
@@ -112,6 +185,8 @@ def test_engine_matches_brute_force(case: tuple[Target, list[Candidate], dict[st
 
 @settings(max_examples=examples(100), deadline=None)
 @given(instances(), st.randoms(use_true_random=False))
+@example(found_case(0), random.Random(0))
+@example(found_case(3), random.Random(1))
 def test_deterministic_whatever_the_input_order(case: tuple[Target, list[Candidate], dict[str, list[str]]],
                                                 rnd: random.Random) -> None:
     t, cands, _ = case
@@ -148,6 +223,8 @@ def test_progress_never_decreases_when_a_valid_credential_is_added(
 
 @settings(max_examples=examples(80), deadline=None)
 @given(instances(sharing=True))
+@example(found_case(0, sharing=True))
+@example(found_case(1, sharing=True))
 def test_sharing_counts_each_credential_once(case: tuple[Target, list[Candidate], dict[str, list[str]]]) -> None:
     t, cands, _ = case
     p = progress(t, cands, NOW)

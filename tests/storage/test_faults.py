@@ -3,6 +3,7 @@
 A file object that fails after N bytes (ENOSPC), like KeePassXC's FailDevice,
 is put under wallet.atomic; and each step of a passphrase change or create is
 interrupted in turn to show that one header always matches the database.
+test_disk_full.py does the same on a real, full file system.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from wallet.errors import WrongPassphrase
+from wallet.errors import BackupError, NoSpace, WrongPassphrase
 from wallet.storage import KdfParams, Vault
 from wallet.storage import files as storage_files
 from wallet.storage.header import VaultHeader, header_path, pending_header_path
@@ -83,9 +84,9 @@ def test_failed_backup_keeps_old_backup(vault: Vault, tmp_path: Path, make_crede
     before = out.read_bytes()
     vault.add_credential(*make_credential(99))
     disk_full(50_000)
-    with pytest.raises(OSError) as info:
+    with pytest.raises(BackupError, match="no space left on the device.*previous backup there is unchanged") as info:
         vault.backup(out)
-    assert info.value.errno == errno.ENOSPC
+    assert isinstance(info.value.__cause__, OSError) and info.value.__cause__.errno == errno.ENOSPC
     assert out.read_bytes() == before
     assert _leftovers(tmp_path) == []
     restored = Vault.restore(out, tmp_path / "r" / "v.db", PASSPHRASE)
@@ -97,7 +98,7 @@ def test_failed_header_write_keeps_old_passphrase(vault: Vault, vault_path: Path
     vault.add_credential(*make_credential(1))
     old_header = header_path(vault_path).read_bytes()
     disk_full(10)
-    with pytest.raises(OSError):
+    with pytest.raises(NoSpace, match="no space left on the device.*the old one still works"):
         vault.change_passphrase("new passphrase")
     assert header_path(vault_path).read_bytes() == old_header
     assert not pending_header_path(vault_path).exists()
@@ -154,7 +155,7 @@ def test_crash_during_create_before_header_promoted(vault: Vault, vault_path: Pa
 def test_failed_create_leaves_nothing(tmp_path: Path, kdf: KdfParams, disk_full) -> None:
     path = tmp_path / "v.db"
     disk_full(5)
-    with pytest.raises(OSError):
+    with pytest.raises(NoSpace, match="the vault was not created"):
         Vault.create(path, PASSPHRASE, kdf)
     assert not path.exists() and not header_path(path).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == []

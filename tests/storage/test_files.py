@@ -44,7 +44,7 @@ def test_used_from_a_worker_thread(vault: Vault, make_credential) -> None:
 def sample_backup(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     kdf = KdfParams.floor()
     salt = b"s" * 16
-    key = BackupKey(kdf, salt, bytes(derive_master("pw", salt, kdf)))
+    key = BackupKey(kdf, salt, derive_master("pw", salt, kdf))
     payload = [bytes([i % 251]) * 5000 for i in range(40)]  # ~200 KB: 4 chunks
     data = encode_backup(payload, key)
     return tmp_path_factory.mktemp("bk") / "b.lwb", data

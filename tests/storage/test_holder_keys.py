@@ -1,4 +1,4 @@
-"""Holder keys in the vault (schema 2): made inside, used inside, never handed out; bound to credentials."""
+"""Holder keys in the vault (schema 3): made inside, used inside, never handed out; bound to credentials."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_credentials_remember_their_key_and_forget_it_when_deleted(vault: Vault,
     assert vault.list_issuance("deferred") == []
 
 
-def test_a_schema_1_vault_upgrades_with_its_main_key_and_credentials(tmp_path: Path, kdf: KdfParams,
+def test_an_older_vault_upgrades_with_its_main_key_and_credentials(tmp_path: Path, kdf: KdfParams,
                                                                      monkeypatch: pytest.MonkeyPatch,
                                                                      make_credential) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "old.db"
@@ -93,7 +93,7 @@ def test_a_schema_1_vault_upgrades_with_its_main_key_and_credentials(tmp_path: P
         old.add_credentials([make_credential(7)])
         old.close()
     with Vault.open(path, PASSPHRASE) as upgraded:
-        assert schema.schema_version(upgraded._db()) == schema.SCHEMA_MAX >= 2
+        assert schema.schema_version(upgraded._db()) == schema.SCHEMA_MAX >= 3
         assert [k.did for k in upgraded.list_holder_keys()] == [did]
         assert upgraded.count_credentials() == 1
         upgraded.create_holder_key("did:key", "P-256")

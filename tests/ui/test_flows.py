@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from tests.ui.conftest import wait_idle
 from wallet.ui import dialogs, inputs
 from wallet.ui.screens.detail import original_text
 
@@ -88,6 +89,13 @@ def test_locked_session_refuses_work_with_a_message(window, qtbot) -> None:
 
 
 def _import(window, qtbot, paths) -> list:  # type: ignore[no-untyped-def]
+    from wallet.app.online import set_fetch_policy
+    from wallet.ui.session import Changes
+
+    # Hosted badges and sealed EDCs need evidence from their issuers' hosts; these tests are about display,
+    # so the wallet is set not to fetch on import (tests/ui/test_online.py covers asking and fetching).
+    window.session.mutate(lambda v, _t: set_fetch_policy(v, "never"), Changes(settings=True), owner=window)
+    wait_idle(qtbot, window)
     dialog = window.import_dialog()
     qtbot.addWidget(dialog)
     dialog.add_paths([str(p) for p in paths])

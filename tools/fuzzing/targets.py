@@ -260,9 +260,9 @@ def _restore(data: bytes) -> None:
 # -- stacking target files (stacking owns the findings) -----------------------------------------------
 
 def _target_file(data: bytes) -> None:
+    from wallet.app.stacking import target_document_from_file
     from wallet.stacking.progress import progress
     from wallet.stacking.schema import load_target
-    from wallet.stacking.service import target_document_from_file
 
     path = Path(tempfile.gettempdir()) / f"wallet-fuzz-target-{os.getpid()}.json"
     path.write_bytes(data)

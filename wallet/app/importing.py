@@ -17,12 +17,14 @@ import enum
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wallet import codec
 from wallet.app.context import EVIDENCE_STATUS_LIST, context_from_vault
 from wallet.app.keys import with_holder_keys
+from wallet.app.online import NO_FETCH, Ask, FetchPlan
 from wallet.app.vault import VaultLike
 from wallet.errors import Cancelled, InputError
 from wallet.formats import detect
@@ -35,6 +37,10 @@ from wallet.verify.context import VerificationContext
 from wallet.verify.engine import parse_bytes as parse  # unexpected parser errors become InputError
 from wallet.verify.engine import verify
 
+if TYPE_CHECKING:
+    from wallet.online import OnlineClient
+    from wallet.online.evidence import EvidenceNeed
+
 #: Largest file an import reads (EDC credentials with images reach a few MiB).
 MAX_IMPORT_FILE = 20 * 1024 * 1024
 #: Most credentials one presentation or link may add in one import.
@@ -46,6 +52,8 @@ class Outcome(str, enum.Enum):
     DUPLICATE = "duplicate"
     INVALID = "invalid"  # not stored: unreadable, or changed/forged
     EVIDENCE = "evidence"  # a status list credential, stored as evidence
+    FETCHED = "fetched"  # evidence the batch needed, fetched online before verifying
+    NOT_FETCHED = "not-fetched"  # evidence the batch needed that could not be fetched (the reason says why)
 
 
 @dataclass(frozen=True)
@@ -196,8 +204,25 @@ def import_items(
     ctx: VerificationContext | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    online: bool | FetchPlan = False,
+    client: OnlineClient | None = None,
+    ask: Ask | None = None,
+    now: datetime | None = None,
+    skipped: Callable[[list[EvidenceNeed]], None] | None = None,
 ) -> list[ImportResult]:
-    """Parse, verify and store ``items``; one result per credential, in order."""
+    """Parse, verify and store ``items``; one result per credential, in order.
+
+    With ``online`` (True: everything the batch needs, without asking; or a
+    :class:`~wallet.app.online.FetchPlan` from the settings, with ``ask``
+    called once per issuer host) the evidence the batch needs is fetched and
+    stored *before* verifying, so the reports already use it (the context is
+    then built from the vault, at ``now`` or ``ctx.now``); what was
+    fetched, and what could not be, comes first, before the credentials' results.
+    Needs left out (a host nobody answered about, or one the user refused) go
+    to ``skipped``, so a front end can say how to fetch them.
+    Fetched evidence is kept even when the import is then cancelled: it is
+    a cache, not the user's data.
+    """
     parsed: list[tuple[ImportItem, Credential | None, str | Message]] = []
     status_lists: dict[str, bytes] = {}
     for given in items:
@@ -217,7 +242,19 @@ def import_items(
                 status_lists[url] = item.raw
             parsed.append((item, parsed_cred, url or ""))
 
-    base = with_holder_keys(ctx or context_from_vault(vault), vault)
+    plan = online if isinstance(online, FetchPlan) else (FetchPlan(True, respect_denials=False) if online else NO_FETCH)
+    fetched: list[ImportResult] = []
+    if plan.fetch and not (cancelled is not None and cancelled()):
+        creds = [cred for _item, cred, extra in parsed if cred is not None and not extra]
+        from wallet.app.import_online import batch_needs, fetch_for_batch  # deferred: only imports that go online
+
+        needs = batch_needs(vault, creds, plan, tuple(status_lists))
+        fetched = fetch_for_batch(vault, needs, plan, client, ask, cancelled, skipped)
+    if ctx is None or plan.fetch:
+        base = context_from_vault(vault, now=now or (ctx.now if ctx is not None else None))
+    else:
+        base = ctx
+    base = with_holder_keys(base, vault)
     if status_lists:
         base = replace(base, status_lists={**base.status_lists, **status_lists})
 
@@ -262,4 +299,4 @@ def import_items(
             cred.display_title(),
             state.value,
         )
-    return [r for r in results if r is not None]
+    return fetched + [r for r in results if r is not None]

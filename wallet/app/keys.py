@@ -43,7 +43,7 @@ PER_ISSUER_ORDER = ("P-256", "Ed25519")
 
 
 class KeyVault(VaultLike, Protocol):
-    """A vault that holds several holder keys (``wallet.storage.Vault``, schema 2 and later)."""
+    """A vault that holds several holder keys (``wallet.storage.Vault``, schema 3 and later)."""
 
     def list_holder_keys(self) -> list[Any]: ...
     def create_holder_key(self, method: str, algorithm: str, issuer: str | None = None) -> Any: ...

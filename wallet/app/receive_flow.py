@@ -34,9 +34,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from wallet.app import receive_evidence
-from wallet.app.context import context_from_vault
 from wallet.app.importing import ImportItem, ImportResult, Outcome, import_items
-from wallet.app.keys import KeyVault, extra_batch_key, realize, with_holder_keys
+from wallet.app.keys import KeyVault, extra_batch_key, realize
 from wallet.app.receive import PRE_AUTHORIZED, ConsentSummary, OfferedCredential
 from wallet.app.receive_state import Received, ReceiveOutcome, ReceiveResult, notify_quietly, save_deferred, token_json
 from wallet.errors import IssuanceError, UsageError, WalletError
@@ -242,14 +241,12 @@ def store_received(vault: KeyVault, client: OnlineClient, issuer: str, got: Sequ
     flat = [(g, n, raw) for g in got for n, raw in enumerate(g.raws)]
     if not flat:
         return (), ()
-    fetched = receive_evidence.fetch_for(client, [raw for _g, _n, raw in flat])
+    fetched = receive_evidence.fetch_and_keep(vault, client, [raw for _g, _n, raw in flat])
     notes = [msg("receive.evidence_failed", what=what, detail=why) for what, why in fetched.failures]
-    ctx = receive_evidence.context_with(with_holder_keys(context_from_vault(vault), vault), fetched.records)
     sources = [f"{host} ({g.offered.configuration_id}{f' #{n + 1}' if len(g.raws) > 1 else ''})"
                for g, n, _raw in flat]
     results = import_items(vault, [ImportItem(s, raw) for s, (_g, _n, raw) in zip(sources, flat, strict=True)],
-                           ctx=ctx)
-    receive_evidence.store(vault, fetched.records)
+                           ctx=receive_evidence.context_for(vault))
     out: list[Received] = []
     outcome_of: dict[str, list[ImportResult]] = {}
     for (g, n, _raw), result in zip(flat, results, strict=True):

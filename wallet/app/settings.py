@@ -68,6 +68,22 @@ def _server(text: str) -> str:
     return value
 
 
+def _fetch_policy(text: str) -> str:
+    value = text.strip().lower()
+    if value not in ("ask", "always", "never"):
+        raise UsageError("online fetching on import is one of: ask, always, never")
+    return value
+
+
+def _switch(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise UsageError("give on or off")
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("share.expires", "30d", "how long a shared bundle is accepted", _duration),
     Setting("share.link_base", "wallet:/open", "the address share links start with", _link_base),
@@ -76,6 +92,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ui.autolock_minutes", 5, "lock the desktop app after this many idle minutes (0: never)", _minutes),
     Setting("keys.policy", "per-issuer",
             "which key received credentials are bound to: per-issuer (SD-JWT: a key per issuer) or main", _key_policy),
+    Setting("online.fetch", "ask", "fetch the evidence new credentials need on import: ask (once per issuer host), "
+            "always or never", _fetch_policy),
+    Setting("online.offline", False, "offline mode: the wallet never touches the network (on/off)", _switch),
 )
 
 

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "wallet.cli.cmd_vault",
     "wallet.cli.cmd_credentials",
     "wallet.cli.cmd_verify",
+    "wallet.cli.cmd_online",
     "wallet.cli.cmd_target",
     "wallet.cli.cmd_trust",
     "wallet.cli.cmd_share",

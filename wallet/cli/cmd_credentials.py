@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from wallet.cli.common import (
     EXIT_NOT_VERIFIED,
     add_vault_options,
     confirm,
-    context_for,
     open_vault,
     parse_now,
     print_json,
@@ -24,6 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--now", metavar="ISO-8601", help="verify as of this time")
     p.add_argument("--json", action="store_true")
     p.add_argument("--lang", help="language of the messages, e.g. sl (default: the ui.credential_languages setting)")
+    online = p.add_mutually_exclusive_group()
+    online.add_argument("--online", action="store_true",
+                        help="fetch the evidence these credentials need now, without asking (docs/ONLINE.md)")
+    online.add_argument("--offline", action="store_true", help="fetch nothing, whatever the online.fetch setting")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", help="list stored credentials")
@@ -58,13 +62,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_reverify)
 
 
+def _ask_host(host: str, needs: Any) -> bool:
+    """The ``online.fetch = ask`` question, once per issuer host, on the terminal."""
+    reasons = "; ".join(dict.fromkeys(n.reason for n in needs))
+    answer = input(f"Fetch evidence from {host} ({reasons})? The answer is remembered. [y/N] ")
+    return answer.strip().lower() in ("y", "yes")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from wallet.app import credentials, importing  # deferred: start-up time
+    from wallet.app.online import import_plan, make_client  # deferred: start-up time
 
     items, refused = importing.read_files(args.files)
     with open_vault(args) as vault:
         langs = credentials.languages_or_setting(vault, args.lang)
-        results = refused + importing.import_items(vault, items, ctx=context_for(vault, args))
+        plan = import_plan(vault, online=args.online, offline=args.offline)
+        client = make_client(vault) if plan.fetch else None
+        ask = _ask_host if plan.ask and sys.stdin.isatty() else None
+        left: list[Any] = []
+        results = refused + importing.import_items(vault, items, online=plan, client=client, ask=ask,
+                                                   now=parse_now(args.now), skipped=left.extend)
+    if left:
+        hosts = sorted({n.host for n in left if n.host})
+        print(f"wallet: {len(left)} piece(s) of evidence not fetched from {', '.join(hosts) or 'no usable host'} "
+              "(not allowed yet: use --online, `wallet hosts --allow HOST`, or the online.fetch setting); "
+              "`wallet refresh` fetches them later", file=sys.stderr)
     for r in results:
         if args.json:
             print_json(r.to_json(), one_line=True)

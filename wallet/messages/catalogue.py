@@ -5,7 +5,7 @@ the PDF, the share summaries and the desktop app all read, so a reason is
 worded once per language. Templates use ``{name}`` placeholders, optionally
 typed: ``{when:date}`` and ``{when:datetime}`` format an ISO 8601 value for
 the locale (never to the microsecond); ``{fmt:format}``, ``{id:check}``,
-``{p:purpose}``, ``{code:language}`` and ``{code:country}`` look the value up
+``{p:purpose}``, ``{kind:evidence}``, ``{code:language}`` and ``{code:country}`` look the value up
 in the catalogue (``format.<value>``…) and fall back to the value itself.
 A template may be an object of plural forms chosen by its ``count``
 parameter (CLDR categories: English one/other, Slovenian one/two/few/other).
@@ -29,7 +29,8 @@ from wallet.resources import resource
 DEFAULT_LANG = "en"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z]+))?\}")
 _LOOKUPS = {"format": "format.", "check": "check.", "purpose": "purpose.", "language": "language.",
-            "country": "country.", "verdict": "verdict.", "keyuse": "keyuse.", "checkstatus": "checkstatus."}
+            "country": "country.", "verdict": "verdict.", "keyuse": "keyuse.", "checkstatus": "checkstatus.",
+            "evidence": "evidence."}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MAX_DEPTH = 4
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from wallet.messages import Message, msg, render
 from wallet.model import Check, CheckId, CheckStatus, Credential, VerificationReport, pick_lang
-from wallet.readout import State, credential_state
+from wallet.readout import REVOKED_IDS, SUSPENDED_IDS, State, credential_state
 
 MARK = {State.VALID: "✓", State.VALID_NOTE: "✓", State.STATUS_UNCHECKED: "?", State.CANNOT_CHECK: "?"}
 _ORDER = (CheckStatus.FAILED, CheckStatus.NOT_CHECKED, CheckStatus.WARNING, CheckStatus.PASSED)
@@ -50,9 +50,9 @@ def status_phrase(report: VerificationReport) -> Message:
     if check.status is CheckStatus.PASSED:
         return msg("summary.status.ok")
     if check.status is CheckStatus.FAILED:
-        if check.message.id == "status.suspended":
+        if check.message.id in SUSPENDED_IDS:
             return msg("summary.status.suspended")
-        if check.message.id in ("status.revoked", "ob2.revoked"):
+        if check.message.id in REVOKED_IDS:
             return msg("summary.status.revoked")
         return msg("summary.status.failed", reason=check.message)
     if check.status is CheckStatus.WARNING:

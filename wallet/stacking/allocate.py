@@ -23,9 +23,12 @@ along each chosen edge):
 Objectives, solved in order, each fixing the previous optimum: (1) units met,
 (2) credits counted, (3) on a small model of the chosen edges only, a
 tie-break that drops every credential adding nothing and prefers lower ranks
-(sorted ids), so results are minimal and deterministic. The MIP gap is zero:
-each stage is solved to proven optimality (or reported as not proven when
-the time limit is hit).
+(sorted ids), then earlier components, so results are minimal and
+deterministic. The MIP gap is zero: each stage is solved to proven
+optimality (or reported as not proven when the time limit is hit). Each
+stage goes through :func:`wallet.stacking.milp.solve`, which checks every
+answer and falls back to other methods when HiGHS fails (it has, on a
+15-column model), so a model always gets an allocation.
 
 Before solving, each component keeps only its best few candidates (see
 :func:`reduce_edges`); this is exact, not a heuristic, and is what makes
@@ -35,20 +38,16 @@ Before solving, each component keeps only its best few candidates (see
 from __future__ import annotations
 
 import math
-import os
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import highspy
-import numpy as np
-
+from wallet.stacking.milp import INF, TIME_LIMIT, Answer, Program, solve
 from wallet.stacking.target import Component, Target
 
+__all__ = ["TIME_LIMIT", "Edge", "Solution", "allocate", "reduce_edges"]
+
 _EPS = 1e-6
-#: Seconds after which HiGHS stops and the best allocation found is reported as not proven optimal.
-TIME_LIMIT = 20.0
 
 
 class Edge(NamedTuple):
@@ -126,101 +125,6 @@ def reduce_edges(target: Target, edges: Sequence[Edge], rank: Sequence[int]) -> 
     return kept
 
 
-_BANNER_LOCK = threading.Lock()
-_BANNER_DONE = False
-
-
-def _new_solver() -> highspy.Highs:
-    """A silent HiGHS instance.
-
-    HiGHS prints a banner on the process's first instance straight to file
-    descriptor 1, which would corrupt ``wallet progress --json`` output; the
-    first instance is therefore created with fd 1 pointed at /dev/null.
-    """
-    global _BANNER_DONE
-    with _BANNER_LOCK:
-        if not _BANNER_DONE:
-            saved = os.dup(1)
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            try:
-                os.dup2(devnull, 1)
-                solver = highspy.Highs()
-            finally:
-                os.dup2(saved, 1)
-                os.close(saved)
-                os.close(devnull)
-            _BANNER_DONE = True
-        else:
-            solver = highspy.Highs()
-    solver.setOptionValue("output_flag", False)
-    solver.setOptionValue("mip_rel_gap", 0.0)
-    solver.setOptionValue("mip_abs_gap", 1e-7)
-    solver.setOptionValue("time_limit", TIME_LIMIT)
-    return solver
-
-
-class _Model:
-    """Columns and rows accumulated in Python, passed to HiGHS in one call."""
-
-    def __init__(self) -> None:
-        self.lower: list[float] = []
-        self.upper: list[float] = []
-        self.integer: list[int] = []
-        self.rows: list[tuple[float, float, list[int], list[float]]] = []
-
-    def col(self, lower: float, upper: float, integer: bool = False) -> int:
-        self.lower.append(lower)
-        self.upper.append(upper)
-        if integer:
-            self.integer.append(len(self.lower) - 1)
-        return len(self.lower) - 1
-
-    def row(self, lower: float, upper: float, idx: list[int], val: list[float]) -> None:
-        if idx:
-            self.rows.append((lower, upper, idx, val))
-
-    def build(self) -> highspy.Highs:
-        solver = _new_solver()
-        n = len(self.lower)
-        solver.addCols(n, np.zeros(n), np.array(self.lower), np.array(self.upper), 0,
-                       np.array([], dtype=np.int32), np.array([], dtype=np.int32), np.array([]))
-        starts: list[int] = []
-        index: list[int] = []
-        value: list[float] = []
-        for _, _, idx, val in self.rows:
-            starts.append(len(index))
-            index.extend(idx)
-            value.extend(val)
-        solver.addRows(
-            len(self.rows),
-            np.array([r[0] for r in self.rows]),
-            np.array([r[1] for r in self.rows]),
-            len(index),
-            np.array(starts, dtype=np.int32),
-            np.array(index, dtype=np.int32),
-            np.array(value, dtype=np.float64),
-        )
-        if self.integer:
-            ints = np.array(self.integer, dtype=np.int32)
-            solver.changeColsIntegrality(len(ints), ints, np.ones(len(ints), dtype=np.uint8))
-        return solver
-
-
-def _solve(solver: highspy.Highs, costs: dict[int, float], n: int, maximize: bool) -> tuple[float, bool]:
-    cost = np.zeros(n)
-    for col, c in costs.items():
-        cost[col] = c
-    solver.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
-    solver.changeObjectiveSense(highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize)
-    solver.run()
-    status = solver.getModelStatus()
-    if status == highspy.HighsModelStatus.kOptimal:
-        return solver.getInfo().objective_function_value, True
-    if solver.getInfo().primal_solution_status == 2:  # feasible, e.g. time limit hit
-        return solver.getInfo().objective_function_value, False
-    raise RuntimeError(f"HiGHS could not solve the allocation model ({solver.modelStatusToString(status)})")
-
-
 def _snap(value: float, upper: float) -> float:
     """Undo solver tolerance (about 1e-6): snap to a bound, else round to 1e-4.
 
@@ -237,10 +141,9 @@ def _snap(value: float, upper: float) -> float:
 
 @dataclass(frozen=True)
 class _Built:
-    """A model passed to HiGHS and the columns the stages need."""
+    """A model (a :class:`Program`, still open to the stages' rows) and the columns they need."""
 
-    solver: highspy.Highs
-    n: int
+    program: Program
     x: list[int]  # per edge: chosen (binary)
     f: list[int]  # per edge: credits flowing (sharing only)
     units: list[int]  # columns whose sum is the units met
@@ -250,9 +153,9 @@ class _Built:
 def _build_model(target: Target, values: Sequence[float], edges: Sequence[Edge]) -> _Built:
     """The integer program described in the module docstring, for these edges."""
     comps = target.all_components()
-    inf = highspy.kHighsInf
+    inf = INF
     sharing = target.allow_sharing
-    m = _Model()
+    m = Program()
     x = [m.col(0.0, 1.0, integer=True) for _ in edges]
     # Credits along an edge: w*x when a credential fills one component; with sharing a
     # flow f (at most w*x) so that a credential's credits are counted once in total.
@@ -292,16 +195,16 @@ def _build_model(target: Target, values: Sequence[float], edges: Sequence[Edge])
             capped = m.col(0.0, need)  # a pool counts at most its required credits
             m.row(-inf, 0.0, [capped] + idx, [1.0] + [-v for v in val])
             counted[j] = ([capped], [1.0])
-            met = m.col(0.0, 1.0, integer=True)
+            met = m.col(0.0, 1.0, integer=True, branch_first=True)
             m.row(-inf, 0.0, [met] + idx, [need] + [-v for v in val])
             if comp.group in choose_groups:
-                used = m.col(0.0, 1.0)
+                used = m.col(0.0, 1.0, integer=True, branch_first=True)  # binary at any optimum
                 used_col[j] = used
                 for i in es:
                     m.row(-inf, 0.0, [x[i], used], [1.0, -1.0])
         else:
             counted[j] = (idx, val)
-            met = m.col(0.0, 1.0)
+            met = m.col(0.0, 1.0, integer=True)  # integral at any optimum; integral objective for the search
             m.row(-inf, 1.0, [x[i] for i in es], [1.0] * len(es))
             m.row(-inf, 0.0, [met] + [x[i] for i in es], [1.0] + [-1.0] * len(es))
         if comp.group is None or comp.group in choose_groups:
@@ -332,7 +235,7 @@ def _build_model(target: Target, values: Sequence[float], edges: Sequence[Edge])
                     val.extend(1.0 for _ in by_comp.get(j, []))
             m.row(-inf, float(g.choose), idx, val)  # never more than k components used
         if g.min_credits is not None and g_idx:
-            met = m.col(0.0, 1.0, integer=True)
+            met = m.col(0.0, 1.0, integer=True, branch_first=True)
             m.row(-inf, 0.0, [met] + g_idx, [g.min_credits] + [-v for v in g_val])
             unit_cols.append(met)
         if g_idx:
@@ -343,42 +246,82 @@ def _build_model(target: Target, values: Sequence[float], edges: Sequence[Edge])
     total = m.col(0.0, target.total if target.total > 0 else inf)
     m.row(-inf, 0.0, [total] + total_idx, [1.0] + [-v for v in total_val])
 
-    return _Built(m.build(), len(m.lower), x, f, unit_cols, total)
+    return _Built(m, x, f, unit_cols, total)
 
 
-def _at_least(built: _Built, cols: list[int], bound: float) -> None:
-    if cols:
-        built.solver.addRow(bound, highspy.kHighsInf, len(cols), np.array(cols, dtype=np.int32), np.ones(len(cols)))
+#: Steps credits are stated in, coarsest first (see :func:`credit_grid`).
+_STEPS = (1.0, 0.5, 0.25, 0.125, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001, 0.0001)
+
+
+def credit_grid(target: Target, values: Sequence[float], edges: Sequence[Edge]) -> float | None:
+    """The largest step every credit figure of the model is a multiple of, or ``None``.
+
+    With every capacity on a grid, the credits counted by the best completion
+    of an allocation are on it too: the credits flow from credentials through
+    components and groups to the total, and a network flow with capacities and
+    lower bounds on a grid has an optimal flow on that grid. Branch and bound
+    uses this to prune (an allocation cannot count 17.3 credits if all figures
+    are whole numbers).
+    """
+    figures = [*values, *(e.value for e in edges), target.total]
+    for comp in target.all_components():
+        figures += [comp.credits or 0.0, comp.required_credits or 0.0]
+    for g in target.groups:
+        figures += [g.min_credits or 0.0, g.max_credits or 0.0]
+    for step in _STEPS:
+        if all(abs(v / step - round(v / step)) <= 1e-9 * max(1.0, abs(v / step)) for v in figures):
+            return step
+    return None
+
+
+def _stage(program: Program, costs: dict[int, float], maximize: bool, start: Sequence[float] | None,
+           grid: float | None) -> Answer:
+    answer = solve(program, costs, maximize, start, grid=grid)
+    if answer is None:  # only without a start point; the stages always give one
+        raise RuntimeError("no method could solve the allocation model")
+    return answer
 
 
 def allocate(target: Target, values: Sequence[float], edges: Sequence[Edge], rank: Sequence[int]) -> Solution:
     """Choose edges so that units met, then credits counted, are maximal.
 
     ``values[c]`` is credential c's credit value, ``rank[c]`` its position in
-    id order (the tie-break).
+    id order (the tie-break). Never fails: every stage has a feasible point
+    to fall back on (nothing chosen, then the previous stage's answer), and
+    a fallback is reported as not proven optimal.
     """
     edges = reduce_edges(target, edges, rank)
     if not edges:
         return Solution(chosen=(), optimal=True)
     full = _build_model(target, values, edges)
-    best_units, ok1 = _solve(full.solver, {c: 1.0 for c in full.units}, full.n, maximize=True)
-    _at_least(full, full.units, best_units - 0.5)
-    best_credits, ok2 = _solve(full.solver, {full.total: 1.0}, full.n, maximize=True)
-    picked = full.solver.getSolution().col_value
+    # Choosing nothing satisfies every row of the model: the first stage's fallback.
+    first = _stage(full.program, {c: 1.0 for c in full.units}, True, [0.0] * full.program.n, 1.0)
+    best_units = first.objective
+    full.program.at_least(full.units, best_units - 0.5)
+    second = _stage(full.program, {full.total: 1.0}, True, first.point, credit_grid(target, values, edges))
+    best_credits = second.objective
+    picked = second.point
 
     # Tie-break on a small model over the chosen edges only: keep the optimum,
-    # drop every credential that adds nothing, prefer lower ranks (smaller ids).
+    # drop every credential that adds nothing, prefer lower ranks (smaller ids),
+    # then earlier components, so that every method picks the same allocation.
     chosen_edges = [e for i, e in enumerate(edges) if picked[full.x[i]] > 0.5]
     small = _build_model(target, values, chosen_edges)
-    _at_least(small, small.units, best_units - 0.5)
-    _at_least(small, [small.total], best_credits - max(_EPS, 1e-9 * best_credits))
-    scale = len(values) + 1
-    tie = {small.x[i]: 1.0 + rank[e.credential] / scale for i, e in enumerate(chosen_edges)}
-    _, ok3 = _solve(small.solver, tie, small.n, maximize=False)
-    solution = small.solver.getSolution().col_value
+    small.program.at_least(small.units, best_units - 0.5)
+    small.program.at_least([small.total], best_credits - max(_EPS, 1e-9 * best_credits))
+    n_comps = len(target.all_components())
+    scale = len(values) * n_comps + 1
+    tie = {small.x[i]: 1.0 + (rank[e.credential] * n_comps + e.component) / scale for i, e in enumerate(chosen_edges)}
+    third = solve(small.program, tie, False)
+    if third is None:
+        # The tie-break failed every method: keep the second stage's allocation (optimal
+        # in units and credits, perhaps not minimal), and say it is not proven optimal.
+        built, point, used, optimal = full, picked, edges, False
+    else:
+        built, point, used, optimal = small, third.point, chosen_edges, first.optimal and second.optimal and third.optimal
     chosen = tuple(
-        (e.credential, e.component, _snap(float(solution[small.f[i]]), e.value) if target.allow_sharing else e.value)
-        for i, e in enumerate(chosen_edges)
-        if solution[small.x[i]] > 0.5
+        (e.credential, e.component, _snap(float(point[built.f[i]]), e.value) if target.allow_sharing else e.value)
+        for i, e in enumerate(used)
+        if point[built.x[i]] > 0.5
     )
-    return Solution(chosen=tuple(sorted(chosen, key=lambda t: (t[1], rank[t[0]]))), optimal=ok1 and ok2 and ok3)
+    return Solution(chosen=tuple(sorted(chosen, key=lambda t: (t[1], rank[t[0]]))), optimal=optimal)

@@ -20,6 +20,7 @@ same schema validation as any other target, so it can be stored in the vault.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -63,11 +64,14 @@ def _ects(spec: Mapping[str, Any]) -> float | None:
         fid = framework.get("id", "") if isinstance(framework, Mapping) else str(framework)
         label = " ".join(_langmap(framework.get("prefLabel")).values()) if isinstance(framework, Mapping) else ""
         if fid == ECTS_CONCEPT or "ECTS" in label or "European Credit Transfer" in label:
+            raw = point.get("point", "")
+            if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
+                continue
             try:
-                value = float(str(point.get("point", "")).replace(",", "."))
+                value = float(str(raw).replace(",", "."))
             except ValueError:
                 continue
-            if value > 0:
+            if math.isfinite(value) and value > 0:
                 return value
     return None
 
@@ -78,12 +82,14 @@ def _hours(spec: Mapping[str, Any]) -> float | None:
         return None
     days, hours, minutes = (float(g) if g else 0.0 for g in found.groups())
     total = days * 24 + hours + minutes / 60
-    return total if total > 0 else None
+    return total if math.isfinite(total) and total > 0 else None
 
 
 def _eqf(spec: Mapping[str, Any]) -> int | None:
     for level in as_list(spec.get("eqfLevel")):
-        ident = level.get("id", "") if isinstance(level, Mapping) else str(level)
+        ident = level.get("id", "") if isinstance(level, Mapping) else level
+        if not isinstance(ident, str):
+            continue  # an id that is a number, list or object names no EQF level
         found = re.search(r"/eqf/([1-8])$", ident)
         if found:
             return int(found.group(1))
@@ -94,7 +100,8 @@ def _label(concept: Any) -> str | None:
     if not isinstance(concept, Mapping):
         return None
     labels = _langmap(concept.get("prefLabel"))
-    return labels.get("en") or next(iter(labels.values()), None) or concept.get("id")
+    ident = concept.get("id")
+    return labels.get("en") or next(iter(labels.values()), None) or (ident if isinstance(ident, str) else None)
 
 
 def _unwrap(document: Any) -> Mapping[str, Any]:
@@ -104,8 +111,10 @@ def _unwrap(document: Any) -> Mapping[str, Any]:
     if isinstance(payload, str) and "signatures" in document:
         try:
             inner = json.loads(payload)
-        except json.JSONDecodeError as exc:
-            raise InputError("the sealed EDC's payload is not JSON") from exc
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise InputError("the sealed EDC's payload is not JSON (or nests too deeply)") from exc
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            raise InputError(f"the sealed EDC's payload is not usable JSON ({exc})") from exc
         return _unwrap(inner)
     return document
 

@@ -134,7 +134,7 @@ def render_text(progress: Progress, prefs: Sequence[str] = ()) -> list[str]:
            if progress.credits_required > 0 else ""),
     ]
     if not progress.optimal:
-        lines.append("  note: the solver hit its time limit; this allocation may not be the best one")
+        lines.append("  note: the solver could not prove this allocation optimal; it may not be the best one")
     group_of = {g.id: g for g in progress.groups}
     current_group: str | None = None
     for status in progress.components:

@@ -25,6 +25,7 @@ from datetime import datetime
 
 import numpy as np
 
+from wallet.stacking.patterns import MAX_PATTERN_TEXT
 from wallet.stacking.rules import (
     AchievementFacts,
     Facts,
@@ -100,7 +101,10 @@ class FactIndex:
         with self._lock:
             if self._text is None:
                 # one line per title (a title's own line breaks only add candidates)
-                self._text = ["\n".join([t for ach in item.achievements for _, t in ach.titles]) for item in self.facts]
+                self._text = [
+                    "\n".join([t[:MAX_PATTERN_TEXT] for ach in item.achievements for _, t in ach.titles])
+                    for item in self.facts
+                ]
             return self._text
 
     def _union(self, kind: str, values: Iterable[str]) -> np.ndarray:
@@ -114,7 +118,7 @@ class FactIndex:
         indices = range(len(self.facts)) if base is None else base.tolist()
         if _UNSAFE_FOR_JOINED.search(pattern):
             search = compile_pattern(pattern).search
-            hits = [i for i in indices if any(search(t) for _, t in self._titles(i))]
+            hits = [i for i in indices if any(search(t[:MAX_PATTERN_TEXT]) for _, t in self._titles(i))]
         else:
             joined = re.compile(pattern, re.IGNORECASE | re.MULTILINE).search
             text = self._joined_titles()

@@ -105,7 +105,7 @@ class Progress:
     components: tuple[ComponentStatus, ...] = ()
     groups: tuple[GroupStatus, ...] = ()
     spare: tuple[str, ...] = ()  # valid credentials that match something but are not needed
-    optimal: bool = True  # False only if the solver hit its time limit
+    optimal: bool = True  # False only if the solver hit its time limit or every exact method failed
     as_of: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property

@@ -13,12 +13,14 @@ what value, because the user needs to see *why* a credential counts.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import weakref
 from datetime import UTC, datetime
 from typing import NamedTuple
 
 from wallet.model import Achievement, Credential
+from wallet.stacking.patterns import MAX_PATTERN_TEXT
 from wallet.stacking.target import UNIT_HOURS, Rules
 
 
@@ -73,15 +75,28 @@ def _aware(when: datetime | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+#: More credits (or hours) than any achievement carries; also the target schema's cap on a figure.
+MAX_VALUE = 100_000.0
+
+
 def achievement_value(achievement: Achievement, unit: str) -> float:
     """Credits of an achievement in the target's unit (ECTS or hours); 0 if not stated.
 
     No conversion between hours and ECTS: 1 ECTS is 25 to 30 hours depending
     on the country, so converting would invent precision the credential lacks.
+    A figure that is not a finite, non-negative number counts as not stated,
+    and one above :data:`MAX_VALUE` counts as that much: a credential is
+    hostile input, and NaN or 1e300 credits would otherwise reach the solver
+    (HiGHS reports such a model infeasible).
     """
-    if unit == UNIT_HOURS:
-        return float(achievement.volume_of_learning_hours or 0.0)
-    return float(achievement.ects or 0.0)
+    raw = achievement.volume_of_learning_hours if unit == UNIT_HOURS else achievement.ects
+    try:
+        value = float(raw or 0.0)
+    except (TypeError, ValueError, OverflowError):
+        return 0.0
+    if not math.isfinite(value) or value <= 0.0:
+        return 0.0
+    return min(value, MAX_VALUE)
 
 
 def _present(first: str | None, second: str | None) -> tuple[str, ...]:
@@ -177,7 +192,7 @@ def match_achievement(rules: Rules, facts: AchievementFacts, now: datetime, unit
             return None
         reasons.append(f"title '{listed[1]}' ({listed[0]}) is listed")
     if pattern is not None:
-        title_hit = next(((lang, t) for lang, t in facts.titles if pattern.search(t)), None)
+        title_hit = next(((lang, t) for lang, t in facts.titles if pattern.search(t[:MAX_PATTERN_TEXT])), None)
         if title_hit is None:
             return None
         reasons.append(f"title '{title_hit[1]}' ({title_hit[0]}) matches /{pattern.pattern}/")

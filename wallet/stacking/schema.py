@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -67,11 +68,57 @@ def _message(error: ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
+#: Deeper than any target document nests (a target is about 8 levels deep).
+MAX_DEPTH = 64
+
+
+def _check_values(data: Any) -> None:
+    """Refuse what JSON Schema lets through: NaN and infinities, lone surrogates, absurd nesting.
+
+    ``json.loads`` accepts ``NaN`` and ``Infinity``, and NaN passes every
+    ``minimum``/``maximum`` check (all comparisons with it are false); a lone
+    UTF-16 surrogate (``"\ud800"``) is valid JSON but cannot be stored in
+    the vault or printed. A document from the vault or an ELM import is
+    checked the same way as a file.
+    """
+    stack: list[tuple[Any, str, int]] = [(data, "target", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(f"invalid target: {where} is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InputError(f"invalid target: {where} is {value}, not a finite number")
+        if isinstance(value, str):
+            _check_text(value, where)
+        elif isinstance(value, Mapping):
+            for key, item in value.items():
+                _check_text(str(key), where)
+                stack.append((item, f"{where}.{_shown(str(key))}", depth + 1))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value))
+
+
+def _shown(key: str) -> str:
+    """A key as it may appear in a message (keys are input: shortened, surrogates already refused)."""
+    return key if len(key) <= 40 else key[:40] + "…"
+
+
+def _check_text(text: str, where: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"invalid target: {where} holds a lone UTF-16 surrogate (not valid Unicode)") from exc
+
+
 def validate_target(data: Any) -> None:
     """Raise :class:`InputError` with the most relevant schema violation, if any."""
     if not isinstance(data, Mapping):
         raise InputError("a target must be a JSON object")
-    errors = list(_validator().iter_errors(data))
+    _check_values(data)
+    try:
+        errors = list(_validator().iter_errors(data))
+    except RecursionError as exc:  # bounded by MAX_DEPTH; kept so no input can crash validation
+        raise InputError("invalid target: nested too deeply to validate") from exc
     if errors:
         raise InputError(f"invalid target: {_message(best_match(errors))}")
 
@@ -95,9 +142,18 @@ def read_json_file(path: str | os.PathLike[str], *, what: str = "file") -> Any:
     except UnicodeDecodeError as exc:
         raise InputError(f"the {what} {file} is not UTF-8 text") from exc
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"the {what} {file} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except RecursionError as exc:
+        raise InputError(f"the {what} {file} nests too deeply to be read") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits, or NaN
+        raise InputError(f"the {what} {file} is not usable JSON ({exc})") from exc
+
+
+def _no_constant(name: str) -> Any:
+    """``json.loads`` hook: ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON (RFC 8259)."""
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def load_target_file(path: str | os.PathLike[str]) -> Target:

@@ -27,6 +27,7 @@ from typing import Any
 
 from wallet.errors import InputError
 from wallet.model import LangMap
+from wallet.stacking.patterns import check_title_pattern
 
 #: Units a target's total requirement can be expressed in.
 UNIT_ECTS = "ECTS"
@@ -37,26 +38,36 @@ _DURATION = re.compile(
 )
 
 
+#: The longest maxAge accepted: 1,000 years. Longer would mean "any age" (give no maxAge),
+#: and "now minus maxAge" must stay a date Python can represent (year 1 or later).
+MAX_AGE_DAYS = 365_000
+
+
 def parse_max_age(value: str | int) -> timedelta:
     """An ISO 8601 date duration (``P5Y``, ``P18M``, ``P2W``, ``P90D``) or a number of days.
 
     Years count as 365 days and months as 30: a maximum age is a policy
     threshold, not a calendar computation, and a fixed length keeps results
-    reproducible.
+    reproducible. At most :data:`MAX_AGE_DAYS`; anything else is an InputError.
     """
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InputError("maxAge must be a duration like 'P5Y' or a number of days")
     if isinstance(value, int):
-        if value <= 0:
-            raise InputError(f"maxAge {value} must be a positive number of days")
-        return timedelta(days=value)
-    found = _DURATION.match(value)
-    if not found or value == "P":
-        raise InputError(f"maxAge {value!r} is not a duration like 'P5Y', 'P18M' or 'P90D'")
-    parts = {k: int(v) if v else 0 for k, v in found.groupdict().items()}
-    days = parts["y"] * 365 + parts["m"] * 30 + parts["w"] * 7 + parts["d"]
+        days = value
+        shown = str(value) if abs(value) < 10**12 else "(a huge number)"  # str() of a huge int raises
+    else:
+        if len(value) > 40:
+            raise InputError("maxAge is too long to be a duration like 'P5Y', 'P18M' or 'P90D'")
+        found = _DURATION.match(value)
+        if not found or value == "P":
+            raise InputError(f"maxAge {value!r} is not a duration like 'P5Y', 'P18M' or 'P90D'")
+        parts = {k: int(v) if v else 0 for k, v in found.groupdict().items()}
+        days = parts["y"] * 365 + parts["m"] * 30 + parts["w"] * 7 + parts["d"]
+        shown = repr(value)
     if days <= 0:
-        raise InputError(f"maxAge {value!r} must be longer than zero days")
+        raise InputError(f"maxAge {shown} must be longer than zero days")
+    if days > MAX_AGE_DAYS:
+        raise InputError(f"maxAge {shown} is longer than 1,000 years; leave maxAge out to accept any age")
     return timedelta(days=days)
 
 
@@ -185,10 +196,7 @@ def _langmap(value: Any) -> dict[str, str]:
 def _rules(data: Mapping[str, Any], where: str) -> Rules:
     pattern = data.get("titlePattern")
     if pattern is not None:
-        try:
-            re.compile(pattern, re.IGNORECASE)
-        except re.error as exc:
-            raise InputError(f"{where}.titlePattern {pattern!r} is not a valid regular expression: {exc}") from exc
+        check_title_pattern(pattern, f"{where}.titlePattern")
     max_age_raw = data.get("maxAge")
     max_age = None
     if max_age_raw is not None:

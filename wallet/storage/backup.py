@@ -36,6 +36,7 @@ from wallet.storage.kdf import (
     INFO_BACKUP_MAC,
     SALT_LEN,
     KdfParams,
+    Passphrase,
     derive_master,
     subkey,
     wipe,
@@ -60,11 +61,18 @@ class BackupPassphraseError(BackupError, WrongPassphrase):
 
 @dataclass(frozen=True)
 class BackupKey:
-    """Argon2id parameters, salt and the resulting master key for one backup."""
+    """Argon2id parameters, salt and the resulting master key for one backup.
+
+    The master key is a bytearray so whoever holds the BackupKey can wipe it
+    (:meth:`wipe`) as soon as it is no longer needed.
+    """
 
     kdf: KdfParams
     salt: bytes
-    master: bytes
+    master: bytearray
+
+    def wipe(self) -> None:
+        wipe(self.master)
 
 
 def _nonce(prefix: bytes, counter: int, final: bool) -> bytes:
@@ -90,8 +98,8 @@ def encode_backup(payload: Iterable[bytes], key: BackupKey) -> bytes:
     enc_key = subkey(key.master, INFO_BACKUP_KEY)
     mac_key = subkey(key.master, INFO_BACKUP_MAC)
     try:
-        out = [aad, hmac.new(bytes(mac_key), aad, hashlib.sha256).digest()]
-        aead = AESGCM(bytes(enc_key))
+        out = [aad, hmac.new(mac_key, aad, hashlib.sha256).digest()]
+        aead = AESGCM(enc_key)
         buf = bytearray()
         counter = 0
         for piece in payload:
@@ -160,7 +168,7 @@ def _params(header: dict[str, Any]) -> _Params:
     return _Params(kdf, salt, prefix, chunk)
 
 
-def _decrypt_chunks(data: bytes, pos: int, params: _Params, enc_key: bytes, aad: bytes) -> bytes:
+def _decrypt_chunks(data: bytes, pos: int, params: _Params, enc_key: bytearray, aad: bytes) -> bytes:
     """Decrypt the STREAM chunks from ``pos``; the chunk ending at EOF must be the final one."""
     aead = AESGCM(enc_key)
     plain: list[bytes] = []
@@ -184,7 +192,7 @@ def _decrypt_chunks(data: bytes, pos: int, params: _Params, enc_key: bytes, aad:
             raise BackupError("the backup file is too large")
 
 
-def read_backup(path: Path, passphrase: str) -> tuple[bytes, BackupKey]:
+def read_backup(path: Path, passphrase: Passphrase) -> tuple[bytes, BackupKey]:
     """Check and decrypt a backup; return the plaintext payload and the key used.
 
     Raises BackupError for anything damaged, truncated or foreign, and
@@ -198,16 +206,14 @@ def read_backup(path: Path, passphrase: str) -> tuple[bytes, BackupKey]:
     params = _params(header)
     master = derive_master(passphrase, params.salt, params.kdf)
     mac_key = subkey(master, INFO_BACKUP_MAC)
-    good = hmac.compare_digest(hmac.new(bytes(mac_key), aad, hashlib.sha256).digest(), data[pos : pos + 32])
+    good = hmac.compare_digest(hmac.new(mac_key, aad, hashlib.sha256).digest(), data[pos : pos + 32])
     wipe(mac_key)
     if not good:
         wipe(master)
         raise BackupPassphraseError("Wrong passphrase for this backup, or the backup file is damaged.")
     enc_key = subkey(master, INFO_BACKUP_KEY)
     try:
-        payload = _decrypt_chunks(data, pos + 32, params, bytes(enc_key), aad)
+        payload = _decrypt_chunks(data, pos + 32, params, enc_key, aad)
     finally:
         wipe(enc_key)
-    key = BackupKey(kdf=params.kdf, salt=params.salt, master=bytes(master))
-    wipe(master)
-    return payload, key
+    return payload, BackupKey(kdf=params.kdf, salt=params.salt, master=master)

@@ -1,5 +1,5 @@
-"""Everything in the vault besides credentials: evidence cache, stacking
-targets, shares, settings and the trust store.
+"""Everything in the vault besides credentials and evidence (``evidence.py``):
+stacking targets, shares, settings and the trust store.
 
 These are small key/value style tables; JSON values are stored as text so a
 future schema can read them without this code.
@@ -9,55 +9,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from typing import Any
 
 from wallet.errors import NotFound, UsageError
+from wallet.storage import text
 from wallet.storage.connection import db_errors, transaction
 from wallet.storage.records import StoreBase, iso, utc_now
-
-#: Kinds in use (see wallet.app.context); others are allowed for new evidence types.
-EVIDENCE_KINDS = frozenset({"status-list", "did-document", "trust-snapshot", "document"})
 
 
 def _dumps(value: Any) -> str:
     try:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    except (TypeError, ValueError) as exc:
+        return text.json_text(value, sort_keys=True)
+    except (TypeError, ValueError, RecursionError) as exc:
         raise UsageError(f"value cannot be stored as JSON: {type(exc).__name__}") from exc
 
 
 class CatalogStore(StoreBase):
-    """Evidence, targets, shares, settings and trust operations of the vault."""
-
-    # -- evidence -----------------------------------------------------------
-    def put_evidence(self, kind: str, key: str, data: bytes, fetched_at: datetime | None = None) -> None:
-        """Cache one piece of verification evidence (replaces an older copy)."""
-        if not kind or not key:
-            raise UsageError("evidence needs a kind and a key")
-        conn = self._db()
-        with db_errors(), transaction(conn):
-            conn.execute(
-                "INSERT INTO evidence (kind, key, data, fetched_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(kind, key) DO UPDATE SET data = excluded.data, fetched_at = excluded.fetched_at",
-                (kind, key, bytes(data), iso(fetched_at or utc_now())),
-            )
-
-    def get_evidence(self, kind: str, key: str) -> tuple[bytes, datetime] | None:
-        with db_errors():
-            row = self._db().execute(
-                "SELECT data, fetched_at FROM evidence WHERE kind = ? AND key = ?", (kind, key)
-            ).fetchone()
-        return None if row is None else (bytes(row[0]), datetime.fromisoformat(row[1]))
-
-    def list_evidence(self, kind: str) -> dict[str, bytes]:
-        with db_errors():
-            rows = self._db().execute("SELECT key, data FROM evidence WHERE kind = ? ORDER BY key", (kind,)).fetchall()
-        return {r[0]: bytes(r[1]) for r in rows}
+    """Targets, shares, settings and trust operations of the vault."""
 
     # -- targets --------------------------------------------------------------
     def put_target(self, id: str, data: dict) -> None:
         """Add or replace a stacking target (keeps its original added_at)."""
+        id = text.key(id, "target id")
         conn = self._db()
         with db_errors(), transaction(conn):
             conn.execute(
@@ -72,6 +45,8 @@ class CatalogStore(StoreBase):
         return [json.loads(r[0]) for r in rows]
 
     def get_target(self, id: str) -> dict:
+        if not text.is_storable(id):
+            raise NotFound(f"no target {text.label(id)!r}")
         with db_errors():
             row = self._db().execute("SELECT json FROM targets WHERE id = ?", (id,)).fetchone()
         if row is None:
@@ -79,6 +54,8 @@ class CatalogStore(StoreBase):
         return dict(json.loads(row[0]))
 
     def remove_target(self, id: str) -> None:
+        if not text.is_storable(id):
+            raise NotFound(f"no target {text.label(id)!r}")
         conn = self._db()
         with db_errors(), transaction(conn):
             if conn.execute("DELETE FROM targets WHERE id = ?", (id,)).rowcount == 0:
@@ -87,6 +64,7 @@ class CatalogStore(StoreBase):
     # -- shares ---------------------------------------------------------------
     def add_share(self, id: str, data: dict) -> None:
         """Record a share (replacing the record of the same id, e.g. after unsharing)."""
+        id = text.key(id, "share id")
         conn = self._db()
         with db_errors(), transaction(conn):
             conn.execute(
@@ -102,11 +80,14 @@ class CatalogStore(StoreBase):
 
     # -- settings -------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
+        if not text.is_storable(key):
+            return default
         with db_errors():
             row = self._db().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return default if row is None else json.loads(row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
+        key = text.key(key, "setting name")
         conn = self._db()
         with db_errors(), transaction(conn):
             conn.execute(
@@ -117,6 +98,7 @@ class CatalogStore(StoreBase):
 
     # -- trust store ----------------------------------------------------------
     def add_trusted_issuer(self, id: str, label: str) -> None:
+        id, label = text.key(id, "issuer id"), text.label(label)
         conn = self._db()
         with db_errors(), transaction(conn):
             conn.execute(
@@ -126,6 +108,8 @@ class CatalogStore(StoreBase):
             )
 
     def remove_trusted_issuer(self, id: str) -> None:
+        if not text.is_storable(id):
+            raise NotFound(f"{text.label(id)!r} is not a trusted issuer")
         conn = self._db()
         with db_errors(), transaction(conn):
             if conn.execute("DELETE FROM trusted_issuers WHERE id = ?", (id,)).rowcount == 0:
@@ -138,7 +122,7 @@ class CatalogStore(StoreBase):
 
     def add_trust_anchor(self, der: bytes, label: str) -> str:
         """Trust a root certificate (DER); returns its sha256 hex, the anchor's id."""
-        der = bytes(der)
+        der, label = bytes(der), text.label(label)
         digest = hashlib.sha256(der).hexdigest()
         conn = self._db()
         with db_errors(), transaction(conn):
@@ -155,6 +139,8 @@ class CatalogStore(StoreBase):
         return [(r[0], bytes(r[1]), r[2]) for r in rows]
 
     def remove_trust_anchor(self, sha256: str) -> None:
+        if not text.is_storable(sha256):
+            raise NotFound(f"no trust anchor {text.label(sha256)!r}")
         conn = self._db()
         with db_errors(), transaction(conn):
             if conn.execute("DELETE FROM trust_anchors WHERE sha256 = ?", (sha256.lower(),)).rowcount == 0:

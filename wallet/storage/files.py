@@ -70,20 +70,30 @@ def promote_pending_header(db_path: Path) -> None:
     fsync_dir(db_path.parent)
 
 
-def move_aside(db_path: Path) -> list[Path]:
+def move_aside(db_path: Path) -> list[tuple[Path, Path]]:
     """Rename an existing vault's files to ``<name>.replaced-<UTC time><suffix>``.
 
     Used by restore with overwrite=True: the old vault is kept, not deleted,
-    and its WAL can never be replayed into the restored database.
+    and its WAL can never be replayed into the restored database. Returns
+    (original, new name) pairs, so a failed install can undo it.
     """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    moved: list[Path] = []
+    moved: list[tuple[Path, Path]] = []
     for suffix in ("",) + SQLITE_SIDECARS + (".header", ".header.pending"):
         src = sidecar(db_path, suffix)
         if src.exists():
             dst = db_path.with_name(f"{db_path.name}.replaced-{stamp}{suffix}")
             os.replace(src, dst)
-            moved.append(dst)
+            moved.append((src, dst))
     if moved:
         fsync_dir(db_path.parent)
     return moved
+
+
+def move_back(moved: list[tuple[Path, Path]]) -> None:
+    """Undo :func:`move_aside` (a restore that failed to install): each file gets its name back."""
+    for original, aside in moved:
+        if not original.exists():
+            os.replace(aside, original)
+    if moved:
+        fsync_dir(moved[0][0].parent)

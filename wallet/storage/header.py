@@ -64,7 +64,7 @@ class VaultHeader:
         return json.dumps(self._body(), sort_keys=True, separators=(",", ":")).encode("ascii")
 
     def compute_mac(self, mac_key: bytes | bytearray) -> bytes:
-        return hmac.new(bytes(mac_key), self.signed_bytes(), hashlib.sha256).digest()
+        return hmac.new(mac_key, self.signed_bytes(), hashlib.sha256).digest()
 
     def verify(self, mac_key: bytes | bytearray) -> bool:
         """Whether the stored MAC matches (constant-time compare)."""

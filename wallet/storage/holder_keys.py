@@ -5,7 +5,7 @@ module, written to the encrypted database, and handed out only as an
 in-memory key object to sign with (a proof of possession, a key binding JWT,
 a presentation); there is no call that exports it. The main key (the Ed25519
 ``did:key`` made with the vault, table ``holder_key``) is listed first; the
-others (table ``holder_keys``, schema 2) are made when credentials are
+others (table ``holder_keys``, schema 3) are made when credentials are
 received (``wallet.app.keys`` decides when).
 """
 

@@ -122,8 +122,47 @@ class KdfParams:
             raise UsageError(str(exc)) from exc
 
 
-def derive_master(passphrase: str, salt: bytes, params: KdfParams) -> bytearray:
-    """Argon2id(passphrase, salt) -> 32-byte master key, as a wipeable bytearray."""
+#: A passphrase as the vault accepts it. A bytearray is used in place and can be wiped by its
+#: owner; a str cannot be wiped by anyone (see docs/BACKUP_FORMAT.md, "Secrets in memory").
+Passphrase = str | bytes | bytearray
+
+
+def utf8_buffer(passphrase: Passphrase) -> bytearray:
+    """The passphrase's UTF-8 bytes in a new, wipeable bytearray.
+
+    A str is encoded one character at a time: ``str.encode`` would build an
+    immutable bytes copy of the whole passphrase that no one can wipe. Single
+    characters below U+0100 and single bytes are objects CPython caches, so no
+    new object ever holds more than one character of the passphrase.
+    """
+    if isinstance(passphrase, (bytes, bytearray)):
+        return bytearray(passphrase)
+    # Sized first: a growing bytearray reallocates and leaves the old, unwiped buffer behind.
+    out = bytearray(sum(len(char.encode("utf-8")) for char in passphrase))
+    pos = 0
+    for char in passphrase:
+        for byte in char.encode("utf-8"):
+            out[pos] = byte
+            pos += 1
+    return out
+
+
+def _into(kdf: Any, material: bytes | bytearray) -> bytearray:
+    """Run a KDF straight into a bytearray (``derive_into``), so no immutable copy of the key exists."""
+    out = bytearray(KEY_LEN)
+    derive_into = getattr(kdf, "derive_into", None)
+    if derive_into is not None:
+        derive_into(material, out)
+    else:  # cryptography without derive_into: the returned bytes cannot be wiped
+        out[:] = kdf.derive(bytes(material))
+    return out
+
+
+def derive_master(passphrase: Passphrase, salt: bytes, params: KdfParams) -> bytearray:
+    """Argon2id(passphrase, salt) -> 32-byte master key, as a wipeable bytearray.
+
+    A bytearray passphrase is read in place; any copy made here is wiped.
+    """
     params.check("key derivation request")
     if len(salt) != SALT_LEN:
         raise CorruptVault("the salt has the wrong length; refusing it")
@@ -137,15 +176,36 @@ def derive_master(passphrase: str, salt: bytes, params: KdfParams) -> bytearray:
         )
     except UnsupportedAlgorithm as exc:  # OpenSSL < 3.2
         raise VaultError("this system's OpenSSL has no Argon2id (OpenSSL 3.2 or newer is needed)") from exc
-    return bytearray(kdf.derive(passphrase.encode("utf-8")))
+    material = passphrase if isinstance(passphrase, bytearray) else utf8_buffer(passphrase)
+    try:
+        return _into(kdf, material)
+    finally:
+        _scrub_argon2_input(len(material), len(salt))
+        if material is not passphrase:
+            wipe(material)
+
+
+def _scrub_argon2_input(pass_len: int, salt_len: int) -> None:
+    """Overwrite the copy of the passphrase that the Argon2id call leaves in freed memory.
+
+    cryptography hands the password to OpenSSL in an ``OSSL_PARAM`` block
+    (built with ``OSSL_PARAM_BLD``) that is freed without being cleansed, so
+    the passphrase stays in the heap (found by tests/storage/test_secrets_in_memory.py).
+    A second, nearly free Argon2id call with an all-zero password of the
+    same length builds a block of the same size, which the allocator hands
+    out from the chunk just freed: the zeros overwrite the passphrase. Best
+    effort (it relies on the allocator reusing the chunk, as glibc's does);
+    the memory test checks that it works here.
+    """
+    scrub = Argon2id(salt=bytes(salt_len), length=KEY_LEN, iterations=1, lanes=1, memory_cost=8)
+    _into(scrub, bytes(pass_len))
 
 
 def subkey(master: bytes | bytearray, info: bytes) -> bytearray:
     """An independent 32-byte key for one purpose, split off the master key with HKDF."""
-    return bytearray(HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=None, info=info).derive(bytes(master)))
+    return _into(HKDF(algorithm=hashes.SHA256(), length=KEY_LEN, salt=None, info=info), master)
 
 
 def wipe(buf: bytearray) -> None:
-    """Overwrite a key buffer (best effort: Python may hold other copies)."""
-    for i in range(len(buf)):
-        buf[i] = 0
+    """Overwrite a key buffer in place (its owner's copy; see docs for what else remains)."""
+    buf[:] = bytes(len(buf))

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from wallet.errors import NotFound, UsageError, VaultError
+from wallet.storage import text
 from wallet.storage.connection import Connection, db_errors, transaction
 
 CredentialItem = tuple[bytes, str, dict, str, "dict | None"]
@@ -111,21 +112,22 @@ class CredentialStore(StoreBase):
             return _row(found), False
         now = utc_now()
         try:
-            parsed_json = json.dumps(parsed, ensure_ascii=False, sort_keys=True)
-            report_json = None if report is None else json.dumps(report, ensure_ascii=False)
-        except (TypeError, ValueError) as exc:
+            parsed_json = text.json_text(parsed, sort_keys=True)
+            report_json = None if report is None else text.json_text(report)
+        except (TypeError, ValueError, RecursionError) as exc:
             raise UsageError(f"a credential's parsed data or report is not JSON: {type(exc).__name__}") from exc
+        fmt, source = text.label(str(fmt)), text.label(str(source))
         conn.execute(
             "INSERT INTO credentials (id, raw, sha256, format, parsed, source, imported_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (ident, raw, digest, str(fmt), parsed_json, str(source), iso(now)),
+            (ident, raw, digest, fmt, parsed_json, source, iso(now)),
         )
         if report is not None:
             conn.execute(
                 "INSERT INTO reports (credential_id, report, verified_at) VALUES (?, ?, ?)",
                 (ident, report_json, iso(now)),
             )
-        stored = StoredCredential(ident, raw, digest, str(fmt), parsed_json, str(source), now, report_json)
+        stored = StoredCredential(ident, raw, digest, fmt, parsed_json, source, now, report_json)
         return stored, True
 
     def add_credential(
@@ -180,6 +182,8 @@ class CredentialStore(StoreBase):
 
     def remove_credential(self, id: str) -> None:
         """Delete a credential and its report (NotFound if there is none)."""
+        if not text.is_storable(id):
+            raise NotFound(f"no credential with id {text.label(id)!r}")
         conn = self._db()
         with db_errors(), transaction(conn):
             conn.execute("DELETE FROM reports WHERE credential_id = ?", (id,))
@@ -188,6 +192,12 @@ class CredentialStore(StoreBase):
 
     def set_report(self, id: str, report: dict) -> None:
         """Replace the stored verification report of a credential."""
+        if not text.is_storable(id):
+            raise NotFound(f"no credential with id {text.label(id)!r}")
+        try:
+            report_json = text.json_text(report)
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise UsageError(f"a verification report is not JSON: {type(exc).__name__}") from exc
         conn = self._db()
         with db_errors(), transaction(conn):
             if conn.execute("SELECT 1 FROM credentials WHERE id = ?", (id,)).fetchone() is None:
@@ -196,5 +206,5 @@ class CredentialStore(StoreBase):
                 "INSERT INTO reports (credential_id, report, verified_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(credential_id) DO UPDATE SET report = excluded.report, "
                 "verified_at = excluded.verified_at",
-                (id, json.dumps(report, ensure_ascii=False), iso(utc_now())),
+                (id, report_json, iso(utc_now())),
             )

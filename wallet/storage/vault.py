@@ -25,8 +25,8 @@ from wallet.errors import (
     VaultExists,
     WrongPassphrase,
 )
-from wallet.storage import files, holder_key
-from wallet.storage.backup import BackupKey, read_backup, write_backup
+from wallet.storage import faults, files, holder_key
+from wallet.storage.backup import BackupKey, write_backup
 from wallet.storage.catalog import CatalogStore
 from wallet.storage.connection import (
     Connection,
@@ -35,16 +35,19 @@ from wallet.storage.connection import (
     cipher_version,
     connect,
     db_errors,
+    give_key,
     sqlite_integrity_check,
     transaction,
 )
-from wallet.storage.dump import dump_lines, load_rows, parse_dump
+from wallet.storage.dump import dump_lines
+from wallet.storage.evidence import EvidenceStore
 from wallet.storage.header import VaultHeader, header_path, pending_header_path
 from wallet.storage.holder_keys import HolderKeyStore
 from wallet.storage.install import build_database, install, keys_of
-from wallet.storage.kdf import KdfParams, derive_master, wipe
+from wallet.storage.kdf import KdfParams, Passphrase, derive_master, wipe
 from wallet.storage.records import CredentialStore, iso, utc_now
-from wallet.storage.schema import SCHEMA_MAX, check_supported, migrate, schema_version
+from wallet.storage.restore import restore_files
+from wallet.storage.schema import check_supported, migrate, schema_version
 
 
 class _KeyMismatch(Exception):
@@ -55,7 +58,7 @@ class _KeyMismatch(Exception):
         self.error, self.mac_ok = error, mac_ok
 
 
-class Vault(CredentialStore, CatalogStore, HolderKeyStore):
+class Vault(CredentialStore, EvidenceStore, CatalogStore, HolderKeyStore):
     """An open, unlocked vault. Use from one thread at a time."""
 
     def __init__(self, path: Path, conn: Connection, header: VaultHeader, master: bytearray) -> None:
@@ -72,7 +75,7 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         return Path(path).is_file()
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], passphrase: str, kdf: KdfParams | None = None) -> Vault:
+    def create(cls, path: str | os.PathLike[str], passphrase: Passphrase, kdf: KdfParams | None = None) -> Vault:
         """Create a new vault with a fresh holder key; VaultExists if one is there."""
         path = Path(path)
         if path.exists() or header_path(path).exists():
@@ -97,6 +100,8 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         try:
             build_database(tmp, db_key, populate)
             install(tmp, path, header.encode(mac_key))
+        except OSError as exc:
+            raise faults.os_error(exc, path, "the vault was not created") from exc
         finally:
             files.remove_db_files(tmp)
             wipe(mac_key)
@@ -107,7 +112,7 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         return cls(path, conn, header, master)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], passphrase: str) -> Vault:
+    def open(cls, path: str | os.PathLike[str], passphrase: Passphrase) -> Vault:
         """Unlock a vault: NoVault, WrongPassphrase, CorruptVault or VaultTooNew on failure.
 
         Tries the header, then a pending header left by an interrupted create
@@ -233,7 +238,7 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         return holder_key.load(did, seed)
 
     # -- passphrase ---------------------------------------------------------------
-    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+    def change_passphrase(self, new_passphrase: Passphrase, kdf: KdfParams | None = None) -> None:
         """Re-key the vault under a new passphrase and salt (same KDF cost unless ``kdf``).
 
         Crash safety: the new header is written as ``.header.pending`` first,
@@ -251,9 +256,12 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         try:
             with db_errors():
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            write_atomic(pending, header.encode(mac_key))
             try:
-                conn.execute(f"PRAGMA rekey = \"x'{bytes(db_key).hex()}'\"")
+                write_atomic(pending, header.encode(mac_key))
+            except OSError as exc:
+                raise faults.os_error(exc, self.path, "the passphrase was not changed; the old one still works") from exc
+            try:
+                give_key(conn, db_key, rekey=True)
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except DatabaseError as exc:
                 pending.unlink(missing_ok=True)
@@ -271,10 +279,19 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         self._header, self._master = header, master
 
     # -- checks and info ------------------------------------------------------------
+    def _reopen(self) -> Connection:
+        """A second connection to this vault (no page check), for the page check's still file."""
+        db_key, mac_key = keys_of(self._master)
+        wipe(mac_key)
+        try:
+            return connect(self.path, db_key, check=False)
+        finally:
+            wipe(db_key)
+
     def integrity_check(self) -> None:
         """Every page's HMAC, SQLite's structure check and the holder key; CorruptVault on failure."""
         conn = self._db()
-        cipher_integrity_check(conn)
+        cipher_integrity_check(conn, self._reopen)
         sqlite_integrity_check(conn)
         self.holder_private_key()
 
@@ -295,7 +312,7 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         }
 
     # -- backup and restore -----------------------------------------------------------
-    def backup(self, out_path: str | os.PathLike[str], passphrase: str | None = None) -> Path:
+    def backup(self, out_path: str | os.PathLike[str], passphrase: Passphrase | None = None) -> Path:
         """Write an encrypted, authenticated backup (atomically; replaces ``out_path``).
 
         Without ``passphrase`` the backup opens with the vault passphrase; it
@@ -303,25 +320,30 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
         The vault is integrity-checked first: a damaged vault is not backed up.
         """
         conn = self._db()
-        cipher_integrity_check(conn)
+        cipher_integrity_check(conn, self._reopen)
         sqlite_integrity_check(conn)
-        if passphrase is None:
-            key = BackupKey(self._header.kdf, self._header.salt, bytes(self._master))
-        else:
-            fresh = VaultHeader.new(self._header.kdf)
-            master = derive_master(passphrase, fresh.salt, fresh.kdf)
-            key = BackupKey(fresh.kdf, fresh.salt, bytes(master))
-            wipe(master)
         with db_errors(), transaction(conn, "DEFERRED"):
             payload = list(dump_lines(conn))
-        return write_backup(Path(out_path), payload, key)
+        if passphrase is None:
+            key = BackupKey(self._header.kdf, self._header.salt, bytearray(self._master))
+        else:
+            fresh = VaultHeader.new(self._header.kdf)
+            key = BackupKey(fresh.kdf, fresh.salt, derive_master(passphrase, fresh.salt, fresh.kdf))
+        out = Path(out_path)
+        try:
+            return write_backup(out, payload, key)
+        except OSError as exc:
+            previous = "the previous backup there is unchanged" if out.exists() else "nothing was written"
+            raise faults.os_error(exc, out, f"the backup was not written ({previous})", BackupError) from exc
+        finally:
+            key.wipe()
 
     @classmethod
     def restore(
         cls,
         backup_path: str | os.PathLike[str],
         target_path: str | os.PathLike[str],
-        passphrase: str,
+        passphrase: Passphrase,
         overwrite: bool = False,
         kdf: KdfParams | None = None,
     ) -> Vault:
@@ -329,51 +351,25 @@ class Vault(CredentialStore, CatalogStore, HolderKeyStore):
 
         The restored vault opens with the backup passphrase. An existing vault
         at the target is refused unless ``overwrite=True``; even then its files
-        are renamed aside (``<name>.replaced-<time>``), never deleted.
+        are renamed aside (``<name>.replaced-<time>``), never deleted, and only
+        after the restored vault was built and checked row by row
+        (:mod:`wallet.storage.restore`): a malformed backup is a BackupError
+        and changes nothing.
         """
         target = Path(target_path)
         occupied = target.exists() or header_path(target).exists()
         if occupied and not overwrite:
             raise VaultExists(f"a vault already exists at {target}; pass overwrite=True to replace it")
-        plain, bkey = read_backup(Path(backup_path), passphrase)
-        dump = parse_dump(plain)
-        del plain
-        check_supported(dump.schema)
-        if kdf is None or kdf == bkey.kdf:
-            header = VaultHeader(kdf=bkey.kdf, salt=bkey.salt)
-            master = bytearray(bkey.master)
-        else:
-            header = VaultHeader.new(kdf)
-            master = derive_master(passphrase, header.salt, header.kdf)
-        db_key, mac_key = keys_of(master)
-
-        def populate(conn: Connection) -> None:
-            migrate(conn, dump.schema)
-            with transaction(conn):
-                load_rows(conn, dump)
-                if conn.execute("SELECT count(*) FROM holder_key").fetchone()[0] != 1:
-                    raise BackupError("the backup holds no holder key; it is not a complete vault backup")
-            migrate(conn, SCHEMA_MAX)
-
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = files.temp_db_path(target, "restoring")
-        try:
-            build_database(tmp, db_key, populate)
-            check = connect(tmp, db_key)
-            try:
-                sqlite_integrity_check(check)
-            finally:
-                check.close()
-            if occupied:
-                files.move_aside(target)
-            install(tmp, target, header.encode(mac_key))
-        finally:
-            files.remove_db_files(tmp)
-            wipe(mac_key)
+        done = restore_files(Path(backup_path), target, passphrase, occupied, kdf)
+        db_key, mac_key = keys_of(done.master)
+        wipe(mac_key)
         try:
             conn = connect(target, db_key)
+        except BaseException:
+            wipe(done.master)
+            raise
         finally:
             wipe(db_key)
-        vault = cls(target, conn, header, master)
+        vault = cls(target, conn, done.header, done.master)
         vault._holder_row()
         return vault

@@ -33,12 +33,18 @@ class VerificationContext:
     inline; ``documents`` maps any other URL (OB 2.0 issuer profiles, public
     keys, hosted assertions) to parsed JSON. ``fetched`` says when each piece
     of evidence was fetched, keyed ``"<kind> <key>"`` (see :meth:`fetched_at`),
-    so reports can say "as of". ``trust_anchors`` are DER certificates the
-    user added (EU seals, and the ``x5c`` chains of SD-JWT VC issuers);
-    ``trusted_list`` is an opaque EU trusted-list snapshot object (see
-    ``wallet.verify.seals``). ``holder_keys`` are the RFC 7638 thumbprints of
-    the vault's own holder keys: when given, an SD-JWT VC's ``cnf`` is checked
-    to be one of them (``wallet.verify.sdjwt``); empty outside a vault.
+    so reports can say "as of". ``pinned_contexts`` maps a
+    JSON-LD context URL the user pinned (with consent, never silently
+    replaced) to its bytes; the JSON-LD loader consults them after the
+    bundled contexts and still never fetches. An Open Badges 2.0 hosted
+    assertion's fetched copy is in ``documents`` under its ``id``; a host
+    that answered 410 Gone is recorded there as ``{"id": …, "revoked": true}``
+    (what 410 means for a hosted badge). ``trust_anchors`` are DER certificates the
+    user added (EU seals, and ``x5c`` chains); ``trusted_list`` is an opaque
+    EU trusted-list snapshot object (see ``wallet.verify.seals``).
+    ``holder_keys`` are the RFC 7638 thumbprints of the vault's own holder
+    keys: when given, an SD-JWT VC's ``cnf`` is checked to be one of them
+    (``wallet.verify.sdjwt``); empty outside a vault.
     """
 
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -49,6 +55,7 @@ class VerificationContext:
     token_status_lists: Mapping[str, bytes] = field(default_factory=dict)
     issuer_metadata: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fetched: Mapping[str, datetime] = field(default_factory=dict)
+    pinned_contexts: Mapping[str, bytes] = field(default_factory=dict)
     trust_anchors: tuple[bytes, ...] = ()
     holder_keys: frozenset[str] = frozenset()
     trusted_list: Any = None

@@ -53,7 +53,7 @@ from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_i
 from wallet.verify.did import split_did_url
 from wallet.verify.jose_vc import verify_jwt_credential
 from wallet.verify.presentation import presentation_checks
-from wallet.verify.status import status_check
+from wallet.verify.status import StatusListError, status_check
 from wallet.verify.validity import (
     BadDate,
     Window,
@@ -130,6 +130,21 @@ def verify_status_list(doc: Mapping[str, Any], ctx: VerificationContext) -> list
     return [*proof_checks, *proof_expiry_checks(doc, ctx), validity_check(doc, ctx, "status list")]
 
 
+def verify_status_list_jwt(raw: bytes, ctx: VerificationContext) -> tuple[Mapping[str, Any], list[Check]]:
+    """A status list served as a VC-JWT (VC-JOSE ``vc+jwt`` or a VC 1.1 JWT): the credential and its JWS checks."""
+    try:
+        cred = parse(raw)
+    except InputError as exc:
+        raise StatusListError(msg("status_list.jwt_unreadable", detail=str(exc))) from exc
+    doc = cred.document if isinstance(cred.document, Mapping) else {}
+    payload = doc.get("payload")
+    if cred.format not in (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE) or not isinstance(payload, dict):
+        raise StatusListError(msg("status_list.jwt_unreadable", detail=cred.format.value))
+    view = vc11_view(payload) if cred.format is CredentialFormat.VC_JWT and isinstance(payload.get("vc"), dict) \
+        else payload
+    return view, verify_jwt_credential(cred, ctx)
+
+
 def proof_expiry_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> list[Check]:
     """A failed 'validity' check when a proof's own 'expires' has passed."""
     proofs = doc.get("proof")
@@ -153,7 +168,7 @@ def ldp_credential_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> l
     checks += credential_proof_checks(doc, ctx)
     checks += proof_expiry_checks(doc, ctx)
     checks.append(validity_check(doc, ctx))
-    status = status_check(doc, ctx, verify_status_list)
+    status = status_check(doc, ctx, verify_status_list, verify_status_list_jwt)
     if status is not None:
         checks.append(status)
     return checks
@@ -193,7 +208,7 @@ def jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws |
     raw_vc = payload.get("vc")
     vc: Mapping[str, Any] = raw_vc if isinstance(raw_vc, Mapping) else payload
     if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, Mapping) and not any(c.id is CheckId.STATUS for c in checks):
-        status = status_check(vc, ctx, verify_status_list)
+        status = status_check(vc, ctx, verify_status_list, verify_status_list_jwt)
         if status is not None:
             checks.append(status)
     return checks

@@ -1,11 +1,15 @@
-"""The offline JSON-LD document loader: bundled, hash-pinned contexts only.
+"""The offline JSON-LD document loader: bundled, hash-pinned contexts, then the user's pinned ones.
 
 Why: a verifier that fetches ``@context`` URLs can be steered (SSRF, context
 substitution, w3c/vc-data-integrity#272) and stops working offline. Every
 context the wallet understands ships in ``resources/contexts`` with its SHA-256
-in ``index.json``; any other URL is refused with
-``loading document failed: <url> is not a bundled context``. pyld's own
-network loader is never reachable through this module.
+in ``index.json``. After those, the contexts the user pinned in the vault
+(``VerificationContext.pinned_contexts``, fetched once with explicit consent
+and never silently replaced) are consulted, for the duration of one
+verification (:func:`pinned`); a bundled URL always wins. Any other URL is
+refused with ``loading document failed: <url> is not a bundled context``.
+Nothing is ever fetched: pyld's own network loader is never reachable
+through this module.
 
 Processed contexts are cached across calls (one ``ContextResolver`` cache per
 process, fed only by this loader) because re-processing the OB 3.0 context
@@ -24,16 +28,21 @@ import json
 import logging
 import threading
 import traceback
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from cachetools import LRUCache
 from pyld import jsonld
 from pyld.context_resolver import ContextResolver
 
+from wallet.errors import InputError
 from wallet.resources import resource
+from wallet.util.limits import MIB, load_json
 from wallet.verify import node_index
 from wallet.verify.budget import (
     MAX_CONTEXT_PROCESSINGS,
@@ -50,6 +59,10 @@ MAX_CONTEXT_URLS = 10
 
 _SHARED_CACHE: LRUCache = LRUCache(maxsize=256)
 _log = logging.getLogger(__name__)
+
+#: The contexts the user pinned, for the verification running in this thread (see :func:`pinned`).
+_PINNED: ContextVar[Mapping[str, bytes]] = ContextVar("pinned_contexts", default=MappingProxyType({}))
+MAX_PINNED_BYTES = 1 * MIB
 
 
 class ContextLoadError(Exception):
@@ -89,6 +102,37 @@ def is_bundled(url: str) -> bool:
     return url in bundled_index()
 
 
+@contextmanager
+def pinned(contexts: Mapping[str, bytes]) -> Iterator[None]:
+    """Let the loader use ``contexts`` (URL -> the pinned bytes) after the bundled ones, inside the block."""
+    token = _PINNED.set(contexts)
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
+def is_pinned(url: str) -> bool:
+    """Pinned by the user for the running verification (and not bundled: bundled copies win)."""
+    return not is_bundled(url) and url in _PINNED.get()
+
+
+def is_known(url: str) -> bool:
+    """Bundled, or pinned by the user for the running verification."""
+    return is_bundled(url) or url in _PINNED.get()
+
+
+@lru_cache(maxsize=32)
+def _parse_pinned(digest: str, raw: bytes, url: str) -> Any:  # noqa: ARG001 - the digest keys the cache
+    try:
+        doc = load_json(raw, "pinned JSON-LD context", limit=MAX_PINNED_BYTES)
+    except InputError as exc:
+        raise ContextLoadError(f"loading document failed: the pinned copy of {url} is not JSON") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("@context"), (dict, list, str)):
+        raise ContextLoadError(f"loading document failed: the pinned copy of {url} is not a JSON-LD context")
+    return doc
+
+
 @lru_cache(maxsize=64)
 def _load_pinned(url: str) -> Any:
     entry = bundled_index().get(url)
@@ -104,18 +148,44 @@ def _load_pinned(url: str) -> Any:
 
 
 def load_context(url: str) -> Any:
-    """The parsed bundled context for ``url`` (a private copy), or ContextLoadError."""
+    """The parsed bundled (or, second, user-pinned) context for ``url`` (a private copy), or ContextLoadError."""
+    if not is_bundled(url):
+        raw = _PINNED.get().get(url)
+        if raw is not None:
+            return copy.deepcopy(_parse_pinned(hashlib.sha256(raw).hexdigest(), bytes(raw), url))
     return copy.deepcopy(_load_pinned(url))
 
 
 def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[str, Any]:  # noqa: ARG001 - pyld's loader signature
-    """pyld document loader: bundled contexts only, tagged static so they are cached."""
+    """pyld document loader: bundled contexts (tagged static, so cached), then pinned ones (never cached by URL)."""
+    pinned_here = is_pinned(url)
     return {
         "contextUrl": None,
         "documentUrl": url,
         "document": load_context(url),
-        "tag": "static",
+        # A pinned context belongs to one vault and one verification: pyld caches "static" documents by URL
+        # for the whole process, so pinned ones get no tag and stay in the per-operation cache.
+        "tag": None if pinned_here else "static",
     }
+
+
+def published_terms(url: str) -> frozenset[str]:
+    """Every term a bundled or pinned context defines, scoped ones included."""
+    out: set[str] = set()
+    _terms(load_context(url).get("@context"), out)
+    return frozenset(out)
+
+
+def _terms(value: Any, out: set[str]) -> None:
+    if isinstance(value, list):
+        for item in value:
+            _terms(item, out)
+    elif isinstance(value, dict):
+        for key, definition in value.items():
+            if not key.startswith("@"):
+                out.add(key)
+            if isinstance(definition, dict) and "@context" in definition:
+                _terms(definition["@context"], out)
 
 
 def new_resolver() -> ContextResolver:
@@ -165,7 +235,7 @@ def explain(exc: BaseException) -> str:
             messages.append(f"{code}")
         elif isinstance(cur, jsonld.JsonLdError):
             messages.append(str(cur).split("\n")[0])
-        if isinstance(details, dict) and details.get("url") and not is_bundled(str(details["url"])):
+        if isinstance(details, dict) and details.get("url") and not is_known(str(details["url"])):
             return f"loading document failed: {details['url']} is not a bundled context"
         cur = cur.__cause__ or cur.__context__
     if messages:
@@ -222,7 +292,14 @@ class CachingProcessor(jsonld.JsonLdProcessor):
             return super()._process_context(
                 active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
             )
-        key = (uid, _context_key(local_ctx), override_protected, propagate, options.get("base", ""))
+        text = _context_key(local_ctx)
+        pinned_now = _PINNED.get()
+        if pinned_now and any(url in text for url in pinned_now if not is_bundled(url)):
+            # A pinned context is one vault's, for one verification: never memoised across documents.
+            return super()._process_context(
+                active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
+            )
+        key = (uid, text, override_protected, propagate, options.get("base", ""))
         self._count_application(key)
         hit = _PROCESSED.get(key)
         if hit is not None:

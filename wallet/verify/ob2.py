@@ -10,10 +10,16 @@ that Profile; each link is an embedded object or a URL found in
 follows from the key (:mod:`wallet.verify.jose`).
 
 Hosted badges (row 16): the only authority is the copy at the assertion's
-``id``. Offline that cannot be checked, so the essential ``signature`` check is
-*not checked* and the verdict is cannot-verify-offline, never valid. What can
-be checked offline still is: the ``id`` origin against the issuer's
-``allowedOrigins``/``startsWith`` policy, dates, and the recipient form.
+``id``. Without a copy fetched from there (``wallet refresh``, kept in
+``ctx.documents`` with its fetch time) the essential ``signature`` check is
+*not checked* and the verdict is cannot-verify-offline, never valid (saying
+when it was last checked online, if ever). With a fetched copy only that copy
+is trusted: the signature check passes "checked online at …" when it equals
+the stored badge and is a warning when the issuer now hosts something else,
+and every other check reads the hosted copy. HTTP 410 Gone or
+``"revoked": true`` there means revoked. What can be checked offline still
+is: the ``id`` origin against the issuer's ``allowedOrigins``/``startsWith``
+policy, dates, and the recipient form.
 
 Recipient identity: a salted ``sha256$`` hash is reported as such; unsalted
 hashes are flagged (a dictionary recovers the email), and
@@ -215,22 +221,67 @@ def origin_check(assertion: Mapping[str, Any], profile: Mapping[str, Any] | None
     return Check(CheckId.HOSTED_ORIGIN, FAILED, msg("ob2.origin_refused", url=assertion_id))
 
 
+#: What a 410 Gone answer is recorded as (``wallet.app.context``): the badge's only authority withdrew it.
+GONE_KEYS = frozenset({"id", "revoked"})
+_VOLATILE = ("@context",)
+
+
+def _comparable(assertion: Mapping[str, Any]) -> dict[str, Any]:
+    """An assertion with linked objects reduced to their ids (a local copy often embeds the BadgeClass)."""
+    out = {k: v for k, v in assertion.items() if k not in _VOLATILE}
+    for name in ("badge", "issuer"):
+        value = out.get(name)
+        if isinstance(value, Mapping) and isinstance(value.get("id"), str):
+            out[name] = value["id"]
+    return out
+
+
+def hosted_copy(assertion_id: Any, ctx: VerificationContext) -> tuple[Mapping[str, Any] | None, Any]:
+    """(the fetched hosted copy or None, when it was fetched or None). Only a copy fetched online counts."""
+    if not isinstance(assertion_id, str):
+        return None, None
+    fetched = ctx.fetched_at("ob2-hosted", assertion_id)
+    if fetched is None:
+        return None, None
+    copy = ctx.documents.get(assertion_id)
+    if not isinstance(copy, Mapping) or copy.get("id") != assertion_id:
+        return None, fetched
+    return copy, fetched
+
+
+def _hosted_checks(cred: Credential, ctx: VerificationContext) -> list[Check]:
+    """OB 2.0 HostedBadge: the copy fetched from the assertion's ``id`` is the only authority (SECURITY.md row 16)."""
+    try:
+        stored = assertion_of(cred)
+    except InputError as exc:
+        return [Check(CheckId.SIGNATURE, FAILED, exc.message or msg("format.unreadable", detail=str(exc)), True)]
+    target = stored.get("id") or "(no id)"
+    copy, fetched = hosted_copy(stored.get("id"), ctx)
+    if copy is None:
+        profile = issuer_profile(stored, ctx.documents)
+        why = msg("ob2.hosted_offline_last", url=str(target), checked=fetched) if fetched is not None \
+            else msg("ob2.hosted_offline", url=str(target))
+        return [Check(CheckId.SIGNATURE, NOT_CHECKED, why, True), origin_check(stored, profile),
+                _recipient_check(stored), revocation_check(stored, profile, ctx), assertion_validity_check(stored, ctx)]
+    revoked = copy.get("revoked") is True
+    reason = copy.get("revocationReason") if isinstance(copy.get("revocationReason"), str) else None
+    if revoked and set(copy) <= GONE_KEYS:  # 410 Gone: nothing left to compare
+        return [Check(CheckId.SIGNATURE, NOT_CHECKED, msg("ob2.hosted_gone", url=str(target), checked=fetched), True),
+                Check(CheckId.STATUS, FAILED, msg("ob2.hosted_revoked", checked=fetched, reason=reason))]
+    if _comparable(copy) == _comparable(stored):
+        signature = Check(CheckId.SIGNATURE, PASSED, msg("ob2.hosted_checked", url=str(target), checked=fetched), True)
+    else:
+        signature = Check(CheckId.SIGNATURE, WARNING, msg("ob2.hosted_differs", url=str(target), checked=fetched), True)
+    profile = issuer_profile(dict(copy), ctx.documents)
+    status = Check(CheckId.STATUS, FAILED, msg("ob2.hosted_revoked", checked=fetched, reason=reason)) if revoked \
+        else revocation_check(copy, profile, ctx)
+    return [signature, origin_check(copy, profile), _recipient_check(copy), status, assertion_validity_check(copy, ctx)]
+
+
 def verify_ob2(cred: Credential, ctx: VerificationContext, _hint: Any = None) -> list[Check]:
     """Checks for an OB2_SIGNED or OB2_HOSTED credential (see the module docstring)."""
     if cred.format is CredentialFormat.OB2_HOSTED:
-        try:
-            assertion = assertion_of(cred)
-        except InputError as exc:
-            return [Check(CheckId.SIGNATURE, FAILED, exc.message or msg("format.unreadable", detail=str(exc)), True)]
-        profile = issuer_profile(assertion, ctx.documents)
-        target = assertion.get("id") or "(no id)"
-        return [
-            Check(CheckId.SIGNATURE, NOT_CHECKED, msg("ob2.hosted_offline", url=str(target)), True),
-            origin_check(assertion, profile),
-            _recipient_check(assertion),
-            revocation_check(assertion, profile, ctx),
-            assertion_validity_check(assertion, ctx),
-        ]
+        return _hosted_checks(cred, ctx)
     if cred.format is not CredentialFormat.OB2_SIGNED or not isinstance(cred.document, dict):
         return [Check(CheckId.SIGNATURE, FAILED, msg("ob2.not_ob2", fmt=cred.format.value), True)]
     try:

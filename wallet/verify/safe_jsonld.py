@@ -14,7 +14,7 @@ term it uses (or that brings its own ``@vocab``) produces exactly the same
 quads as without these additions; any quad that mentions a sentinel IRI
 names a term or reference that would have been dropped. Redefining a
 ``@protected`` term is refused by pyld itself; context URLs must be bundled
-(``wallet.verify.jsonld``).
+(``wallet.verify.jsonld``) or pinned by the user in the vault.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def check_context_urls(document: Mapping[str, Any]) -> None:
     if not ctxs:
         raise JsonLdProblem("the document has no @context, so its terms have no defined meaning")
     for entry in ctxs:
-        if isinstance(entry, str) and not jsonld.is_bundled(entry):
+        if isinstance(entry, str) and not jsonld.is_known(entry):
             raise UnknownContext(entry)
         if not isinstance(entry, (str, dict)):
             raise JsonLdProblem("the @context holds something that is neither a URL nor an object")
@@ -101,6 +101,11 @@ def inline_context_findings(document: Mapping[str, Any]) -> tuple[list[str], boo
     for entry in ctxs:
         if isinstance(entry, str) and jsonld.is_bundled(entry):
             published |= _bundled_terms(entry)
+        elif isinstance(entry, str) and jsonld.is_pinned(entry):
+            try:
+                published |= jsonld.published_terms(entry)
+            except jsonld.ContextLoadError as exc:
+                raise JsonLdProblem(str(exc)) from exc
     redefined: set[str] = set()
     inline = False
     for entry in ctxs:

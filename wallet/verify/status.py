@@ -1,8 +1,13 @@
 """Revocation and suspension: BitstringStatusList and StatusList2021, offline.
 
 Why this shape: a status bit is only as trustworthy as the list it comes
-from, so the list credential is itself verified (signature, same issuer as
-the credential, validity) before its bit is read. The list is attacker-
+from, so the list credential is itself verified (its Data Integrity proof,
+or its JWS when it is served as a VC-JWT, and its validity) before its bit
+is read. Lists are looked up by the URL the credential names (the list's own
+``id`` may differ). A list published by someone other than the credential's
+issuer is used, but the check is a warning naming the publisher. Every
+answer says "as of": when the list was fetched (``ctx.fetched_at``) and when
+the list says it was issued. The list is attacker-
 supplied gzip, so it is decompressed as a stream with a hard 16 MiB cap and
 a ratio cap (SECURITY.md rows 19–20). A list with fewer than 131,072 entries
 is flagged because it gives holders little herd privacy. Lists come only
@@ -16,6 +21,7 @@ import hashlib
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +29,7 @@ from wallet.errors import InputError
 from wallet.messages import Message, msg, render
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.util.b64 import b64url_decode_lenient
+from wallet.util.dates import parse_datetime
 from wallet.util.limits import load_json
 from wallet.util.values import as_list
 from wallet.verify.context import VerificationContext
@@ -37,6 +44,8 @@ LIST_TYPES = {"BitstringStatusListCredential", "StatusList2021Credential"}
 
 #: Verifies a status list credential's proofs: (document, ctx) -> checks.
 ListVerifier = Callable[[Mapping[str, Any], VerificationContext], Sequence[Check]]
+#: Verifies a status list served as a VC-JWT: (compact bytes, ctx) -> (the credential it carries, its checks).
+JwtListVerifier = Callable[[bytes, VerificationContext], tuple[Mapping[str, Any], Sequence[Check]]]
 
 
 class StatusListError(Exception):
@@ -45,9 +54,6 @@ class StatusListError(Exception):
     def __init__(self, message: Message) -> None:
         super().__init__(render(message))
         self.message = message
-
-
-
 
 
 def decode_list(encoded: str) -> bytes:
@@ -109,6 +115,8 @@ class ListView:
     purposes: tuple[str, ...]
     bits: bytes
     problems: tuple[Check, ...]  # failed checks of the list credential itself
+    publisher: str | None = None  # the list's issuer
+    issued: datetime | None = None  # when the list says it was issued (validFrom, issuanceDate, iat)
 
     @property
     def entries(self) -> int:
@@ -127,13 +135,24 @@ def _issuer(doc: Mapping[str, Any]) -> str | None:
     return issuer if isinstance(issuer, str) else None
 
 
-
 def _strings(value: Any) -> set[str]:
     return {v for v in as_list(value) if isinstance(v, str)}
 
 
-def load_list(url: str, raw: bytes, issuer: str | None, ctx: VerificationContext, verify_list: ListVerifier) -> ListView:
-    """Parse, verify and decode one status list credential."""
+def is_jwt_list(raw: bytes) -> bool:
+    """A status list served as a VC-JWT (``application/vc+jwt``): a compact JWS rather than JSON."""
+    text = raw.strip()
+    return text[:2] == b"ey" and text.count(b".") == 2 and b"{" not in text
+
+
+def _document(raw: bytes, ctx: VerificationContext, verify_list: ListVerifier,
+              verify_jwt_list: JwtListVerifier | None) -> tuple[Mapping[str, Any], list[Check]]:
+    """The list credential and its own checks, from JSON (Data Integrity) or from a VC-JWT."""
+    if is_jwt_list(raw):
+        if verify_jwt_list is None:
+            raise StatusListError(msg("status_list.not_json"))
+        doc, jwt_checks = verify_jwt_list(raw, ctx)
+        return doc, list(jwt_checks)
     try:
         doc = load_json(raw, "status list", MAX_DECOMPRESSED)
     except InputError as exc:
@@ -142,22 +161,43 @@ def load_list(url: str, raw: bytes, issuer: str | None, ctx: VerificationContext
         raise StatusListError(msg("status_list.not_json"))
     if not LIST_TYPES & _strings(doc.get("type")):
         raise StatusListError(msg("status_list.wrong_type"))
+    return doc, list(verify_list(doc, ctx))
+
+
+def load_list(url: str, raw: bytes, ctx: VerificationContext, verify_list: ListVerifier,
+              verify_jwt_list: JwtListVerifier | None = None) -> ListView:
+    """Parse, verify and decode one status list credential (JSON with proofs, or a VC-JWT)."""
+    doc, checks = _document(raw, ctx, verify_list, verify_jwt_list)
+    if not LIST_TYPES & _strings(doc.get("type")):
+        raise StatusListError(msg("status_list.wrong_type"))
     # The list's own id may differ from the URL it was served at (1EdTech's
     # samples do this); what binds it to the credential is its verified
-    # signature, its issuer and its purpose, all checked below.
-    checks = list(verify_list(doc, ctx))
+    # signature and its purpose, checked here, and the URL the credential names.
     problems = tuple(c for c in checks if c.status is CheckStatus.FAILED or (c.essential and c.status is CheckStatus.NOT_CHECKED))
-    list_issuer = _issuer(doc)
-    if issuer is not None and list_issuer != issuer:
-        problems += (Check(CheckId.STATUS, CheckStatus.FAILED, msg("status_list.other_issuer", publisher=list_issuer)),)
     subject = doc.get("credentialSubject")
+    if isinstance(subject, list) and len(subject) == 1:
+        subject = subject[0]
     if not isinstance(subject, Mapping):
         raise StatusListError(msg("status_list.no_subject"))
     purposes = tuple(str(p) for p in as_list(subject.get("statusPurpose")) if isinstance(p, str))
-    return ListView(url, purposes, _decoded(str(subject.get("encodedList", ""))), problems)
+    issued = parse_datetime(doc.get("validFrom")) or parse_datetime(doc.get("issuanceDate"))
+    return ListView(url, purposes, _decoded(str(subject.get("encodedList", ""))), problems, _issuer(doc), issued)
 
 
-def _entry_result(entry: Mapping[str, Any], ctx: VerificationContext, issuer: str | None, verify_list: ListVerifier) -> Check:
+def as_of(ctx: VerificationContext, url: str, issued: datetime | None) -> Message:
+    """"checked against the issuer's status list fetched on …; the list itself was issued on …"."""
+    fetched = ctx.fetched_at("status-list", url)
+    if fetched is not None and issued is not None:
+        return msg("status.as_of", fetched=fetched, issued=issued)
+    if fetched is not None:
+        return msg("status.as_of_fetched", fetched=fetched)
+    if issued is not None:
+        return msg("status.as_of_issued", issued=issued)
+    return msg("status.as_of_unknown")
+
+
+def _entry_result(entry: Mapping[str, Any], ctx: VerificationContext, issuer: str | None, verify_list: ListVerifier,
+                  verify_jwt_list: JwtListVerifier | None) -> Check:
     etype = entry.get("type")
     if not SUPPORTED_ENTRIES & _strings(etype):
         return Check(CheckId.STATUS, CheckStatus.NOT_CHECKED, msg("status.unsupported_type", type=str(etype)))
@@ -176,7 +216,7 @@ def _entry_result(entry: Mapping[str, Any], ctx: VerificationContext, issuer: st
     if not isinstance(purpose, str):
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.bad_purpose"))
     try:
-        view = load_list(url, raw, issuer, ctx, verify_list)
+        view = load_list(url, raw, ctx, verify_list, verify_jwt_list)
     except StatusListError as exc:
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.list_unusable", url=url, reason=exc.message))
     if view.problems:
@@ -186,22 +226,32 @@ def _entry_result(entry: Mapping[str, Any], ctx: VerificationContext, issuer: st
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.wrong_purpose", purpose=str(purpose), url=url))
     if index < 0 or size < 1 or (index + 1) * size > view.entries:
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.out_of_range", url=url))
+    when = as_of(ctx, url, view.issued)
     if bit_at(view.bits, index, size):
         if purpose == "revocation":
-            return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.revoked", url=url))
+            return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.revoked_as_of", as_of=when, url=url))
         if purpose == "suspension":
-            return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.suspended", url=url))
-        return Check(CheckId.STATUS, CheckStatus.WARNING, msg("status.flagged", purpose=str(purpose), url=url))
+            return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.suspended_as_of", as_of=when, url=url))
+        return Check(CheckId.STATUS, CheckStatus.WARNING,
+                     msg("status.flagged_as_of", purpose=str(purpose), as_of=when, url=url))
+    if issuer is not None and view.publisher != issuer:
+        # Delegated publishing happens (a registry, a university's IT service), and the credential itself
+        # names the list; but the reader should know whose word the status is.
+        return Check(CheckId.STATUS, CheckStatus.WARNING,
+                     msg("status.other_publisher", purpose=str(purpose), as_of=when,
+                         publisher=view.publisher or "?", url=url))
     if view.entries // size < MIN_ENTRIES:
         return Check(CheckId.STATUS, CheckStatus.WARNING,
-                     msg("status.small_list", purpose=str(purpose), entries=view.entries // size, url=url))
-    return Check(CheckId.STATUS, CheckStatus.PASSED, msg("status.ok", purpose=str(purpose), url=url))
+                     msg("status.small_list_as_of", purpose=str(purpose), entries=view.entries // size, as_of=when,
+                         url=url))
+    return Check(CheckId.STATUS, CheckStatus.PASSED, msg("status.ok_as_of", purpose=str(purpose), as_of=when, url=url))
 
 
 _RANK = {CheckStatus.FAILED: 3, CheckStatus.NOT_CHECKED: 2, CheckStatus.WARNING: 1, CheckStatus.PASSED: 0}
 
 
-def status_check(document: Mapping[str, Any], ctx: VerificationContext, verify_list: ListVerifier) -> Check | None:
+def status_check(document: Mapping[str, Any], ctx: VerificationContext, verify_list: ListVerifier,
+                 verify_jwt_list: JwtListVerifier | None = None) -> Check | None:
     """The 'status' check of a credential, or None when it declares no status."""
     raw = document.get("credentialStatus")
     if raw is None:
@@ -209,7 +259,7 @@ def status_check(document: Mapping[str, Any], ctx: VerificationContext, verify_l
     entries = [e for e in as_list(raw)]
     if not entries or not all(isinstance(e, Mapping) for e in entries):
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.malformed"))
-    results = [_entry_result(e, ctx, _issuer(document), verify_list) for e in entries]
+    results = [_entry_result(e, ctx, _issuer(document), verify_list, verify_jwt_list) for e in entries]
     return max(results, key=lambda c: _RANK[c.status])
 
 

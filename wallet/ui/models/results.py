@@ -20,6 +20,8 @@ def outcome_label(outcome: str) -> str:
         "duplicate": QCoreApplication.translate("Import", "Already in the wallet"),
         "invalid": QCoreApplication.translate("Import", "Not imported"),
         "evidence": QCoreApplication.translate("Import", "Kept as evidence"),
+        "fetched": QCoreApplication.translate("Import", "Fetched online"),
+        "not-fetched": QCoreApplication.translate("Import", "Could not be fetched"),
     }
     return labels.get(outcome, outcome)
 

@@ -35,6 +35,7 @@ from wallet.ui import dialogs, inputs
 from wallet.ui.i18n import fmt, say
 from wallet.ui.icons import icon
 from wallet.ui.models.results import ImportResultsModel
+from wallet.ui.screens import online_actions
 from wallet.ui.screens.receive_dialog import looks_like_offer
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import Task, TaskError
@@ -71,6 +72,8 @@ class ImportDialog(QDialog):
         self.session = session
         self.items: list[Any] = []  # wallet.app.importing.ImportItem
         self.task: Task | None = None
+        self.planning = False  # working out what to fetch, asking about new hosts
+        self.cancel_requested = False
         self.setWindowTitle(self.tr("Import credentials"))
         self.setAcceptDrops(True)
         self.list = QListWidget()
@@ -212,17 +215,36 @@ class ImportDialog(QDialog):
 
     # -- importing ----------------------------------------------------------------
     def start(self) -> None:
-        if not self.items or self.task is not None:
+        if not self.items or self.task is not None or self.planning:
             return
         items = list(self.items)
         self.progress.setRange(0, len(items))
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(fmt(self.tr("Checking and importing %1 items…"), len(items)))
-        self.task = self.session.mutate(
-            lambda v, t: importing.import_items(v, items, progress=t.report, cancelled=t.is_cancelled),
-            Changes(credentials=True),
-                                        owner=self, on_success=self._done, on_failure=self._failed)
+        self.planning, self.cancel_requested = True, False
+        self._update()
+        # Asks once per new issuer host (online.fetch = ask) before anything is fetched or stored.
+        online_actions.plan_import(self.session, items, self, then=lambda plan: self._run(items, plan),
+                                   on_failure=self._failed)
+
+    def _run(self, items: list[Any], plan: Any) -> None:
+        self.planning = False
+        if self.cancel_requested:
+            self.progress.hide()
+            self.status.setText(self.tr("Import cancelled; nothing was stored."))
+            self._update()
+            return
+
+        def work(vault: Any, task: Task) -> Any:
+            from wallet.app.online import make_client
+
+            client = make_client(vault) if plan.fetch else None
+            return importing.import_items(vault, items, progress=task.report, cancelled=task.is_cancelled,
+                                          online=plan, client=client)
+
+        self.task = self.session.mutate(work, Changes(credentials=True), owner=self, on_success=self._done,
+                                        on_failure=self._failed)
         self.task.progressed.connect(self._progressed)
         self._update()
 
@@ -231,6 +253,10 @@ class ImportDialog(QDialog):
         self.progress.setValue(done)
 
     def cancel(self) -> None:
+        if self.planning:
+            self.cancel_requested = True
+            self.status.setText(self.tr("Cancelling…"))
+            return
         if self.task is not None:
             self.task.cancel()
             self.status.setText(self.tr("Cancelling…"))
@@ -244,9 +270,13 @@ class ImportDialog(QDialog):
         for result in results:
             key = getattr(result.outcome, "value", str(result.outcome))
             counts[key] = counts.get(key, 0) + 1
-        self.status.setText(fmt(self.tr("Imported %1, already in the wallet %2, not imported %3, kept as evidence %4."),
-                                counts.get("imported", 0), counts.get("duplicate", 0), counts.get("invalid", 0),
-                                counts.get("evidence", 0)))
+        text = fmt(self.tr("Imported %1, already in the wallet %2, not imported %3, kept as evidence %4."),
+                   counts.get("imported", 0), counts.get("duplicate", 0), counts.get("invalid", 0),
+                   counts.get("evidence", 0))
+        if counts.get("fetched") or counts.get("not-fetched"):
+            text += " " + fmt(self.tr("Evidence fetched online: %1, could not be fetched: %2."),
+                              counts.get("fetched", 0), counts.get("not-fetched", 0))
+        self.status.setText(text)
         self.results_model.set_results(results)
         # No resizeColumnsToContents(): it measures every row (500 rows: most of a second).
         self.results.show()
@@ -259,12 +289,13 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: TaskError) -> None:
         self.task = None
+        self.planning = False
         self.progress.hide()
         self.status.setText(error.message)
         self._update()
 
     def _update(self, finished: bool = False) -> None:
-        running = self.task is not None
+        running = self.task is not None or self.planning
         for button in (self.add_files_button, self.paste_button, self.remove_button):
             button.setEnabled(not running and not finished)
         self.qr_button.setEnabled(not running and not finished and inputs.qr_available())

@@ -21,7 +21,7 @@ from wallet.ui import dialogs
 from wallet.ui.autolock import IdleLock
 from wallet.ui.i18n import Translations, fmt, say, ui_language
 from wallet.ui.icons import icon
-from wallet.ui.screens import vault_actions
+from wallet.ui.screens import online_actions, vault_actions
 from wallet.ui.screens.credentials_page import CredentialsPage
 from wallet.ui.screens.import_dialog import ImportDialog
 from wallet.ui.screens.receive_dialog import ReceiveDialog, looks_like_offer
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._changed)
         session.runner.failed.connect(self._show_failure)
         session.runner.busyChanged.connect(self._busy)
+        self.scheduler = online_actions.EvidenceScheduler(self)
         self._build()
 
     # -- building (again on language change) ----------------------------------------
@@ -131,11 +132,16 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), self.focus_search, K.Find, "search")
         self.remove_action = self._action(self.tr("&Remove credential…"), self.remove_selected, K.Delete, "remove")
         self.reverify_action = self._action(self.tr("&Verify again"), lambda: self.reverify(), "F5", "verify")
+        self.refresh_action = self._action(self.tr("Refresh &evidence"), self.refresh_evidence, "Ctrl+Shift+R",
+                                           "verify")
+        self.refresh_action.setToolTip(self.tr("Fetch what the credentials need from their issuers, then check "
+                                               "them again"))
         self.settings_action = self._action(self.tr("&Settings…"), lambda: vault_actions.settings(self),
                                             "Ctrl+,", "settings")
         self.passphrase_action = self._action(self.tr("Change &passphrase…"),
                                               lambda: vault_actions.change_passphrase(self), None, "key")
-        for action in (self.find_action, self.remove_action, self.reverify_action, None, self.settings_action,
+        for action in (self.find_action, self.remove_action, self.reverify_action, self.refresh_action, None,
+                       self.settings_action,
                        self.passphrase_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = menu.addMenu(self.tr("&View"))
@@ -154,7 +160,8 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.import_action, self.paste_action, self.qr_action, self.receive_action, self.lock_action):
+        for action in (self.import_action, self.paste_action, self.qr_action, self.receive_action,
+                       self.refresh_action, self.lock_action):
             self.toolbar.addAction(action)
 
     def rebuild(self) -> None:
@@ -186,6 +193,7 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         self._show_state()
         self._load_all()
+        self.scheduler.start()
         pending, self.pending_uris = self.pending_uris, []
         for uri in pending:
             self.handle_uri(uri)
@@ -202,6 +210,7 @@ class MainWindow(QMainWindow):
 
     def _locked(self) -> None:
         self.idle.stop()
+        self.scheduler.stop()
         for dialog in self.findChildren(QDialog):  # nothing from the wallet stays open when locked
             if dialog.isVisible():
                 dialog.reject()
@@ -327,6 +336,10 @@ class MainWindow(QMainWindow):
         self.session.mutate(lambda v, t: reverify(v, chosen, progress=t.report), Changes(), owner=self,
                             on_success=done)
 
+    def refresh_evidence(self) -> None:
+        """Fetch the evidence every credential needs, then check them again."""
+        online_actions.refresh_evidence(self)
+
     def check_without_wallet(self) -> QDialog:
         """The "check received" page in a window of its own, with no wallet open."""
         dialog = QDialog(self)
@@ -363,6 +376,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.idle.stop()
+        self.scheduler.stop()
         self.session.lock()
         super().closeEvent(event)
 

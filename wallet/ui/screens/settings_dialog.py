@@ -1,4 +1,4 @@
-"""Settings: languages, auto-lock, share expiry, and the trust store.
+"""Settings: languages, auto-lock, share expiry, the trust store, and going online (``online_settings``).
 
 The UI language is an application preference (it must work before any vault
 is open); everything else lives in the vault, encrypted. Trust changes apply
@@ -35,6 +35,8 @@ from wallet.app.settings import Preferences
 from wallet.ui import dialogs
 from wallet.ui.i18n import SETTINGS_UI_LANGUAGE, UI_LANGUAGES, fmt
 from wallet.ui.models.trust import TrustModel
+from wallet.ui.screens import online_settings
+from wallet.ui.screens.online_settings import OnlinePage
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
 
@@ -110,6 +112,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(issuers_page, self.tr("Trusted &issuers"))
         self.tabs.addTab(anchors_page, self.tr("Trust &anchors"))
         self.tabs.addTab(info, self.tr("&Wallet"))
+        self.online = OnlinePage(session, self)
+        self.tabs.addTab(self.online, self.tr("&Online"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -207,6 +211,8 @@ class SettingsDialog(QDialog):
         langs = [x.strip() for x in self.cred_langs.text().replace(";", ",").split(",") if x.strip()] or ["en"]
         minutes, expires = self.autolock.value(), self.expires.text().strip()
         ui = str(self.ui_language.currentData() or "")
+        policy, offline = self.online.values()
+        loaded = self.online.loaded
 
         def done(_result: Any) -> None:
             if ui != self._initial_ui:
@@ -220,5 +226,9 @@ class SettingsDialog(QDialog):
             self.error.setText(error.message)
             self.tabs.setCurrentIndex(0)
 
-        self.session.mutate(lambda v, _t: settings.save_preferences(v, langs, minutes, expires), Changes(settings=True),
-                            owner=self, on_success=done, on_failure=failed)
+        def work(vault: Any, _task: Any) -> None:
+            settings.save_preferences(vault, langs, minutes, expires)
+            if loaded:  # never overwrite the online settings with a page that has not shown them yet
+                online_settings.save(vault, policy, offline)
+
+        self.session.mutate(work, Changes(settings=True), owner=self, on_success=done, on_failure=failed)

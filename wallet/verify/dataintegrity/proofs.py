@@ -27,6 +27,7 @@ from wallet.verify.dataintegrity.suites import (
     suite_of,
 )
 from wallet.verify.did import KeyResolutionError, NotAvailableOffline, UnsupportedKey
+from wallet.verify.jsonld import pinned
 from wallet.verify.safe_jsonld import (
     JsonLdProblem,
     UnknownContext,
@@ -177,8 +178,12 @@ def verify_one(
 
 
 def verify_proofs(document: Mapping[str, Any], ctx: VerificationContext) -> tuple[list[ProofResult], JsonLdOutcome]:
-    """Every proof's result, plus the JSON-LD finding for the document."""
-    proofs = proofs_of(document)
-    jsonld = check_jsonld(document, proofs)
-    results = [verify_one(i, p, document, proofs, ctx, jsonld) for i, p in enumerate(proofs)]
+    """Every proof's result, plus the JSON-LD finding for the document.
+
+    The JSON-LD loader may use the contexts the user pinned (``ctx.pinned_contexts``), for this call only.
+    """
+    with pinned(ctx.pinned_contexts):
+        proofs = proofs_of(document)
+        jsonld = check_jsonld(document, proofs)
+        results = [verify_one(i, p, document, proofs, ctx, jsonld) for i, p in enumerate(proofs)]
     return results, jsonld

@@ -1,6 +1,7 @@
 """A dated, verified snapshot of the EU trusted lists (LOTL + national TLs), used offline.
 
-Loading (the one user-triggered step, from files the user downloaded):
+Loading (the one user-triggered step, from files the user downloaded or from
+the bytes ``wallet refresh`` fetched):
 the LOTL's XAdES seal must verify and its signer must be one of the
 certificates the LOTL itself announces for the EU pointer (the Official
 Journal keys cannot be checked offline; that is said in every report).
@@ -16,11 +17,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
+from cryptography.x509.oid import NameOID
 from lxml import etree
 
 from wallet.errors import InputError
@@ -183,11 +187,32 @@ def _signer_sha(evidence_leaf: bytes | None) -> str:
 
 
 def load_trust_snapshot(paths: list[Path]) -> TrustSnapshot:
-    """Load and verify an EU LOTL plus national TLs; raise InputError if the LOTL cannot be trusted."""
+    """Load and verify an EU LOTL plus national TLs from files; raise InputError if the LOTL cannot be trusted."""
+    return load_trust_snapshot_bytes([(Path(p).name, Path(p).read_bytes()) for p in paths])
+
+
+def _who(der: bytes | None) -> str:
+    """A certificate as a reader can recognise it: its subject's common name (or whole subject) and SHA-256."""
+    digest = hashlib.sha256(der or b"").hexdigest()
+    try:
+        cert = x509.load_der_x509_certificate(der or b"")
+        names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        subject = str(names[0].value) if names else cert.subject.rfc4514_string()
+    except ValueError:
+        subject = "an unreadable certificate"
+    return f"{subject} (SHA-256 {digest[:16]}…)"
+
+
+def load_trust_snapshot_bytes(documents: Sequence[tuple[str, bytes]]) -> TrustSnapshot:
+    """Load and verify an EU LOTL plus national TLs given as (name, bytes), e.g. as fetched online.
+
+    The LOTL's seal must verify with one of the certificates the LOTL itself
+    publishes for the EU scheme; the snapshot's warnings say which one was used
+    and that the Official Journal's publication of those keys was not checked.
+    """
     docs: list[tuple[bytes, etree._Element]] = []
-    for path in paths:
-        raw = Path(path).read_bytes()
-        docs.append((raw, parse_xml(raw, what=f"trusted list {Path(path).name}")))
+    for name, raw in documents:
+        docs.append((raw, parse_xml(raw, what=f"trusted list {name}")))
     lotls = [(r, d) for r, d in docs if _text(d, "t:SchemeInformation/t:TSLType") == LOTL_TYPE]
     if len(lotls) != 1:
         raise InputError(f"Expected exactly one EU list of trusted lists among the files, found {len(lotls)}.")
@@ -201,12 +226,15 @@ def load_trust_snapshot(paths: list[Path]) -> TrustSnapshot:
         terr = (ptr.findtext(".//t:SchemeTerritory", namespaces=_NS) or "").strip()
         pointers.setdefault(terr, set()).update(_certs(ptr))
     lotl_signer = base64.b64encode(evidence.leaf_der or b"").decode()
-    warnings = ["The LOTL signing key was checked against the LOTL's own pointer, not against the Official Journal."]
     if lotl_signer not in pointers.get("EU", set()):
         raise InputError("The EU list of trusted lists is signed by a key it does not announce for itself.")
+    announced = len(pointers.get("EU", set()))
+    used = _who(evidence.leaf_der)
+    warnings = ["The LOTL signing key was checked against the LOTL's own pointer, not against the Official Journal.",
+                f"The LOTL's seal was verified with {used}, one of the {announced} keys the LOTL publishes for itself."]
     sources = [ListSource("EU", _text(info, "t:TSLSequenceNumber"), _text(info, "t:ListIssueDateTime"),
                           _text(info, "t:NextUpdate/t:dateTime") or None, hashlib.sha256(lotl_raw).hexdigest(),
-                          _signer_sha(evidence.leaf_der), "XAdES valid; signer announced by the LOTL")]
+                          _signer_sha(evidence.leaf_der), f"XAdES valid; signed by {used}, announced by the LOTL")]
     services: list[TrustedService] = []
     for raw, doc in docs:
         if raw is lotl_raw:
@@ -224,7 +252,8 @@ def load_trust_snapshot(paths: list[Path]) -> TrustSnapshot:
             continue
         sources.append(ListSource(terr, _text(sinfo, "t:TSLSequenceNumber"), _text(sinfo, "t:ListIssueDateTime"),
                                   _text(sinfo, "t:NextUpdate/t:dateTime") or None, hashlib.sha256(raw).hexdigest(),
-                                  _signer_sha(ev.leaf_der), "XAdES valid; signer announced by the LOTL"))
+                                  _signer_sha(ev.leaf_der),
+                                  f"XAdES valid; signed by {_who(ev.leaf_der)}, announced by the LOTL for {terr}"))
         services += _services(signed, terr)
     return TrustSnapshot(
         issued=_text(info, "t:ListIssueDateTime"),
