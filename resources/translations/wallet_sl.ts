@@ -611,11 +611,6 @@
         <translation>Uvozi iz slike &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="119"/>
-        <source>&amp;Receive from an issuer…</source>
-        <translation>P&amp;rejmi od izdajatelja …</translation>
-    </message>
-    <message>
         <location filename="../../wallet/ui/screens/main_window.py" line="121"/>
         <source>&amp;Back up wallet…</source>
         <translation>&amp;Varnostno kopiraj denarnico …</translation>
@@ -763,6 +758,11 @@ Licenca: EUPL-1.2</translation>
         <location filename="../../wallet/ui/screens/main_window.py" line="135"/>
         <source>Refresh &amp;evidence</source>
         <translation>Osveži &amp;dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="119"/>
+        <source>Recei&amp;ve from an issuer…</source>
+        <translation>Pre&amp;jmi od izdajatelja …</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/main_window.py" line="137"/>

@@ -98,3 +98,40 @@ def test_an_older_vault_upgrades_with_its_main_key_and_credentials(tmp_path: Pat
         assert upgraded.count_credentials() == 1
         upgraded.create_holder_key("did:key", "P-256")
         assert len(upgraded.list_holder_keys()) == 2
+
+
+def test_a_restore_refuses_a_holder_key_that_is_not_the_key_its_row_names(vault: Vault, tmp_path: Path,
+                                                                          make_credential) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from wallet.errors import BackupError
+    from wallet.storage.backup import encode_backup, read_backup
+
+    made = vault.create_holder_key("did:jwk", "P-256", issuer="https://i.example")
+    other = vault.create_holder_key("did:key", "Ed25519")
+    (stored, _new), = vault.add_credentials([make_credential(1)])
+    vault.bind_credential_key(stored.id, made.kid)
+    vault.put_issuance("d-1", "deferred", {"transaction_id": "t"})
+    plain, key = read_backup(vault.backup(tmp_path / "good.lwb"), PASSPHRASE)
+    lines = [json.loads(line) for line in plain.decode().splitlines()]
+    assert {line.get("t") for line in lines} >= {"holder_keys", "credential_keys", "issuance"}
+
+    def restored(changed: list[dict]) -> None:  # type: ignore[type-arg]
+        body = "".join(json.dumps(line, separators=(",", ":")) + "\n" for line in changed)
+        crafted = tmp_path / "crafted.lwb"
+        crafted.write_bytes(encode_backup([body.encode()], key))
+        Vault.restore(crafted, tmp_path / "restored.db", PASSPHRASE).close()
+
+    swapped = json.loads(json.dumps(lines))
+    rows = [line["r"] for line in swapped if line.get("t") == "holder_keys"]
+    rows[0]["private_key"], rows[1]["private_key"] = rows[1]["private_key"], rows[0]["private_key"]
+    with pytest.raises(BackupError, match="holder_keys row 1"):
+        restored(swapped)
+    unknown = json.loads(json.dumps(lines))
+    next(line["r"] for line in unknown if line.get("t") == "issuance")["kind"] = "gift"
+    with pytest.raises(BackupError, match="issuance row 1"):
+        restored(unknown)
+    restored(lines)  # the untouched dump restores, keys and links included
+    with Vault.open(tmp_path / "restored.db", PASSPHRASE) as back:
+        assert {k.kid for k in back.list_holder_keys()} >= {made.kid, other.kid}
+        assert back.credential_key(stored.id) == made.kid

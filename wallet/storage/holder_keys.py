@@ -55,6 +55,21 @@ def _pkcs8(key: Any) -> bytes:
                              serialization.NoEncryption())
 
 
+def key_matches(did: str, method: str, algorithm: str, private_key: bytes, thumbprint_value: str) -> bool:
+    """Whether a stored private key is the key its row names (for checking a restored vault)."""
+    from wallet.verify.keys import did_for, thumbprint  # deferred: see HolderKeyStore._main_key
+
+    try:
+        key = serialization.load_der_private_key(private_key, password=None)
+    except (ValueError, TypeError):
+        return False
+    kind = "Ed25519" if isinstance(key, ed25519.Ed25519PrivateKey) else \
+        "P-256" if isinstance(key, ec.EllipticCurvePrivateKey) and key.curve.name == "secp256r1" else None
+    if kind != algorithm or method not in METHODS:
+        return False
+    return did_for(key.public_key(), method)[0] == did and thumbprint(key) == thumbprint_value
+
+
 class HolderKeyStore(StoreBase):
     """Holder key, credential binding and issuance-state operations of :class:`wallet.storage.Vault`."""
 

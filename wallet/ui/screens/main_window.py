@@ -116,8 +116,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import files…"), self.import_files, K.Open, "import")
         self.paste_action = self._action(self.tr("&Paste credential or link…"), self.paste, "Ctrl+Shift+V", "paste")
         self.qr_action = self._action(self.tr("Import from a &QR image…"), self.import_qr, "Ctrl+Shift+O", "qr")
-        self.receive_action = self._action(self.tr("&Receive from an issuer…"), lambda: self.receive(),
-                                           "Ctrl+Shift+R", "import")
+        self.receive_action = self._action(self.tr("Recei&ve from an issuer…"), lambda: self.receive(),
+                                           "Ctrl+Shift+I", "import")
         self.backup_action = self._action(self.tr("&Back up wallet…"), lambda: vault_actions.backup(self),
                                           "Ctrl+Shift+B", "backup")
         self.restore_action = self._action(self.tr("&Restore from backup…"), lambda: vault_actions.restore(self),
