@@ -3,9 +3,10 @@
 #   sh tools/bootstrap.sh run    install, then open the demo (desktop app; CLI demo without a display)
 #   sh tools/bootstrap.sh test   install with test extras, then run the whole test suite
 # System packages (Qt runtime libraries, poppler for PDF checks, fonts, Xvfb for the real-window
-# screenshots (tools/screenshots.py --x11), Node for the
-# reference peers and the viewer build, Chromium for the viewer's browser tests, PostgreSQL
-# for the share-service tests) are installed with apt-get when missing and we are root or
+# screenshots (tools/screenshots.py --x11), Node for the reference peers and the viewer build,
+# Chromium for the viewer's browser tests and the issuer sign-in test, PostgreSQL for the
+# share-service tests, xdg-utils for `wallet desktop install`) are installed with apt-get when
+# missing and we are root or
 # have sudo.
 set -eu
 mode=${1:-run}
@@ -18,7 +19,7 @@ if command -v dpkg >/dev/null 2>&1; then
   for p in python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
            libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 \
            libxcb-xinerama0 libxcb-xkb1 \
-           libxcb-cursor0 poppler-utils fonts-dejavu-core xvfb xauth; do
+           libxcb-cursor0 poppler-utils fonts-dejavu-core xvfb xauth xdg-utils; do
     have_pkg "$p" || need_pkgs="$need_pkgs $p"
   done
   if [ "$mode" = test ] && ! command -v node >/dev/null 2>&1; then need_pkgs="$need_pkgs nodejs npm"; fi

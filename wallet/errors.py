@@ -146,3 +146,20 @@ class BadEvidence(OnlineError):
     """What the server sent is not the evidence asked for (wrong shape, wrong id, wrong media type)."""
 
     exit_code = 39
+
+
+class IssuanceError(OnlineError):
+    """A credential issuer refused (an OAuth 2.0 or OpenID4VCI error), or answered outside the protocol.
+
+    ``error`` is the protocol's error code when the issuer sent one
+    (``invalid_grant``, ``invalid_nonce``…), ``description`` its own words
+    (shown only in technical details: they come from a stranger).
+    """
+
+    exit_code = 40
+
+    def __init__(self, text: str = "", *, error: str | None = None, description: str | None = None,
+                 message: Message | None = None) -> None:
+        super().__init__(text, message=message)
+        self.error = error
+        self.description = description

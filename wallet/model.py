@@ -53,7 +53,7 @@ class CredentialFormat(str, enum.Enum):
     VC_LDP = "vc-ldp"  # VC 1.1/2.0 JSON-LD (incl. OB 3.0) with or without a Data Integrity proof
     VC_JWT = "vc-jwt"  # VC 1.1 JWT claims (typ JWT, vc claim)
     VC_JOSE = "vc-jose"  # VC-JOSE-COSE, typ vc+jwt, payload is the credential
-    SD_JWT = "sd-jwt"  # SD-JWT VC (detected; shown as unsupported until implemented)
+    SD_JWT = "sd-jwt"  # SD-JWT (RFC 9901), SD-JWT VC (dc+sd-jwt, vc+sd-jwt), VC-JOSE-COSE vc+sd-jwt
     VC_ENVELOPED = "vc-enveloped"  # EnvelopedVerifiableCredential (data: URL)
     VP_LDP = "vp-ldp"  # Verifiable Presentation, JSON-LD
     VP_JWT = "vp-jwt"
@@ -195,6 +195,9 @@ class Credential:
     valid_until: datetime | None = None
     achievements: tuple[Achievement, ...] = ()
     languages: tuple[str, ...] = ()  # languages the credential's text is available in
+    #: SD-JWT: the paths (object keys and array positions) of the claims the holder may leave
+    #: out when presenting it (each came from a disclosure); empty for every other format.
+    disclosable: tuple[tuple[str | int, ...], ...] = ()
     document: Any = field(default=None, compare=False)
 
     @property

@@ -486,52 +486,52 @@
 <context>
     <name>Elements</name>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="91" />
+        <location filename="../../wallet/ui/elements.py" line="93" />
         <source>What</source>
         <translation>Kaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="92" />
+        <location filename="../../wallet/ui/elements.py" line="94" />
         <source>Awarded to</source>
         <translation>Prejemnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="93" />
+        <location filename="../../wallet/ui/elements.py" line="95" />
         <source>Awarded by</source>
         <translation>Podelil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="97" />
+        <location filename="../../wallet/ui/elements.py" line="99" />
         <source>issued %1</source>
         <translation>izdano %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="99" />
+        <location filename="../../wallet/ui/elements.py" line="101" />
         <source>valid until %1</source>
         <translation>velja do %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="100" />
+        <location filename="../../wallet/ui/elements.py" line="102" />
         <source>When</source>
         <translation>Kdaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="101" />
+        <location filename="../../wallet/ui/elements.py" line="103" />
         <source>How much</source>
         <translation>Obseg</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="102" />
+        <location filename="../../wallet/ui/elements.py" line="104" />
         <source>Level</source>
         <translation>Raven</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="129" />
+        <location filename="../../wallet/ui/elements.py" line="132" />
         <source>This credential has not been verified yet.</source>
         <translation>To dokazilo še ni bilo preverjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/elements.py" line="153" />
+        <location filename="../../wallet/ui/elements.py" line="156" />
         <source>essential</source>
         <translation>bistveno</translation>
     </message>
@@ -981,153 +981,154 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="78" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="81" />
         <source>Import credentials</source>
+        <extracomment>A credential *offer* was pasted, dropped or scanned: it is received (with consent), not imported.</extracomment>
         <translation>Uvoz dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="81" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="84" />
         <source>Items to import</source>
         <translation>Elementi za uvoz</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="81" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="84" />
         <source>The files and texts that will be checked and imported</source>
         <translation>Datoteke in besedila, ki bodo preverjeni in uvoženi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="83" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="86" />
         <source>Add &amp;files…</source>
         <translation>Dodaj &amp;datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="85" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="88" />
         <source>&amp;Paste…</source>
         <translation>&amp;Prilepi …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="87" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="90" />
         <source>Open &amp;QR image…</source>
         <translation>Odpri sliko &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="91" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="94" />
         <source>Reading QR images needs the zxing-cpp package, which is not installed.</source>
         <translation>Za branje slik QR je potreben paket zxing-cpp, ki ni nameščen.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="92" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="95" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Odstrani s seznama</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="94" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="97" />
         <source>Choose credential files to add to the list</source>
         <translation>Izberite datoteke z dokazili za seznam</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="95" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="98" />
         <source>Paste a credential or a link</source>
         <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="96" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="99" />
         <source>Open a photo or scan of a QR code</source>
         <translation>Odprite fotografijo ali sken kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="97" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="100" />
         <source>Take the selected items off the list</source>
         <translation>Odstrani izbrane postavke s seznama</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="103" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="106" />
         <source>Drop credential files here, or add them with the buttons.</source>
         <translation>Sem povlecite datoteke s dokazili ali jih dodajte z gumbi.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="106" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="109" />
         <source>Import progress</source>
         <translation>Napredek uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="106" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="109" />
         <source>How many items have been checked</source>
         <translation>Koliko postavk je že preverjenih</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="113" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="116" />
         <source>Import results</source>
         <translation>Rezultati uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="113" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="116" />
         <source>What happened to each item, and why</source>
         <translation>Kaj se je zgodilo s posamezno postavko in zakaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="123" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="126" />
         <source>&amp;Import</source>
         <translation>&amp;Uvozi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="127" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="130" />
         <source>Check the items listed and store them in the wallet</source>
         <translation>Preveri navedene postavke in jih shrani v denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="147" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="150" />
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 bajtov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="155" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="158" />
         <source>Reading files…</source>
         <translation>Branje datotek …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="165" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="168" />
         <source>Choose credential files</source>
         <translation>Izberite datoteke s dokazili</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="165" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="168" />
         <source>Credentials (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;All files (*)</source>
         <translation>Dokazila (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="186" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="193" />
         <source>Open a QR code image</source>
         <translation>Odprite sliko kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="186" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="193" />
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
         <translation>Slike (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="222" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="238" />
         <source>Checking and importing %1 items…</source>
         <translation>Preverjanje in uvoz %1 elementov …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="233" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="249" />
         <source>Import cancelled; nothing was stored.</source>
         <translation>Uvoz je preklican; nič ni bilo shranjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="256" />
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="260" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="272" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="276" />
         <source>Cancelling…</source>
         <translation>Preklic …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="271" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="287" />
         <source>Imported %1, already in the wallet %2, not imported %3, kept as evidence %4.</source>
         <translation>Uvoženih %1, že v denarnici %2, neuvoženih %3, shranjenih kot dokazilo %4.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="275" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="291" />
         <source>Evidence fetched online: %1, could not be fetched: %2.</source>
         <translation>Dokazila, prenesena s spleta: %1, ni jih bilo mogoče prenesti: %2.</translation>
     </message>
@@ -1153,194 +1154,216 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="64" />
-        <location filename="../../wallet/ui/screens/main_window.py" line="244" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="65" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="252" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="298" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="303" />
         <source>Learner wallet</source>
         <extracomment>The smallest window every screen is laid out for (tests and screenshots check it).</extracomment>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="80" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="81" />
         <source>Screens of the wallet</source>
         <translation>Zasloni denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="81" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="82" />
         <source>Credentials, targets, sharing and checking what you received</source>
         <translation>Dokazila, cilji, deljenje in preverjanje prejetega</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="82" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="83" />
         <source>&amp;Credentials</source>
         <translation>&amp;Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="83" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="84" />
         <source>&amp;Targets</source>
         <translation>&amp;Cilji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="84" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="85" />
         <source>&amp;Share</source>
         <translation>&amp;Deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="85" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="86" />
         <source>C&amp;heck received</source>
         <translation>Pre&amp;veri prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="96" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="97" />
         <source>Working…</source>
         <translation>Delam …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="122" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="123" />
         <source>&amp;File</source>
         <translation>&amp;Datoteka</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="123" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="124" />
         <source>&amp;Import files…</source>
         <translation>&amp;Uvozi datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="124" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="125" />
         <source>&amp;Paste credential or link…</source>
         <translation>&amp;Prilepi dokazilo ali povezavo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="125" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="126" />
         <source>Import from a &amp;QR image…</source>
         <translation>Uvozi iz slike &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="126" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="127" />
+        <source>Recei&amp;ve from an issuer…</source>
+        <translation>Pre&amp;jmi od izdajatelja …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="129" />
         <source>&amp;Back up wallet…</source>
         <translation>&amp;Varnostno kopiraj denarnico …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="128" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="131" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovi iz varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="130" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="133" />
         <source>&amp;Lock</source>
         <translation>&amp;Zakleni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="131" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="134" />
         <source>&amp;Quit</source>
         <translation>&amp;Končaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="135" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="139" />
         <source>&amp;Edit</source>
         <translation>&amp;Urejanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="136" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="140" />
         <source>&amp;Find</source>
         <translation>&amp;Najdi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="137" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="141" />
         <source>&amp;Remove credential…</source>
         <translation>&amp;Odstrani dokazilo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="138" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="142" />
         <source>&amp;Verify again</source>
         <translation>&amp;Ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="139" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="143" />
         <source>Refresh &amp;evidence</source>
         <translation>Osveži &amp;dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="141" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="145" />
         <source>Fetch what the credentials need from their issuers, then check them again</source>
         <translation>Od izdajateljev prenesi, kar poverila potrebujejo, nato jih ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="143" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="147" />
         <source>&amp;Settings…</source>
         <translation>&amp;Nastavitve …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="145" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="149" />
         <source>Change &amp;passphrase…</source>
         <translation>Spremeni &amp;geslo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="151" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="155" />
         <source>&amp;View</source>
         <translation>&amp;Pogled</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="152" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="156" />
         <source>As a &amp;list</source>
         <translation>Kot &amp;seznam</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="154" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="158" />
         <source>As &amp;cards</source>
         <translation>Kot &amp;kartice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="158" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="162" />
         <source>&amp;Help</source>
         <translation>Po&amp;moč</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="159" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="163" />
         <source>&amp;Guide</source>
         <translation>&amp;Vodnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="161" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="165" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Bližnjice na tipkovnici</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="163" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="167" />
         <source>Where your &amp;data lives</source>
         <translation>Kje so vaši &amp;podatki</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="165" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="169" />
         <source>&amp;About</source>
         <translation>&amp;O programu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="171" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="175" />
         <source>Main</source>
         <translation>Glavna</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="197" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="202" />
         <source>Wallet: %1</source>
         <translation>Denarnica: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="200" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="205" />
         <source>Locked</source>
         <translation>Zaklenjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="278" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="292" />
+        <source>Unlock the wallet to continue with the link you opened.</source>
+        <translation>Odklenite denarnico, da nadaljujete s povezavo, ki ste jo odprli.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="299" />
+        <source>Presenting credentials to a verifier (openid4vp links) is not available yet.</source>
+        <translation>Predstavljanje dokazil preveritelju (povezave openid4vp) še ni na voljo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="303" />
+        <source>The wallet does not know what to do with this link.</source>
+        <translation>Denarnica ne ve, kaj storiti s to povezavo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="325" />
         <source>Remove credentials</source>
         <translation>Odstrani dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="285" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="342" />
         <source>Verifying again…</source>
         <translation>Ponovno preverjanje …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="302" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="359" />
         <source>Check a bundle someone sent you</source>
         <translation>Preverite paket, ki vam ga je nekdo poslal</translation>
     </message>
@@ -1666,23 +1689,23 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>PasteDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="49" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="50" />
         <source>Paste a credential or a link</source>
         <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="52" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="53" />
         <source>Credential text or link</source>
         <translation>Besedilo dokazila ali povezava</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="53" />
         <location filename="../../wallet/ui/screens/import_dialog.py" line="54" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="55" />
         <source>Paste JSON, a JWT or a wallet link here</source>
         <translation>Sem prilepite JSON, JWT ali povezavo denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="60" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="61" />
         <source>The text is checked and nothing is stored until you import it.</source>
         <translation>Besedilo se preveri; nič se ne shrani, dokler ga ne uvozite.</translation>
     </message>
@@ -1898,6 +1921,184 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
         <location filename="../../wallet/ui/qt_strings.py" line="56" />
         <source>Select All</source>
         <translation>Izberi vse</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="80" />
+        <source>Receive credentials from an issuer</source>
+        <translation>Prejmi dokazila od izdajatelja</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="102" />
+        <source>Offer link</source>
+        <translation>Povezava do ponudbe</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="106" />
+        <source>Open a &amp;QR image or file…</source>
+        <translation>Odpri &amp;sliko QR ali datoteko …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="108" />
+        <source>Collect &amp;waiting credentials</source>
+        <translation>Prevzemi č&amp;akajoča dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="109" />
+        <source>Ask the issuers again for credentials they were still preparing</source>
+        <translation>Znova vprašaj izdajatelje za dokazila, ki so jih še pripravljali</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="113" />
+        <source>&amp;Continue</source>
+        <translation>&amp;Nadaljuj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="117" />
+        <source>Paste the offer link the issuer gave you (or open the QR code it showed). You will see who offers what before anything is stored.</source>
+        <translation>Prilepite povezavo do ponudbe, ki vam jo je dal izdajatelj (ali odprite kodo QR, ki jo je pokazal). Preden se karkoli shrani, boste videli, kdo ponuja kaj.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="153" />
+        <source>Credentials offered</source>
+        <translation>Ponujena dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="157" />
+        <source>Transaction code</source>
+        <translation>Transakcijska koda</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="165" />
+        <source>&amp;Accept and store</source>
+        <translation>&amp;Sprejmi in shrani</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="166" />
+        <source>&amp;Decline</source>
+        <translation>&amp;Zavrni</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="175" />
+        <source>What happens if you accept:</source>
+        <translation>Kaj se zgodi, če sprejmete:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="188" />
+        <source>Receiving</source>
+        <translation>Prejemanje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="189" />
+        <source>Cancel</source>
+        <translation>Prekliči</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="204" />
+        <source>Result</source>
+        <translation>Izid</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="205" />
+        <source>&amp;Close</source>
+        <translation>&amp;Zapri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="214" />
+        <source>Open an offer (QR image or file)</source>
+        <translation>Odpri ponudbo (sliko QR ali datoteko)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="215" />
+        <source>Offers (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;All files (*)</source>
+        <translation>Ponudbe (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;Vse datoteke (*)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="225" />
+        <source>Reading the offer and asking the issuer who it is…</source>
+        <translation>Branje ponudbe in poizvedba pri izdajatelju, kdo je …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="236" />
+        <source>Asking the issuers again…</source>
+        <translation>Ponovno spraševanje izdajateljev …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="254" />
+        <source>%1 offers you:</source>
+        <translation>%1 vam ponuja:</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="275" />
+        <source>digits</source>
+        <translation>števke</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="275" />
+        <source>letters and digits</source>
+        <translation>črke in števke</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="276" />
+        <source>Transaction code (%1):</source>
+        <translation>Transakcijska koda (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="278" />
+        <source>Transaction code (%1, %2 characters):</source>
+        <translation>Transakcijska koda (%1, znakov: %2):</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="326" />
+        <source>The code does not have the form the issuer described.</source>
+        <translation>Koda nima oblike, ki jo je opisal izdajatelj.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="333" />
+        <source>Starting…</source>
+        <translation>Začenjam …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="349" />
+        <source>Cancelling…</source>
+        <translation>Preklicujem …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="363" />
+        <source>Nothing was stored.</source>
+        <translation>Nič ni shranjeno.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="374" />
+        <source>Stored</source>
+        <translation>Shranjeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="374" />
+        <source>Already in the wallet</source>
+        <translation>Že v denarnici</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="375" />
+        <source>Refused</source>
+        <translation>Zavrnjeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="375" />
+        <source>Waiting for the issuer</source>
+        <translation>Čaka na izdajatelja</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="376" />
+        <source>Not received</source>
+        <translation>Ni prejeto</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="376" />
+        <source>Cannot be received</source>
+        <translation>Ni mogoče prejeti</translation>
     </message>
 </context>
 <context>

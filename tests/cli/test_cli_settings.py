@@ -23,8 +23,9 @@ def test_defaults_set_and_reset(vault: str, capsys: pytest.CaptureFixture[str]) 
     assert main(["settings", "list", "--vault", vault, "--json"]) == 0
     values = json.loads(capsys.readouterr().out)
     assert values == {"share.expires": "30d", "share.link_base": "wallet:/open", "share.server": "",
-                      "ui.credential_languages": ["en"], "ui.autolock_minutes": 5,
+                      "ui.credential_languages": ["en"], "ui.autolock_minutes": 5, "keys.policy": "per-issuer",
                       "online.fetch": "ask", "online.offline": False}
+    assert main(["settings", "set", "--vault", vault, "keys.policy", "everywhere"]) == 2
     assert main(["settings", "set", "--vault", vault, "share.expires", "7d"]) == 0
     assert main(["settings", "set", "--vault", vault, "ui.credential_languages", "sl,en"]) == 0
     assert main(["settings", "set", "--vault", vault, "ui.autolock_minutes", "10"]) == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtGui import QGuiApplication
 
 from tests.share_server.test_server_process import running_server

@@ -285,6 +285,127 @@ def _bundled_targets(_shared: Path | None) -> Iterable[bytes]:
         yield path.read_bytes()
 
 
+# -- OpenID4VCI offers and issuer metadata (issue #13) ------------------------------------------------
+
+OFFER_ISSUER = "https://issuer.example"
+METADATA_URL = OFFER_ISSUER + "/.well-known/openid-credential-issuer"
+
+
+def _offer(data: bytes) -> None:
+    """``parse_offer`` on the bytes (a file, a QR code's payload) and on the text a paste or argument gives."""
+    from wallet.online.oid4vci.offer import parse_offer
+
+    try:
+        parse_offer(data)
+    finally:
+        parse_offer(data.decode("utf-8", "surrogateescape"))
+
+
+def _offer_seeds(_shared: Path | None) -> Iterable[bytes]:
+    import json
+    from urllib.parse import quote
+
+    offer = {"credential_issuer": OFFER_ISSUER,
+             "credential_configuration_ids": ["learning_credential_sd_jwt", "open_badge_ldp_vc"],
+             "grants": {"urn:ietf:params:oauth:grant-type:pre-authorized_code": {
+                 "pre-authorized_code": "pac-1", "tx_code": {"input_mode": "numeric", "length": 6,
+                                                            "description": "PIN from the mail"}},
+                 "authorization_code": {"issuer_state": "st-1"}}}
+    text = json.dumps(offer)
+    yield ("openid-credential-offer://?credential_offer=" + quote(text)).encode()
+    yield ("openid-credential-offer://?credential_offer_uri=" + quote(OFFER_ISSUER + "/offers/1")).encode()
+    yield ("https://issuer.example/offer?credential_offer=" + quote(text)).encode()
+    yield text.encode()
+
+
+def _metadata(data: bytes) -> None:
+    """``parse_issuer_metadata`` as JSON (signed metadata inside included) and as a signed JWT body."""
+    from wallet.online.oid4vci.metadata import parse_issuer_metadata
+
+    try:
+        parse_issuer_metadata(data, METADATA_URL, now=FUZZ_NOW)
+    finally:
+        parse_issuer_metadata(data, METADATA_URL, media_type="application/jwt", now=FUZZ_NOW)
+
+
+def _metadata_seeds(_shared: Path | None) -> Iterable[bytes]:
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from wallet.verify.jose import sign_compact
+
+    display = [{"name": "Test issuer", "locale": "en", "logo": {"uri": "data:image/png;base64,iVBORw0KGgo="}},
+               {"name": "Testni izdajatelj", "locale": "sl", "background_color": "#0b6e4f"}]
+    meta = {"credential_issuer": OFFER_ISSUER, "credential_endpoint": OFFER_ISSUER + "/credential",
+            "nonce_endpoint": OFFER_ISSUER + "/nonce", "deferred_credential_endpoint": OFFER_ISSUER + "/deferred",
+            "notification_endpoint": OFFER_ISSUER + "/notification", "authorization_servers": [OFFER_ISSUER],
+            "batch_credential_issuance": {"batch_size": 3}, "display": display,
+            "credential_configurations_supported": {
+                "sd": {"format": "dc+sd-jwt", "vct": OFFER_ISSUER + "/vct", "scope": "sd",
+                       "cryptographic_binding_methods_supported": ["jwk"],
+                       "proof_types_supported": {"jwt": {"proof_signing_alg_values_supported": ["ES256", "EdDSA"]}},
+                       "credential_metadata": {"display": display, "claims": [{"path": ["a", "b"]}]}},
+                "ldp": {"format": "ldp_vc", "credential_definition": {"type": ["VerifiableCredential"]}}}}
+    yield json.dumps(meta).encode()
+    key = ec.generate_private_key(ec.SECP256R1())
+    signed = sign_compact({"typ": "openidvci-issuer-metadata+jwt", "kid": "k"}, {**meta, "sub": OFFER_ISSUER}, key)
+    yield json.dumps({**meta, "signed_metadata": signed}).encode()
+    yield signed.encode()
+
+
+# -- Token Status Lists (IETF OAuth) consulted by an SD-JWT VC --------------------------------------
+
+_TOKEN: dict[str, Any] = {}
+TOKEN_URI = OFFER_ISSUER + "/status/token/1"
+
+
+def _token_setup() -> None:
+    """An issuer key, its JWT VC Issuer Metadata, and an SD-JWT VC naming entry 7 of a Token Status List."""
+    if _TOKEN:
+        return
+    import zlib
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from wallet.util.b64 import b64url_encode
+    from wallet.verify.jose import sign_compact
+    from wallet.verify.keys import public_jwk
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = int(FUZZ_NOW.timestamp())
+    credential = sign_compact({"typ": "dc+sd-jwt", "kid": "k1"}, {
+        "vct": OFFER_ISSUER + "/vct", "iss": OFFER_ISSUER, "iat": now - 60, "exp": now + 86400,
+        "status": {"status_list": {"idx": 7, "uri": TOKEN_URI}}}, key) + "~"
+    lists = []
+    for bits, value in ((1, 1), (2, 2), (8, 3)):
+        data = bytearray(128 * bits)
+        data[7 * bits // 8] |= value << (7 * bits % 8)
+        lists.append(sign_compact({"typ": "statuslist+jwt", "kid": "k1"}, {
+            "sub": TOKEN_URI, "iat": now - 30, "exp": now + 3600, "ttl": 60,
+            "status_list": {"bits": bits, "lst": b64url_encode(zlib.compress(bytes(data)))}}, key).encode())
+    _TOKEN.update(credential=credential.encode(), lists=lists,
+                  metadata={"issuer": OFFER_ISSUER, "jwks": {"keys": [{**public_jwk(key), "kid": "k1"}]}})
+
+
+def _token_seeds(_shared: Path | None) -> Iterable[bytes]:
+    _token_setup()
+    yield from _TOKEN["lists"]
+
+
+def _token_status(data: bytes) -> None:
+    """A (mutated) Token Status List JWT, consulted by a genuine SD-JWT VC of its issuer."""
+    from wallet.verify.context import VerificationContext
+    from wallet.verify.engine import verify_bytes
+
+    _token_setup()
+    ctx = VerificationContext(now=FUZZ_NOW, issuer_metadata={OFFER_ISSUER: _TOKEN["metadata"]},
+                              token_status_lists={TOKEN_URI: data})
+    _, report = verify_bytes(_TOKEN["credential"], ctx)
+    report.to_json()
+    report.verdict  # noqa: B018
+
+
 # -- the registry -----------------------------------------------------------------------------------
 
 JSON_LD = ("corpus/vc*.json", "corpus/ob3-*.json", "vectors/w3c-vc-di-eddsa/**/*.json",
@@ -315,7 +436,12 @@ register(Target("edci", _verify, "EDCI 1.x XML credentials with XAdES seals",
 register(Target("status", _status_list, "status lists (BitstringStatusList, StatusList2021) consulted by credentials",
                 shared_globs=("corpus/statuslist.*.json", "corpus/*.status-*.json",
                               "vectors/1edtech-dc-validator/**/*status*.json")))
-# Token Status List (IETF OAuth): register(Target("token-status", ...)) once wallet.verify reads it.
+register(Target("token-status", _token_status, "IETF Token Status Lists consulted by an SD-JWT VC",
+                generated=_token_seeds, setup=_token_setup))
+register(Target("oid4vci-offer", _offer, "OpenID4VCI credential offers (links, pasted JSON, QR payloads)",
+                generated=_offer_seeds, max_len=64 * 1024))
+register(Target("oid4vci-metadata", _metadata, "OpenID4VCI credential issuer metadata (JSON, signed metadata)",
+                generated=_metadata_seeds))
 register(Target("sharelink", _share_link, "share links (wallet:/open#v=1&b=...) and the bundles inside",
                 generated=_links_from_presentations))
 register(Target("presentation", _received, "received presentations (wallet.sharing.received)",

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from wallet import codec
 from wallet.app.context import EVIDENCE_STATUS_LIST, context_from_vault
+from wallet.app.keys import with_holder_keys
 from wallet.app.online import NO_FETCH, Ask, FetchPlan
 from wallet.app.vault import VaultLike
 from wallet.errors import Cancelled, InputError
@@ -253,6 +254,7 @@ def import_items(
         base = context_from_vault(vault, now=now or (ctx.now if ctx is not None else None))
     else:
         base = ctx
+    base = with_holder_keys(base, vault)
     if status_lists:
         base = replace(base, status_lists={**base.status_lists, **status_lists})
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from wallet.app.context import context_from_vault
 from wallet.app.importing import report_json
+from wallet.app.keys import with_holder_keys
 from wallet.app.vault import VaultLike
 from wallet.messages import Message, msg
 from wallet.model import VerificationReport
@@ -65,7 +66,7 @@ def _previous(stored: Any) -> State | None:
 def reverify(vault: VaultLike, ids: Sequence[str] = (), *, ctx: VerificationContext | None = None,
              now: datetime | None = None, progress: Callable[[int, int], None] | None = None) -> list[Reverified]:
     """Verify the given (or all) stored credentials again and store the new reports."""
-    context = ctx or context_from_vault(vault, now=now)
+    context = with_holder_keys(ctx or context_from_vault(vault, now=now), vault)
     targets = [vault.get_credential(i) for i in ids] if ids else list(vault.list_credentials())
     out: list[Reverified] = []
     for n, stored in enumerate(targets):

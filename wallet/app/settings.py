@@ -54,6 +54,13 @@ def _link_base(text: str) -> str:
     return value
 
 
+def _key_policy(text: str) -> str:
+    value = text.strip()
+    if value not in ("per-issuer", "main"):
+        raise UsageError("the key policy is per-issuer (a new key for each issuer's SD-JWT credentials) or main")
+    return value
+
+
 def _server(text: str) -> str:
     value = text.strip().rstrip("/")
     if "#" in value or "?" in value or not re.match(r"^https?://[^\s/@]+(/\S*)?$", value):
@@ -83,6 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("share.server", "", "the share service for hosted links (https://…)", _server),
     Setting("ui.credential_languages", ["en"], "preferred languages for credential content", _languages),
     Setting("ui.autolock_minutes", 5, "lock the desktop app after this many idle minutes (0: never)", _minutes),
+    Setting("keys.policy", "per-issuer",
+            "which key received credentials are bound to: per-issuer (SD-JWT: a key per issuer) or main", _key_policy),
     Setting("online.fetch", "ask", "fetch the evidence new credentials need on import: ask (once per issuer host), "
             "always or never", _fetch_policy),
     Setting("online.offline", False, "offline mode: the wallet never touches the network (on/off)", _switch),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wallet.elements import ElementRow, achievement_rows, credential_rows, part_lines
+from wallet.formats.sd_jwt import json_text
+from wallet.formats.sd_jwt_view import claim_rows
 from wallet.messages import msg, render, technical_details
 from wallet.model import Credential, VerificationReport
 from wallet.readout import credential_state
@@ -62,7 +64,23 @@ def render_text(cred: Credential, langs: Sequence[str], report: VerificationRepo
                             technical))
         for j, line in enumerate(part_lines(ach, column)):
             lines.append(f"  {j + 1}. {line}")
+    lines.extend(claim_lines(cred, langs))
     if report is not None:
         lines.append("")
         lines.extend(report_lines(report, langs, technical))
     return "\n".join(lines)
+
+
+def claim_lines(cred: Credential, langs: Sequence[str]) -> list[str]:
+    """An SD-JWT's disclosed claims, one per line, the selectively disclosable ones marked."""
+    rows = claim_rows(cred)
+    if not rows:
+        return []
+    marker = render(msg("element.disclosable"), langs)
+    width = max(len(r.label) for r in rows)
+    out = ["", render(msg("element.claims"), langs) + ":"]
+    for row in rows:
+        flag = f"  [{marker}]" if row.disclosable else ""
+        out.append(f"  {row.label:<{width}}  {json_text(row.value)}{flag}")
+    out.append("  " + render(msg("element.claims_note"), langs))
+    return out

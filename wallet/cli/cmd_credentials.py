@@ -49,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vault_options(p)
     p.add_argument("id", metavar="ID")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--no-notify", action="store_true",
+                   help="do not tell the issuer (credentials received with OpenID4VCI tell it by default)")
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("reverify", help="verify stored credentials again with current evidence")
@@ -128,10 +130,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(item.raw)
         return 0
     if args.json:
+        from wallet.formats.sd_jwt_view import claim_rows  # deferred: start-up time
+
+        claims = [{"path": list(r.path), "value": r.value, "disclosable": r.disclosable}
+                  for r in claim_rows(item.credential)]
         print_json({"id": item.id, "format": item.format, "source": item.source, "imported_at": item.imported_at,
                     "sha256": item.sha256, "credential": item.parsed,
                     "state": item.readout.state.value if item.readout else None,
-                    "report": item.report.to_json() if item.report else None})
+                    "report": item.report.to_json() if item.report else None,
+                    **({"claims": claims} if claims else {})})
         return 0
     print(f"Id: {item.id}   {item.imported_at.isoformat(timespec='seconds')}   {item.source}")
     print(render_text(item.credential, langs, item.report, technical=args.technical, holder=item.holder))
@@ -147,8 +154,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
         if not confirm(f"Delete {item.id} ({title}) from the vault? This cannot be undone.", args.yes):
             print("Nothing deleted.")
             return 1
-        credentials.remove(vault, [item.id])
+        from wallet.app.receive_state import remove_notifying  # deferred: start-up time
+
+        client = None
+        if not args.no_notify:
+            from wallet.online import OnlineClient, OnlineSettings  # deferred: start-up time
+
+            client = OnlineClient(OnlineSettings.from_env())
+        _count, notes = remove_notifying(vault, [item.id], client)
     print(f"Deleted {item.id}.")
+    for note in notes:
+        print("  note: " + say(note))
     return 0
 
 

@@ -172,12 +172,6 @@ def vc11_view(payload: dict[str, Any]) -> dict[str, Any]:
     return vc
 
 
-def _sd_view(payload: dict[str, Any]) -> dict[str, Any]:
-    """The issuer JWT's visible claims, without SD-JWT bookkeeping (``_sd``, ``cnf``...)."""
-    hidden = {"_sd", "_sd_alg", "cnf", "status"}
-    return {k: v for k, v in payload.items() if k not in hidden}
-
-
 def credential_from_jws(
     jws: CompactJws, raw: bytes, container: Container = Container.NONE, *, full_text: str | None = None,
     fmt: CredentialFormat | None = None, extra: dict[str, Any] | None = None,
@@ -203,11 +197,12 @@ def credential_from_jws(
             vp = {**vp, "holder": payload["iss"]}
         presentation = vc_json.presentation_from_vp if display else vc_json.verification_view
         return presentation(vp, raw=raw, fmt=fmt, container=container, document=document)
-    if fmt is CredentialFormat.SD_JWT:
-        view = _sd_view(payload)
-        if isinstance(view.get("vc"), dict):
-            view = vc11_view(view)
-        return credential(view, raw=raw, fmt=fmt, container=container, document=document)
+    if fmt is CredentialFormat.SD_JWT:  # an issuer-signed JWT typed as an SD-JWT, without its '~'
+        from wallet.formats.sd_jwt import split, unpack  # deferred: they import this module
+        from wallet.formats.sd_jwt_view import credential_of
+
+        sd_jwt = split((full_text or jws.compact) + "~")
+        return credential_of(sd_jwt, unpack(sd_jwt), raw, container)
     if fmt is CredentialFormat.VC_JOSE:
         return credential(payload, raw=raw, fmt=fmt, container=container, document=document)
     raise InputError("The JWT holds neither a credential, a presentation nor an Open Badges assertion.")
@@ -226,10 +221,9 @@ def parse_jwt(raw: bytes, container: Container = Container.NONE) -> Credential:
     """Parse a compact JWS or SD-JWT credential given as bytes (whitespace tolerated)."""
     text = _as_text(raw, "JWT")
     if "~" in text:
-        issuer_jwt, disclosures, key_binding = split_sd_jwt(text)
-        return credential_from_jws(split_jws(issuer_jwt), bytes(raw), container, full_text=text,
-                                   fmt=CredentialFormat.SD_JWT,
-                                   extra={"disclosures": disclosures, "key_binding": key_binding})
+        from wallet.formats.sd_jwt_view import parse_sd_jwt  # deferred: it imports this module
+
+        return parse_sd_jwt(bytes(raw), container)
     return credential_from_jws(split_jws(text), bytes(raw), container)
 
 

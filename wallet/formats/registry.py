@@ -55,6 +55,9 @@ _ENGINE = "wallet.verify.engine"
 
 #: The built-in formats, in detection order (the first JSON/XML/text detector that says yes wins).
 BUILTIN: tuple[FormatEntry, ...] = (
+    # First: an SD-JWT in JWS JSON serialisation would otherwise pass for a JAdES seal (both are JWS JSON).
+    FormatEntry(F.SD_JWT, "wallet.formats.sd_jwt_view:parse_sd_jwt", "wallet.verify.sdjwt:sd_jwt_checks",
+                "wallet.formats.sd_jwt:is_sd_jwt_json", media_type="application/vc+sd-jwt"),
     FormatEntry(F.EDC_JADES, f"{_ELM}:parse_elm", "wallet.verify.seals:verify_edc_checks", f"{_ELM}:is_jades",
                 media_type="application/jose+json", base64=True),
     FormatEntry(F.EDC_JSONLD, f"{_ELM}:parse_elm", "wallet.verify.seals:verify_edc_checks", f"{_ELM}:is_elm",
@@ -75,7 +78,6 @@ BUILTIN: tuple[FormatEntry, ...] = (
     # JWS-based formats are told apart by wallet.formats.jwt.classify (header typ, then claims).
     FormatEntry(F.VC_JOSE, f"{_JWT}:parse_jwt", f"{_ENGINE}:jwt_checks", media_type="application/vc+jwt"),
     FormatEntry(F.VC_JWT, f"{_JWT}:parse_jwt", f"{_ENGINE}:jwt_checks", media_type="application/jwt"),
-    FormatEntry(F.SD_JWT, f"{_JWT}:parse_jwt", f"{_ENGINE}:jwt_checks", media_type="application/vc+sd-jwt"),
     FormatEntry(F.VP_JWT, f"{_JWT}:parse_jwt", f"{_ENGINE}:jwt_checks", refused="presentation"),
     FormatEntry(F.OB2_SIGNED, f"{_JWT}:parse_jwt", "wallet.verify.ob2:verify_ob2", refused="ob2-signed"),
 )

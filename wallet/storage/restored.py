@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any
 
 from wallet.errors import BackupError, VaultError
-from wallet.storage import holder_key
+from wallet.storage import holder_key, holder_keys
 from wallet.storage.connection import Connection
 from wallet.storage.schema import SCHEMA_MAX
 
@@ -50,6 +50,9 @@ TABLES: dict[str, tuple[str, ...]] = {
     "trusted_issuers": ("id", "label"),
     "trust_anchors": ("sha256", "der", "label"),
     "holder_key": ("did", "private_key", "created_at"),
+    "holder_keys": ("kid", "did", "method", "algorithm", "thumbprint", "private_key", "issuer", "created_at"),
+    "credential_keys": ("credential_id", "kid"),
+    "issuance": ("id", "kind", "credential_id", "json", "created_at"),
 }
 
 
@@ -179,6 +182,34 @@ def _holder(row: _Row) -> None:
         raise row.bad("holds a holder key that is malformed or does not match its DID") from exc
 
 
+def _holder_keys(row: _Row) -> None:
+    """A holder key made for receiving (schema 3): the key must be the one its DID and thumbprint name."""
+    kid, did = row.text("kid"), row.text("did")
+    if not kid.startswith(did + "#"):
+        raise row.bad("has a key id that is not its DID's")
+    if row.values["issuer"] is not None:
+        row.text("issuer")
+    row.moment("created_at")
+    if not holder_keys.key_matches(did, row.text("method"), row.text("algorithm"), row.blob("private_key"),
+                                   row.text("thumbprint")):
+        raise row.bad("holds a holder key that is malformed or does not match its DID")
+
+
+def _credential_key(row: _Row) -> None:
+    row.text("credential_id", pattern=_HEX16)
+    row.text("kid")
+
+
+def _issuance(row: _Row) -> None:
+    row.text("id")
+    if row.text("kind") not in holder_keys.ISSUANCE_KINDS:
+        raise row.bad("has an unknown kind")
+    if row.values["credential_id"] is not None:
+        row.text("credential_id", pattern=_HEX16)
+    row.json("json")
+    row.moment("created_at")
+
+
 _CHECKS: dict[str, Callable[[_Row], None]] = {
     "credentials": _credential,
     "reports": _report,
@@ -191,6 +222,9 @@ _CHECKS: dict[str, Callable[[_Row], None]] = {
     "trusted_issuers": _trusted_issuer,
     "trust_anchors": _trust_anchor,
     "holder_key": _holder,
+    "holder_keys": _holder_keys,
+    "credential_keys": _credential_key,
+    "issuance": _issuance,
 }
 
 

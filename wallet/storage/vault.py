@@ -42,6 +42,7 @@ from wallet.storage.connection import (
 from wallet.storage.dump import dump_lines
 from wallet.storage.evidence import EvidenceStore
 from wallet.storage.header import VaultHeader, header_path, pending_header_path
+from wallet.storage.holder_keys import HolderKeyStore
 from wallet.storage.install import build_database, install, keys_of
 from wallet.storage.kdf import KdfParams, Passphrase, derive_master, wipe
 from wallet.storage.records import CredentialStore, iso, utc_now
@@ -57,7 +58,7 @@ class _KeyMismatch(Exception):
         self.error, self.mac_ok = error, mac_ok
 
 
-class Vault(CredentialStore, EvidenceStore, CatalogStore):
+class Vault(CredentialStore, EvidenceStore, CatalogStore, HolderKeyStore):
     """An open, unlocked vault. Use from one thread at a time."""
 
     def __init__(self, path: Path, conn: Connection, header: VaultHeader, master: bytearray) -> None:

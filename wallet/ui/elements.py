@@ -20,6 +20,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from wallet.elements import ElementRow, Value, achievement_rows, credential_rows, part_lines
+from wallet.formats.sd_jwt import json_text
+from wallet.formats.sd_jwt_view import claim_rows
 from wallet.messages import msg, render, technical_details
 from wallet.model import Credential, VerificationReport
 from wallet.ui.i18n import say
@@ -120,6 +122,7 @@ def to_html(cred: Credential, langs: Sequence[str], second: Sequence[str] | None
         if lines:
             items = "".join(f"<li>{escape(line)}</li>" for line in lines)
             parts.append(f"<p><b>{escape(say(msg('element.part_list')))}</b></p><ul>{items}</ul>")
+    parts.append(claims_html(cred))
     return "".join(parts)
 
 
@@ -173,3 +176,19 @@ def technical_html(cred: Credential | None, report: VerificationReport | None, l
                 f"<tr><th align='left' valign='top' style='{_PAD}'>{escape(k)}</th>"
                 f"<td><code>{escape(v).replace(chr(10), '<br>')}</code></td></tr>" for k, v in raw) + "</table>")
     return "".join(out)
+
+
+def claims_html(cred: Credential) -> str:
+    """An SD-JWT's disclosed claims, each marked when the holder may leave it out (empty for other formats)."""
+    rows = claim_rows(cred)
+    if not rows:
+        return ""
+    marker = escape(say(msg("element.disclosable")))
+    out = []
+    for row in rows:
+        flag = f"<i>{marker}</i>" if row.disclosable else ""
+        out.append(f"<tr><th align='left' valign='top' style='padding:2px 12px 2px 0'>{escape(row.label)}</th>"
+                   f"<td valign='top' style='padding:2px 10px 2px 0'>{escape(json_text(row.value))}</td>"
+                   f"<td valign='top'>{flag}</td></tr>")
+    return (f"<h3>{escape(say(msg('element.claims')))}</h3><table width='100%' cellspacing='0'>{''.join(out)}</table>"
+            f"<p><small>{escape(say(msg('element.claims_note')))}</small></p>")

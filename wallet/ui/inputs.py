@@ -3,8 +3,9 @@
 These run on the CPU pool. Pasted text is either a share link (decoded by
 ``wallet.sharing.link``, which treats it as hostile) or the credential
 itself (JSON, a JWT); what the bytes *are* is decided by the core's format
-detection, not here. QR images are decoded with zxing-cpp when it is
-installed; without it the UI says so instead of hiding the feature.
+detection, not here. QR images are decoded by the core
+(:mod:`wallet.sharing.qr_read`, zxing-cpp when it is installed; without it
+the UI says so instead of hiding the feature).
 """
 
 from __future__ import annotations
@@ -12,18 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from wallet.errors import InputError
+from wallet.sharing.qr_read import MAX_QR_IMAGE_BYTES, MAX_QR_PIXELS, decode_qr_image, qr_available
 
-#: QR images larger than this are refused before decoding.
-MAX_QR_IMAGE_BYTES = 15 * 1024 * 1024
-MAX_QR_PIXELS = 40_000_000
-
-
-def qr_available() -> bool:
-    try:
-        import zxingcpp  # noqa: F401
-    except ImportError:
-        return False
-    return True
+__all__ = ["MAX_QR_IMAGE_BYTES", "MAX_QR_PIXELS", "decode_qr_image", "link_module_available", "looks_like_link",
+           "qr_available", "qr_to_items", "text_to_bytes"]
 
 
 def link_module_available() -> bool:
@@ -54,29 +47,6 @@ def text_to_bytes(text: str) -> tuple[str, bytes]:
 
         return "link", decode_link(stripped)
     return "paste", stripped.encode("utf-8")
-
-
-def decode_qr_image(path: str | Path) -> list[str]:
-    """The texts of every QR code in an image file (InputError if none or unreadable)."""
-    if not qr_available():
-        raise InputError("QR images cannot be read: the zxing-cpp package is not installed")
-    import zxingcpp
-    from PIL import Image, UnidentifiedImageError
-
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_QR_IMAGE_BYTES:
-            raise InputError(f"{path.name} is too large for a QR image")
-        Image.MAX_IMAGE_PIXELS = MAX_QR_PIXELS
-        with Image.open(path) as image:
-            image.load()
-            codes = zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-        raise InputError(f"{path.name} is not an image that can be read") from exc
-    texts = [c.text for c in codes if c.valid and c.text]
-    if not texts:
-        raise InputError(f"no QR code was found in {path.name}")
-    return texts
 
 
 def qr_to_items(path: str | Path) -> list[tuple[str, bytes]]:

@@ -40,8 +40,11 @@ class VerificationContext:
     assertion's fetched copy is in ``documents`` under its ``id``; a host
     that answered 410 Gone is recorded there as ``{"id": …, "revoked": true}``
     (what 410 means for a hosted badge). ``trust_anchors`` are DER certificates the
-    user added; ``trusted_list`` is an opaque EU trusted-list snapshot object
-    (see ``wallet.verify.seals``).
+    user added (EU seals, and ``x5c`` chains); ``trusted_list`` is an opaque
+    EU trusted-list snapshot object (see ``wallet.verify.seals``).
+    ``holder_keys`` are the RFC 7638 thumbprints of the vault's own holder
+    keys: when given, an SD-JWT VC's ``cnf`` is checked to be one of them
+    (``wallet.verify.sdjwt``); empty outside a vault.
     """
 
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -54,6 +57,7 @@ class VerificationContext:
     fetched: Mapping[str, datetime] = field(default_factory=dict)
     pinned_contexts: Mapping[str, bytes] = field(default_factory=dict)
     trust_anchors: tuple[bytes, ...] = ()
+    holder_keys: frozenset[str] = frozenset()
     trusted_list: Any = None
     challenge: str | None = None
     domain: str | None = None

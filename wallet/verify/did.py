@@ -18,6 +18,7 @@ import base58
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
+from wallet.errors import InputError
 from wallet.util.b64 import b64url_decode_lenient
 from wallet.verify.context import VerificationContext
 
@@ -163,7 +164,7 @@ def jwk_to_key(jwk: Mapping[str, Any]) -> PublicKey:
             if n.bit_length() < 2048:
                 raise UnsupportedKey("RSA keys shorter than 2048 bits are refused")
             return rsa.RSAPublicNumbers(e, n).public_key()
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, InputError) as exc:  # InputError: a member that is not base64url
         raise KeyResolutionError(f"malformed JWK: {exc}") from exc
     raise UnsupportedKey(f"unsupported JWK (kty={kty!r}, crv={jwk.get('crv')!r})")
 

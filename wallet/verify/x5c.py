@@ -70,6 +70,8 @@ def _names(cert: x509.Certificate) -> frozenset[str]:
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
         return frozenset()
+    except ValueError as exc:  # an extension that is not valid DER: the certificate cannot be used
+        raise KeyResolutionError(f"the certificate's extensions cannot be read ({exc})") from exc
     uris = san.get_values_for_type(x509.UniformResourceIdentifier)
     dns = [d.lower() for d in san.get_values_for_type(x509.DNSName)]
     return frozenset([*uris, *dns])
@@ -91,7 +93,11 @@ def certificate_key(header: Mapping[str, Any], at: datetime, anchors: tuple[byte
     key_type_of(key)  # type: ignore[arg-type]  # raises UnsupportedKey for a curve the wallet lacks
     path = validate_path(ders[0], intermediates=ders[1:], anchors=anchors, at=at,
                          key_usage=frozenset({"digital_signature"}))
-    return CertificateKey(key, leaf.subject.rfc4514_string(), _names(leaf), path)  # type: ignore[arg-type]
+    try:  # cryptography parses the subject lazily and refuses some malformed names with TypeError
+        subject = leaf.subject.rfc4514_string()
+    except (ValueError, TypeError) as exc:
+        raise KeyResolutionError(f"the certificate's subject cannot be read ({exc})") from exc
+    return CertificateKey(key, subject, _names(leaf), path)  # type: ignore[arg-type]
 
 
 def names_issuer(names: frozenset[str], issuer: str | None) -> bool:

@@ -36,6 +36,7 @@ from wallet.ui.i18n import fmt, say
 from wallet.ui.icons import icon
 from wallet.ui.models.results import ImportResultsModel
 from wallet.ui.screens import online_actions
+from wallet.ui.screens.receive_dialog import looks_like_offer
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import Task, TaskError
 from wallet.ui.widgets import describe, describe_buttons
@@ -67,6 +68,8 @@ class ImportDialog(QDialog):
     """Gather items and run the import; ``imported`` carries the new credential ids."""
 
     imported = Signal(list)
+    #: A credential *offer* was pasted, dropped or scanned: it is received (with consent), not imported.
+    offerFound = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +179,10 @@ class ImportDialog(QDialog):
             if not text:
                 return
 
+        if looks_like_offer(text):
+            self.offerFound.emit(text.strip())
+            return
+
         def convert(_task: Task) -> list[Any]:
             kind, data = inputs.text_to_bytes(text)
             return [ImportItem(kind, data)]
@@ -187,10 +194,19 @@ class ImportDialog(QDialog):
         if not name:
             return
 
-        def convert(_task: Task) -> list[Any]:
+        def convert(_task: Task) -> list[Any] | str:
+            offers = [t for t in inputs.decode_qr_image(name) if looks_like_offer(t)]
+            if offers:
+                return offers[0]
             return [ImportItem(source, data) for source, data in inputs.qr_to_items(name)]
 
-        self.session.runner.run_cpu(convert, owner=self, on_success=self.add_items, on_failure=self._failed)
+        def done(found: list[Any] | str) -> None:
+            if isinstance(found, str):
+                self.offerFound.emit(found)
+            else:
+                self.add_items(found)
+
+        self.session.runner.run_cpu(convert, owner=self, on_success=done, on_failure=self._failed)
 
     def remove_selected(self) -> None:
         for row in sorted((self.list.row(i) for i in self.list.selectedItems()), reverse=True):

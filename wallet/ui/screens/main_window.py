@@ -15,18 +15,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from wallet.app import credentials
 from wallet.app.reverify import reverify
 from wallet.app.settings import Preferences, load_preferences
 from wallet.messages import msg
 from wallet.ui import dialogs
 from wallet.ui.autolock import IdleLock
-from wallet.ui.i18n import Translations, fmt, say
+from wallet.ui.i18n import Translations, fmt, say, ui_language
 from wallet.ui.icons import icon
 from wallet.ui.screens import online_actions, vault_actions
 from wallet.ui.screens.credentials_page import CredentialsPage
 from wallet.ui.screens.help_dialog import ABOUT, DATA, GUIDE, KEYS
 from wallet.ui.screens.import_dialog import ImportDialog
+from wallet.ui.screens.receive_dialog import ReceiveDialog, looks_like_offer
 from wallet.ui.screens.received_page import ReceivedPage
 from wallet.ui.screens.share_page import SharePage
 from wallet.ui.screens.targets_page import TargetsPage
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.prefs = Preferences()
         self.idle = IdleLock(self)
         self.idle.idle.connect(self.lock)
+        self.pending_uris: list[str] = []  # links opened while locked, handled after unlocking
         self.setAcceptDrops(True)
         self.setWindowIcon(icon("wallet"))
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
@@ -123,13 +124,16 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import files…"), self.import_files, K.Open, "import")
         self.paste_action = self._action(self.tr("&Paste credential or link…"), self.paste, "Ctrl+Shift+V", "paste")
         self.qr_action = self._action(self.tr("Import from a &QR image…"), self.import_qr, "Ctrl+Shift+O", "qr")
+        self.receive_action = self._action(self.tr("Recei&ve from an issuer…"), lambda: self.receive(),
+                                           "Ctrl+Shift+I", "import")
         self.backup_action = self._action(self.tr("&Back up wallet…"), lambda: vault_actions.backup(self),
                                           "Ctrl+Shift+B", "backup")
         self.restore_action = self._action(self.tr("&Restore from backup…"), lambda: vault_actions.restore(self),
                                            None, "restore", needs_vault=False)
         self.lock_action = self._action(self.tr("&Lock"), self.lock, "Ctrl+L", "lock")
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit, needs_vault=False)
-        for action in (self.import_action, self.paste_action, self.qr_action, None, self.backup_action,
+        for action in (self.import_action, self.paste_action, self.qr_action, self.receive_action, None,
+                       self.backup_action,
                        self.restore_action, None, self.lock_action, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -171,7 +175,8 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.import_action, self.paste_action, self.qr_action, self.refresh_action, self.lock_action):
+        for action in (self.import_action, self.paste_action, self.qr_action, self.receive_action,
+                       self.refresh_action, self.lock_action):
             self.toolbar.addAction(action)
 
     def rebuild(self) -> None:
@@ -204,6 +209,9 @@ class MainWindow(QMainWindow):
         self._show_state()
         self._load_all()
         self.scheduler.start()
+        pending, self.pending_uris = self.pending_uris, []
+        for uri in pending:
+            self.handle_uri(uri)
 
     def _load_all(self) -> None:
         self.credentials.reload()
@@ -251,9 +259,48 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> ImportDialog:
         dialog = ImportDialog(self.session, self)
         dialog.imported.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
+        dialog.offerFound.connect(lambda text: self._offer_from_import(dialog, text))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    def _offer_from_import(self, dialog: ImportDialog, text: str) -> None:
+        if not dialog.items:
+            dialog.reject()
+        self.receive(text)
+
+    def receive(self, source: Any = None) -> ReceiveDialog | None:
+        """The receive dialog: consent first, then the issuance (an offer link, file or QR image)."""
+        if not self.session.is_open:
+            return None
+        dialog = ReceiveDialog(self.session, source, self, langs=(ui_language(), *self.prefs.credential_languages))
+        dialog.received.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def handle_uri(self, uri: str) -> None:
+        """A link the desktop handed over (a later launch, a click in the browser): bring the window up, act on it."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        text = uri.strip()
+        if not text:
+            return
+        if not self.session.is_open:
+            self.pending_uris = [*self.pending_uris, text]
+            self.statusBar().showMessage(self.tr("Unlock the wallet to continue with the link you opened."))
+            return
+        lowered = text.lower()
+        if looks_like_offer(text):
+            self.receive(text)
+        elif lowered.startswith("openid4vp:"):
+            dialogs.info(self, self.tr("Learner wallet"),
+                         self.tr("Presenting credentials to a verifier (openid4vp links) is not available yet."))
+        elif lowered.startswith("wallet:") or "#v=" in text:
+            self.import_dialog().paste(text)
+        else:
+            dialogs.error(self, self.tr("Learner wallet"), self.tr("The wallet does not know what to do with this link."))
 
     def import_files(self) -> None:
         dialog = self.import_dialog()
@@ -277,7 +324,17 @@ class MainWindow(QMainWindow):
         text = say(msg("view.remove_question", count=len(ids)))
         if not dialogs.confirm(self, self.tr("Remove credentials"), text, destructive=True):
             return
-        self.session.mutate(lambda v, _t: credentials.remove(v, ids), Changes(credentials=True), owner=self)
+        from wallet.app.receive_state import remove_notifying
+        from wallet.online import OnlineClient, OnlineSettings
+
+        client = OnlineClient(OnlineSettings.from_env())  # issuers that asked are told (the consent said so)
+
+        def done(result: tuple[int, tuple[Any, ...]]) -> None:
+            if result[1]:
+                self.statusBar().showMessage(" ".join(say(n) for n in result[1]), 10000)
+
+        self.session.mutate(lambda v, _t: remove_notifying(v, ids, client), Changes(credentials=True), owner=self,
+                            on_success=done)
 
     def reverify(self, ids: list[str] | None = None) -> None:
         chosen = ids if ids is not None else self.credentials.selected_ids()
