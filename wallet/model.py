@@ -130,7 +130,7 @@ class Achievement:
     """What was achieved: the standard elements of a micro-credential.
 
     Fields follow the Annex I elements of the EU Council Recommendation on
-    micro-credentials (see the brief, STANDARDS.md section 4). Every field is
+    micro-credentials (2022/C 243/02). Every field is
     optional because formats carry different subsets.
     """
 

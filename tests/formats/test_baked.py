@@ -1,4 +1,4 @@
-"""Baked badges: extraction from the shared PNG/SVG samples, and SECURITY.md rows 12, 18, 19."""
+"""Baked badges: extraction from the shared PNG/SVG samples, and threats "XXE and billion laughs", "oversized badge chunk", "zip and deflate bombs" in docs/THREATS.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The SSRF table (SECURITY.md row 14) and the hostile-server table, each against a real local server.
+"""The SSRF table (threat "did:web SSRF" in docs/THREATS.md) and the hostile-server table, each against a real local server.
 
 Every case must end in one clear ``wallet.errors`` sentence, and the refused
 ones must not have opened a connection to the refused address. With the

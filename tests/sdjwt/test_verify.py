@@ -1,7 +1,7 @@
 """SD-JWT VC verification: every check can fail, and each failure reads as what it is for the owner.
 
 RFC 9901 section 7 (disclosures, key binding), draft-ietf-oauth-sd-jwt-vc (typ, vct, issuer keys from
-JWT VC Issuer Metadata or x5c), and the JOSE rules of SECURITY.md row 9 (alg none, algorithm confusion).
+JWT VC Issuer Metadata or x5c), and the JOSE rules of threat "alg none and algorithm confusion" in docs/THREATS.md (alg none, algorithm confusion).
 """
 
 from __future__ import annotations

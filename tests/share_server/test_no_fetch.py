@@ -1,4 +1,4 @@
-"""The service never fetches anything (SECURITY.md row 22; the VerifierPlus
+"""The service never fetches anything (threat "the share service itself" in docs/THREATS.md; the VerifierPlus
 ``/api/proxy`` SSRF): a body naming the cloud metadata address is stored as
 opaque bytes, no connection leaves during any API call, and no module of the
 service imports an HTTP client."""

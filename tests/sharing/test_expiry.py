@@ -1,4 +1,4 @@
-"""Share lifetimes: 30 days by default, never more than 365 (SECURITY.md section 4)."""
+"""Share lifetimes: 30 days by default, never more than 365 (the share-service design in docs/SHARE_SERVICE.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Hosted links: the sealed package round-trips exactly; every malformed link,
-blob or package is refused with one sentence (SECURITY.md section 4 and row 19)."""
+blob or package is refused with one sentence (the share-service design in docs/SHARE_SERVICE.md; threat "zip and deflate bombs" in docs/THREATS.md)."""
 
 from __future__ import annotations
 

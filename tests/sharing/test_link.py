@@ -1,5 +1,5 @@
 """Share links: exact round trip, and hostile links refused with a reason
-(SECURITY.md row 19: streaming decompression with size and ratio caps)."""
+(threat "zip and deflate bombs" in docs/THREATS.md: streaming decompression with size and ratio caps)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """QR codes: every produced code is read back with an independent decoder
-(zxing-cpp) and must give exactly the link (SECURITY.md row 21)."""
+(zxing-cpp) and must give exactly the link (threat "QR payload too large" in docs/THREATS.md)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ A child process writes in a loop and prints what it committed (flushed after
 each commit); the parent kills it with SIGKILL after a random delay, reopens
 the vault (which runs cipher_integrity_check), runs the full integrity check
 and compares every committed credential byte for byte. A SIGKILL does not
-simulate power loss (see SECURITY.md), but it does cut writes at random points.
+simulate power loss (the OS may still hold unflushed pages), but it does cut writes at random points.
 """
 
 from __future__ import annotations

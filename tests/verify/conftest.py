@@ -35,7 +35,7 @@ def expected_of(verdict: str) -> str:
 
 @pytest.fixture()
 def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Any attempt to open a socket fails the test (SECURITY.md row 8)."""
+    """Any attempt to open a socket fails the test (threat "remote context fetch" in docs/THREATS.md)."""
 
     class _Refused(socket.socket):
         def __init__(self, *args: Any, **kwargs: Any) -> None:

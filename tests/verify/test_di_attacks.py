@@ -1,4 +1,4 @@
-"""Attack regressions: SECURITY.md rows 7, 8 and 15 (JSON-LD and canonicalization)."""
+"""Attack regressions: threats "JSON-LD context substitution", "remote context fetch", "RDFC-1.0 poison graphs" in docs/THREATS.md (JSON-LD and canonicalization)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Status lists: bit order, purposes, issuer binding, and SECURITY.md rows 19–20."""
+"""Status lists: bit order, purposes, issuer binding, and threats "zip and deflate bombs", "status list size and privacy" in docs/THREATS.md."""
 
 from __future__ import annotations
 

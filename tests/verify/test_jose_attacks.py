@@ -1,4 +1,4 @@
-"""SECURITY.md row 9: alg none, algorithm/key confusion, JWE, crit, zip. Each must be refused."""
+"""threat "alg none and algorithm confusion" in docs/THREATS.md: alg none, algorithm/key confusion, JWE, crit, zip. Each must be refused."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Open Badges 2.0 hosted assertions with a copy fetched from their ``id`` (SECURITY.md row 16)."""
+"""Open Badges 2.0 hosted assertions with a copy fetched from their ``id`` (threat "Open Badges 2.0 hosted assertions" in docs/THREATS.md)."""
 
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ def test_rdfc10(vectors_dir: Path, entry: dict) -> None:
 
 
 def test_poison_clique_respects_the_time_budget(vectors_dir: Path) -> None:
-    """SECURITY.md row 15: with a generous permutation cap, the wall clock still stops it."""
+    """threat "RDFC-1.0 poison graphs" in docs/THREATS.md: with a generous permutation cap, the wall clock still stops it."""
     quads = parse_nquads((vectors_dir / "w3c-rdf-canon/tests/rdfc10/test074-in.nq").read_text(encoding="utf-8"))
     budget = Budget(max_permutations=10**12, max_ndegree_calls=10**12, seconds=0.5)
     started = time.monotonic()

@@ -313,7 +313,7 @@ def test_sealed_european_credential_is_not_called_verified(service, holder, vect
 
 def test_context_tricks_are_not_called_verified(service, holder, viewer) -> None:
     """Terms re-mapped by an inline or nested context leave the signed RDF graph as it was, so
-    the issuer's signature would still verify; the page must not vouch for such JSON (SECURITY.md row 7)."""
+    the issuer's signature would still verify; the page must not vouch for such JSON (threat "JSON-LD context substitution" in docs/THREATS.md)."""
     files = demo_files(holder[1])
     inline = json.loads(files[DEMO_VALID["ecdsa-rdfc-2019"]])
     inline["@context"] = [*inline["@context"], {"remark": "https://example.org/vocab#remark"}]

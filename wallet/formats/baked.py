@@ -3,8 +3,7 @@
 PNG (Open Badges Baking spec): the credential is the text of one ``iTXt``
 chunk with keyword ``openbadges`` (OB 2.0) or ``openbadgecredential`` (OB
 3.0). The spec says "Compression MUST NOT be used" and the chunk "MUST NOT
-appear ... more than once", so the reader enforces exactly that (SECURITY.md
-row 18) and never decompresses anything: a compressed iTXt, a badge in a
+appear ... more than once", so the reader enforces exactly that (threat "oversized badge chunk" in docs/THREATS.md) and never decompresses anything: a compressed iTXt, a badge in a
 ``zTXt`` chunk or a second badge chunk is refused, other ``zTXt`` chunks are
 skipped unread (no zlib bomb can go off). Chunks are walked with ``struct``
 from the declared lengths, each length is checked against the caps and the

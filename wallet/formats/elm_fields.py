@@ -1,4 +1,4 @@
-"""ELM v3 JSON-LD -> wallet model: the Annex I mapping of STANDARDS.md section 4.
+"""ELM v3 JSON-LD -> wallet model: the Annex I mapping (Council Recommendation on micro-credentials).
 
 Works on the compacted JSON exactly as EDCs are issued (no JSON-LD expansion,
 so nothing is fetched): property names are those of the edc-ap context.

@@ -7,7 +7,7 @@ vault's evidence cache): nothing is fetched. Without them the credential is
 still shown, with ids instead of names.
 
 A JSON assertion is always ``OB2_HOSTED``: its authority is the copy at its
-``id`` URL (SECURITY.md row 16), so offline it can be shown but not verified.
+``id`` URL (threat "Open Badges 2.0 hosted assertions" in docs/THREATS.md), so offline it can be shown but not verified.
 A signed assertion is the JWS (``OB2_SIGNED``).
 """
 

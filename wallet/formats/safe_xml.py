@@ -3,7 +3,7 @@
 Every XML input (EDCI credentials, XAdES seals, trusted lists) is hostile until
 its seal is checked, so all of them go through :func:`parse_xml`:
 
-* size cap (10 MiB, SECURITY.md section 5) checked *before* parsing;
+* size cap (10 MiB, the input limits in wallet/util/limits.py) checked *before* parsing;
 * any DOCTYPE is refused outright: EDCI, XAdES and ETSI trusted lists never
   carry one, and refusing it closes XXE, billion laughs and external DTD
   fetches in one rule instead of relying on each parser flag;

@@ -3,7 +3,7 @@
 Covers Open Badges 3.0 (OpenBadgeCredential / AchievementCredential), the
 generic learning-achievement shape of the reference peer (``hasAchieved``)
 and any other VC: what a format carries is read, nothing is invented. The
-Annex I mapping follows STANDARDS.md section 4. Language maps are kept: a VC
+Annex I mapping follows Annex I of the Council Recommendation on micro-credentials. Language maps are kept: a VC
 2.0 value object ``{"@value", "@language"}`` (or an array of them) becomes a
 ``LangMap``; plain strings use the key ``"und"``.
 
@@ -115,7 +115,7 @@ def _outcomes(alignments: list[dict[str, Any]], statements: Any) -> tuple[tuple[
 
 
 def _narrative_outcomes(narrative: dict[str, str]) -> tuple[LearningOutcome, ...]:
-    """OB3 states learning outcomes as a bulleted ``criteria.narrative`` (STANDARDS.md section 4).
+    """OB3 states learning outcomes as a bulleted ``criteria.narrative`` (Annex I of the Council Recommendation on micro-credentials).
 
     Only the issuer's own bullet lines are taken, verbatim, in the first language.
     """

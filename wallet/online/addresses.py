@@ -1,6 +1,6 @@
 """Which IP addresses the wallet may connect to: public unicast only.
 
-This is the SSRF rule (SECURITY.md row 14): a credential names URLs (a
+This is the SSRF rule (threat "did:web SSRF" in docs/THREATS.md): a credential names URLs (a
 did:web host, a status list, an OB 2.0 assertion id) and an attacker writes
 credentials, so without this rule "verify my badge" becomes "probe the
 user's router, the cloud metadata service at 169.254.169.254 or a local

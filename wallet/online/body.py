@@ -6,7 +6,7 @@ cap plus one chunk, not after 50 MB are in memory. A declared
 ``Content-Encoding: gzip`` or ``deflate`` is decoded as a stream with the
 *decoded* size capped and a ratio cap (a gzip bomb of zeros expands about
 1000:1; real JSON and XML stay well under 100:1), the same way
-``wallet.verify.status`` decodes the status bitstring (SECURITY.md row 19).
+``wallet.verify.status`` decodes the status bitstring (threat "zip and deflate bombs" in docs/THREATS.md).
 Any other or stacked encoding is refused: the wallet asks only for these two.
 """
 

@@ -7,7 +7,7 @@ so a whole refresh runs under the same rules. The environment is read only by
 The size caps are per *kind* of document rather than per call because the
 caller knows what it asked for and an attacker controls everything else: a
 DID document never needs 16 MiB, a status list legitimately may (the
-Bitstring Status List spec sets no maximum; SECURITY.md row 20 fixes 16 MiB).
+Bitstring Status List spec sets no maximum; threat "status list size and privacy" in docs/THREATS.md fixes 16 MiB).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ ENV_ALLOW_LOOPBACK = "WALLET_ONLINE_ALLOW_LOOPBACK"
 ENV_OFFLINE = "WALLET_OFFLINE"
 
 #: Past this much decoded output a ``Content-Encoding`` stream must not expand
-#: more than ``MAX_DECODE_RATIO`` times (a gzip bomb; SECURITY.md row 19 uses 100:1 for zip).
+#: more than ``MAX_DECODE_RATIO`` times (a gzip bomb; threat "zip and deflate bombs" in docs/THREATS.md uses 100:1 for zip).
 DECODE_RATIO_FLOOR = 1 * MIB
 MAX_DECODE_RATIO = 100
 

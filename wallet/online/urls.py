@@ -1,6 +1,6 @@
 """Which URLs the wallet may fetch, decided before any name is resolved.
 
-The rules (SECURITY.md row 14; ``docs/ONLINE.md`` explains each threat):
+The rules (threat "did:web SSRF" in docs/THREATS.md; ``docs/ONLINE.md`` explains each threat):
 
 * ``https`` only. Plain ``http`` only in the unsafe loopback test mode, and
   then only to loopback (checked again on the connected address).

@@ -1,7 +1,7 @@
 """Europass CV XML of the current (2020+) platform: an HR-Open "Candidate".
 
 Shape as in the Commission's sample (vectors ``candidate-2020/``) and the
-Europass2 CV XML Schema Documentation v3.0.0 (STANDARDS.md section 3).
+Europass2 CV XML Schema Documentation v3.0.0 (the Europass XML schemas).
 Each verified credential becomes an ``EducationOrganizationAttendance``
 (courses, micro-credentials, degrees: anything with credits or an EQF level)
 or, for non-degree certificates, a ``Certification``.

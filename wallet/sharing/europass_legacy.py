@@ -4,7 +4,7 @@ Still read by many national portals, HR systems and the Cedefop converters.
 Validated in the tests against the official v3.3.0 XSD (vectors
 ``europass-cv/services/core/.../schema/v3.3.0``). Each verified credential
 becomes an ``Education`` entry; non-degree certificates become an
-``Achievement`` with ``Title/Code = certifications`` (STANDARDS.md section 3).
+``Achievement`` with ``Title/Code = certifications`` (the Europass XML schemas).
 
 v3.3 has no elements for credits, grade or a link, so those go into the
 free-text ``Activities`` (education) or ``Description`` (achievement) — the

@@ -1,7 +1,7 @@
 """How long a shared bundle stays acceptable: ``30d`` style durations.
 
 A share is a snapshot the learner hands out; a short life limits the damage
-of a link that travels further than intended (SECURITY.md section 4: 30 days
+of a link that travels further than intended (the share-service design in docs/SHARE_SERVICE.md: 30 days
 by default, never more than 365). The same parser serves the CLI and the GUI.
 """
 
@@ -16,7 +16,7 @@ from wallet.errors import UsageError
 DEFAULT_EXPIRES = "30d"
 #: Setting key in the vault that overrides :data:`DEFAULT_EXPIRES`.
 SETTING_KEY = "share.expires"
-#: Hard ceiling: a share older than a year is refused (SECURITY.md section 5).
+#: Hard ceiling: a share older than a year is refused (the input limits in wallet/util/limits.py).
 MAX_LIFETIME = timedelta(days=365)
 
 _UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}

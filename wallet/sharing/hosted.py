@@ -6,7 +6,7 @@ fresh 256-bit key, uploads only the sealed blob, and hands out::
     <server>/s/<id>#v=1&k=<base64url(key), no padding>
 
 Browsers never send the fragment to the server, so the service stores bytes
-it cannot read (SECURITY.md section 4, "Target design"). The web page and the
+it cannot read (the share-service design in docs/SHARE_SERVICE.md). The web page and the
 wallet share this module's format, specified in ``docs/SHARING.md`` ("Hosted
 links") precisely enough to implement it in JavaScript:
 
@@ -18,7 +18,7 @@ links") precisely enough to implement it in JavaScript:
 Everything here is pure (no network): uploading is the online client's job.
 Hostile input (a link pasted from anywhere, a blob a server returned) is
 refused with one ``InputError`` sentence; decompression is capped as for
-self-contained links (SECURITY.md row 19).
+self-contained links (threat "zip and deflate bombs" in docs/THREATS.md).
 """
 
 from __future__ import annotations

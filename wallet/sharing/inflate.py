@@ -1,7 +1,7 @@
 """Raw-DEFLATE decompression with size and ratio caps, for hostile input.
 
 A compressed payload can claim to be small and expand to gigabytes (a deflate
-bomb, SECURITY.md row 19). Decompression therefore streams through
+bomb, threat "zip and deflate bombs" in docs/THREATS.md). Decompression therefore streams through
 ``zlib.decompressobj`` with ``max_length``, so the output never grows past the
 cap, and refuses a truncated stream or bytes after its end. ``what`` names the
 input in the one-sentence errors ("the shared package", …).

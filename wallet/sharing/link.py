@@ -9,13 +9,13 @@ Format (version 1)::
   to a server by a browser.
 * The fragment is a small ``key=value&...`` list so that a hosted,
   end-to-end-encrypted link fits later without a new parser:
-  ``https://share.example/s/<128-bit id>#v=1&k=<256-bit key>`` (SECURITY.md
-  section 4). ``k`` is reserved now and refused with a clear message.
+  ``https://share.example/s/<128-bit id>#v=1&k=<256-bit key>`` (the share-service
+  design in docs/SHARE_SERVICE.md). ``k`` is reserved now and refused with a clear message.
 * Raw DEFLATE (RFC 1951, no zlib header) because it is what a browser's
   ``DecompressionStream('deflate-raw')`` reads, so a static viewer page can
   decode the same links.
 
-Decoding treats the link as hostile (SECURITY.md row 19): the encoded text,
+Decoding treats the link as hostile (threat "zip and deflate bombs" in docs/THREATS.md): the encoded text,
 the compressed bytes and the output are capped, the expansion ratio is capped,
 and decompression streams through ``zlib.decompressobj`` with ``max_length``
 so a deflate bomb never allocates more than the cap.

@@ -3,7 +3,7 @@ and the QR code of the signed link.
 
 Paper still travels where files do not (an interview, an application form),
 so every standard element of a micro-credential (Annex I of the Council
-Recommendation, STANDARDS.md section 4) is printed on each card — "not stated"
+Recommendation on micro-credentials) is printed on each card — "not stated"
 when the credential does not say — so a reader sees what is missing as
 clearly as what is present. Optionally two languages side by side: the
 credential's own language and the reader's.

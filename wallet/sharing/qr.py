@@ -1,7 +1,6 @@
 """QR codes of share links, with the capacity limits stated up front.
 
-A QR code carries the link, never a credential on its own (SECURITY.md row
-21). Error correction defaults to level M (15 % of the symbol can be damaged),
+A QR code carries the link, never a credential on its own (threat "QR payload too large" in docs/THREATS.md). Error correction defaults to level M (15 % of the symbol can be damaged),
 the usual choice for screens and paper. The data always goes in byte mode so
 the capacity is the published byte capacity: version 40-M holds 2,331 bytes.
 Past version 25 (997 bytes at M) the modules get small enough that phone

@@ -4,7 +4,7 @@ Core, not UI, because the command line reads them too (``wallet receive
 offer.png``). Decoding uses zxing-cpp when it is installed; without it the
 caller says so instead of hiding the feature. The image is hostile input:
 its file size and pixel count are capped before it is decoded (Pillow's
-decompression-bomb guard, SECURITY.md row 21).
+decompression-bomb guard, threat "QR payload too large" in docs/THREATS.md).
 """
 
 from __future__ import annotations

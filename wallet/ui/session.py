@@ -6,7 +6,7 @@ session a function of the vault and get the result back on the GUI thread.
 
 Mutations return a :class:`Changes` value saying what they touched (Anki's
 ``OpChanges``), and the session re-emits it as the one ``changed`` signal, so
-each view refreshes only when its data changed (STYLE do 2).
+each view refreshes only when its data changed.
 """
 
 from __future__ import annotations

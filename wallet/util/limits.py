@@ -1,8 +1,9 @@
 """Size caps and the one strict JSON loader every format parser uses.
 
 Every input is hostile until its signature is checked, so sizes are checked
-*before* anything is decoded, parsed or decompressed (SECURITY.md rows 9, 18,
-19 and section 5). The numbers live here so the caps are stated once and the
+*before* anything is decoded, parsed or decompressed (threats "alg none and
+algorithm confusion", "oversized badge chunk" and "zip and deflate bombs" in
+docs/THREATS.md). The numbers live here so the caps are stated once and the
 tests can refer to them.
 """
 
@@ -17,7 +18,7 @@ from wallet.errors import InputError
 KIB = 1024
 MIB = 1024 * KIB
 
-#: Credential JSON (VC, VP, OB 2.0, JWT payloads): SECURITY.md section 5.
+#: Credential JSON (VC, VP, OB 2.0, JWT payloads).
 MAX_CREDENTIAL_BYTES = 1 * MIB
 #: European Digital Credentials carry embedded images and may be larger.
 MAX_EDC_BYTES = 10 * MIB
@@ -42,7 +43,7 @@ MAX_PNG_CHUNKS = 10_000
 MAX_SVG_BYTES = 5 * MIB
 
 #: No decompression happens anywhere in ``wallet.formats``: compressed iTXt,
-#: zTXt badges and JWS ``zip`` are refused outright (SECURITY.md rows 18, 19),
+#: zTXt badges and JWS ``zip`` are refused outright (threats "oversized badge chunk", "zip and deflate bombs" in docs/THREATS.md),
 #: so there is no decompression cap to tune here.
 
 #: JSON nesting deeper than this is refused before Python's recursion limit.

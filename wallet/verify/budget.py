@@ -1,6 +1,6 @@
 """The work budget of JSON-LD processing, and one time budget per input.
 
-Why (SECURITY.md row 15): verifying a Data Integrity credential runs
+Why (threat "RDFC-1.0 poison graphs" in docs/THREATS.md): verifying a Data Integrity credential runs
 JSON-LD expansion, RDF conversion and RDFC-1.0 on attacker-supplied data.
 Each has inputs that make it slow: thousands of ``@context`` entries or
 types (a context is processed per type), tens of thousands of values, and

@@ -1,7 +1,7 @@
 """Canonicalization: RDFC-1.0 with a work budget, and JCS (RFC 8785).
 
 Why our own RDFC-1.0: pyld's URDNA2015 has no poison budget, so a crafted
-graph of symmetric blank nodes (RDFC-1.0 section 7.1, SECURITY.md row 15)
+graph of symmetric blank nodes (RDFC-1.0 section 7.1, threat "RDFC-1.0 poison graphs" in docs/THREATS.md)
 could keep the wallet busy for hours. This implementation counts Hash
 N-Degree Quads calls and permutations (at most 100,000 each) and checks a
 wall-clock deadline (1 s by default, so that with JSON-LD processing's own

@@ -3,7 +3,7 @@
 Why by hand and not PyJWT/joserfc/python-jose: the JOSE libraries' history is
 a list of algorithm-confusion bugs (PyJWT CVE-2022-29217 and CVE-2026-48526,
 python-jose CVE-2024-33663 with a DER bypass still open, jwcrypto's ``p2c``
-and zip bombs; SECURITY.md row 9). What the wallet needs is small: verify one
+and zip bombs; threat "alg none and algorithm confusion" in docs/THREATS.md). What the wallet needs is small: verify one
 compact JWS with one public key. About 200 lines we can read end to end are
 easier to trust than a general library with JWE, HMAC and key guessing.
 

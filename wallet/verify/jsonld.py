@@ -54,7 +54,7 @@ from wallet.verify.budget import (
 )
 
 #: At most this many context URLs may be dereferenced while resolving one
-#: document (pyld's default, SECURITY.md row 8).
+#: document (pyld's default, threat "remote context fetch" in docs/THREATS.md).
 MAX_CONTEXT_URLS = 10
 
 _SHARED_CACHE: LRUCache = LRUCache(maxsize=256)

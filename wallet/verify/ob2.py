@@ -1,7 +1,6 @@
 """Verifying Open Badges 2.0 assertions offline.
 
-Signed badges (OB 2.0 "SignedBadge" verification, steps 4-7; SECURITY.md
-row 17): the JWS is verified **only** with a key linked from the issuer
+Signed badges (OB 2.0 "SignedBadge" verification, steps 4-7; threat "Open Badges 2.0 signed badges and recipient identity" in docs/THREATS.md): the JWS is verified **only** with a key linked from the issuer
 Profile. The chain is assertion -> ``badge`` (BadgeClass) -> ``issuer``
 (Profile) -> ``publicKey`` -> CryptographicKey document whose ``owner`` is
 that Profile; each link is an embedded object or a URL found in
@@ -250,7 +249,7 @@ def hosted_copy(assertion_id: Any, ctx: VerificationContext) -> tuple[Mapping[st
 
 
 def _hosted_checks(cred: Credential, ctx: VerificationContext) -> list[Check]:
-    """OB 2.0 HostedBadge: the copy fetched from the assertion's ``id`` is the only authority (SECURITY.md row 16)."""
+    """OB 2.0 HostedBadge: the copy fetched from the assertion's ``id`` is the only authority (threat "Open Badges 2.0 hosted assertions" in docs/THREATS.md)."""
     try:
         stored = assertion_of(cred)
     except InputError as exc:

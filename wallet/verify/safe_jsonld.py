@@ -4,7 +4,7 @@ Why: JSON-LD expansion drops properties whose terms no context defines, and
 RDF conversion drops triples whose IRIs are relative. A signature over RDF
 therefore does not cover such data: an attacker can add or change it after
 signing and the signature still verifies (Blockcerts "unmapped keys",
-w3c/vc-data-integrity#272, SECURITY.md row 7). Like jsonld.js "safe mode"
+w3c/vc-data-integrity#272, threat "JSON-LD context substitution" in docs/THREATS.md). Like jsonld.js "safe mode"
 this module refuses them instead.
 
 How, in one expansion: a catch-all ``@vocab`` (``urn:wallet:undefined-term#``)

@@ -9,7 +9,7 @@ issuer is used, but the check is a warning naming the publisher. Every
 answer says "as of": when the list was fetched (``ctx.fetched_at``) and when
 the list says it was issued. The list is attacker-
 supplied gzip, so it is decompressed as a stream with a hard 16 MiB cap and
-a ratio cap (SECURITY.md rows 19–20). A list with fewer than 131,072 entries
+a ratio cap (threats "zip and deflate bombs", "status list size and privacy" in docs/THREATS.md). A list with fewer than 131,072 entries
 is flagged because it gives holders little herd privacy. Lists come only
 from ``ctx.status_lists``; a missing one is reported as not checked, never
 silently passed.

@@ -15,7 +15,7 @@ A credential names ``status.status_list.{idx, uri}``; the list is a JWT
 
 The list is zlib-compressed and attacker-supplied, so it is inflated as a
 stream under the same caps as the W3C status lists (16 MiB, ratio 1024:1
-past 1 MiB; SECURITY.md rows 19 and 20). Values (section 7.1 of the draft):
+past 1 MiB; threats "zip and deflate bombs", "status list size and privacy" in docs/THREATS.md). Values (section 7.1 of the draft):
 0 valid, 1 invalid (revoked), 2 suspended; 3 and above are application- or
 future-specific and are shown as "flagged", never as valid. The check says
 "as of" when the list was fetched (``ctx.fetched_at("token-status-list", uri)``),

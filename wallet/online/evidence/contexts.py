@@ -1,6 +1,6 @@
 """JSON-LD contexts the wallet does not bundle: fetched only when the user asks to pin one.
 
-Contexts are never fetched during verification (SECURITY.md rows 7 and 8: a
+Contexts are never fetched during verification (threats "JSON-LD context substitution", "remote context fetch" in docs/THREATS.md: a
 swapped or remote context can change what a signed credential means). When
 a credential uses one the wallet does not know, the app may offer to fetch
 it; this returns the bytes with their SHA-256 and size so the user sees

@@ -5,7 +5,7 @@
 a port is written percent-encoded, ``did:web:example.com%3A8443``. The
 spec forbids IP addresses in the identifier; the online client refuses them
 anyway (``did:web:127.0.0.1%3A6379`` is the classic SSRF probe of a Redis
-on the verifier's machine, SECURITY.md row 14). The document's ``id`` must be
+on the verifier's machine, threat "did:web SSRF" in docs/THREATS.md). The document's ``id`` must be
 the DID itself, otherwise a host could answer for someone else's DID.
 
 did:key and did:jwk carry their key in the identifier and never touch the

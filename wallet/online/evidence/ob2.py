@@ -2,7 +2,7 @@
 
 A hosted assertion's only authority is the copy served at its ``id`` (OB 2.0
 "HostedBadge": input data "should only be trusted to identify the URI";
-SECURITY.md row 16). So the assertion is fetched from that URL and *that*
+threat "Open Badges 2.0 hosted assertions" in docs/THREATS.md). So the assertion is fetched from that URL and *that*
 copy is returned, never the local one; it must name the same ``id``. HTTP
 410 Gone, or ``"revoked": true`` in the copy, is a record saying revoked.
 

@@ -4,7 +4,7 @@ Both are cached under **the URL the credential names** (``statusListCredential``
 or ``status.status_list.uri``): that is what verification looks up, and a
 list's own ``id`` may legitimately differ from where it is served (1EdTech's
 samples do this). The shape is checked here and the bitstring decoded once
-under the 16 MiB cap (SECURITY.md row 20), so junk is refused at fetch time;
+under the 16 MiB cap (threat "status list size and privacy" in docs/THREATS.md), so junk is refused at fetch time;
 the list's signature is checked later, offline, by ``wallet.verify``.
 
 Privacy (``docs/ONLINE.md``): fetching a list tells its host that *some*

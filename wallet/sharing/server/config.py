@@ -1,4 +1,4 @@
-"""What an operator can set, with the defaults SECURITY.md section 4 asks for.
+"""What an operator can set, with the defaults the share-service design in docs/SHARE_SERVICE.md asks for.
 
 Kept free of Starlette and uvicorn so the CLI can validate its options before
 loading them.

@@ -8,7 +8,7 @@ elsewhere, and ``Referrer-Policy: no-referrer`` keeps the share URL out of
 other sites' logs. HSTS is sent when the request arrived over TLS — directly
 (``--tls-cert``) or through a proxy listed in ``--trust-proxy`` that set
 ``X-Forwarded-Proto: https`` — because over plain HTTP the page could be
-replaced in transit (PrivateBin's warning, SECURITY.md section 4).
+replaced in transit (PrivateBin's warning, the share-service design in docs/SHARE_SERVICE.md).
 """
 
 from __future__ import annotations

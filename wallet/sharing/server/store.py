@@ -9,7 +9,7 @@ Every removal is a hard delete: the row is gone, and on SQLite
 ``secure_delete`` zeroes its bytes and a WAL checkpoint drops them from the
 log (see ``docs/SHARE_SERVICE.md`` for what PostgreSQL does with dead rows).
 There is no "shared = false" flag anywhere (the LCW/VerifierPlus soft delete,
-SECURITY.md section 4).
+the share-service design in docs/SHARE_SERVICE.md).
 
 Methods are synchronous: the app calls them from a worker thread, which keeps
 the SQLite and PostgreSQL implementations plain and equally testable.

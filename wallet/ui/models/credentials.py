@@ -1,7 +1,7 @@
 """The credentials table model and its filter proxy.
 
 One source model holds every credential row; views look at it through a
-:class:`CredentialFilter` (STYLE do 4, the addressbook's model-per-tab).
+:class:`CredentialFilter` (Qt's model/view guidance, the addressbook's model-per-tab).
 
 Speed with 10,000 credentials: sorting happens in the *source* model (one
 Python ``list.sort`` with a key, then ``layoutChanged``) rather than through

@@ -1,6 +1,6 @@
 """Check what someone sent you: a bundle file, a share link or a QR image of one.
 
-The employer's screen (PRODUCT.md user 3): first the headline, large, in
+The employer's screen (the employer who checks a bundle): first the headline, large, in
 words, colour and icon — "Checks out", "Not fully checked" or "Do not rely on
 this" (the rule is the core's, :func:`wallet.readout.bundle_headline`) — with
 the reasons behind it; then, per credential, issued by whom, verified, not

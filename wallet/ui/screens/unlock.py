@@ -3,7 +3,7 @@
 Wrong passphrase: shown inline (not in a pop-up), the passphrase selected and
 the field focused again, as KeePassXC's ``DatabaseOpenWidget`` does, so a
 retry is one keystroke away. The core's message already admits that a
-damaged file looks the same as a wrong passphrase (STYLE do 7). Nothing on
+damaged file looks the same as a wrong passphrase. Nothing on
 this screen ever resets or deletes a vault.
 """
 

@@ -2,7 +2,7 @@
 
 signxml does the XML-DSig work over the hardened parser of
 :mod:`wallet.formats.safe_xml`. Around it this module enforces what signxml
-leaves to the caller (SECURITY.md rows 10-11):
+leaves to the caller (threats "XML signature wrapping", "XML algorithm confusion" in docs/THREATS.md):
 
 * exactly one ``ds:Signature`` in the document, at an expected place
   (the root or its ``proof`` child), so a second, attacker-made signature or a

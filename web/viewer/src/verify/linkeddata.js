@@ -94,7 +94,7 @@ export function reasonOf(error) {
  * Only bundled context URLs, and no "@context" below the top level (except
  * inside `skip`, e.g. a presentation's own credentials, each checked on its
  * own): an inline or scoped context could re-map a term so that the JSON the
- * page shows means something other than the signed graph (SECURITY.md row 7,
+ * page shows means something other than the signed graph (threat "JSON-LD context substitution" in docs/THREATS.md,
  * w3c/vc-data-integrity#272).
  */
 export function contextProblem(doc, {skip = []} = {}) {
