@@ -24,10 +24,10 @@ so a deflate bomb never allocates more than the cap.
 from __future__ import annotations
 
 import re
-import zlib
 from dataclasses import dataclass
 
 from wallet.errors import InputError
+from wallet.sharing.inflate import deflate_raw, inflate_raw
 from wallet.util.b64 import b64url_decode, b64url_encode
 
 DEFAULT_BASE = "wallet:/open"
@@ -39,7 +39,6 @@ MAX_RATIO = 100  # output bytes per compressed byte
 #: Below this much output the ratio is not checked: a tiny, very repetitive
 #: bundle may legitimately exceed 100:1 and can do no harm at this size.
 RATIO_FLOOR = 64 * 1024
-_CHUNK = 64 * 1024
 _MAX_ENCODED = (MAX_COMPRESSED * 4) // 3 + 4
 _MAX_LINK = _MAX_ENCODED + 4096  # room for the base and the other parameters
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
@@ -58,11 +57,6 @@ class LinkParts:
         return next((v for k, v in self.params if k == key), None)
 
 
-def _deflate(data: bytes) -> bytes:
-    comp = zlib.compressobj(level=9, wbits=-15, memLevel=9)
-    return comp.compress(data) + comp.flush()
-
-
 
 
 
@@ -77,7 +71,7 @@ def encode_link(vp_bytes: bytes, base: str = DEFAULT_BASE) -> str:
             f"this bundle is too large for a link ({len(vp_bytes):,} bytes; at most "
             f"{MAX_DECOMPRESSED:,}) — share it as a file"
         )
-    compressed = _deflate(vp_bytes)
+    compressed = deflate_raw(vp_bytes)
     if len(compressed) > MAX_COMPRESSED:
         raise InputError("this bundle does not compress below 1 MiB — share it as a file")
     return f"{base}#v={LINK_VERSION}&b={b64url_encode(compressed)}"
@@ -129,36 +123,8 @@ def inflate_capped(compressed: bytes) -> bytes:
         raise InputError(
             f"compressed bundle of {len(compressed):,} bytes exceeds the 1 MiB limit; refused"
         )
-    limit = min(MAX_DECOMPRESSED, max(MAX_RATIO * len(compressed), RATIO_FLOOR))
-    decomp = zlib.decompressobj(wbits=-15)
-    out = bytearray()
-    pending = compressed
-    try:
-        while True:
-            # Ask for at most one byte more than is still allowed: getting it
-            # proves the limit is exceeded without ever holding more.
-            room = limit - len(out) + 1
-            chunk = decomp.decompress(pending, min(_CHUNK, room))
-            out += chunk
-            if len(out) > limit:
-                if limit == MAX_DECOMPRESSED:
-                    raise InputError(
-                        "the bundle in this link expands beyond 4 MiB; refused (possible deflate bomb)"
-                    )
-                raise InputError(
-                    f"the bundle in this link expands more than {MAX_RATIO}:1; refused "
-                    "(possible deflate bomb)"
-                )
-            pending = decomp.unconsumed_tail
-            if decomp.eof or (not pending and not chunk):
-                break
-    except zlib.error as exc:
-        raise InputError(f"the bundle in this link is damaged (not DEFLATE data): {exc}") from exc
-    if not decomp.eof:
-        raise InputError("the bundle in this link is truncated (the DEFLATE stream does not end)")
-    if decomp.unused_data:
-        raise InputError("the bundle in this link has extra bytes after its end; refused")
-    return bytes(out)
+    return inflate_raw(compressed, max_out=MAX_DECOMPRESSED, max_ratio=MAX_RATIO, ratio_floor=RATIO_FLOOR,
+                       what="the bundle in this link")
 
 
 def decode_link(link: str) -> bytes:

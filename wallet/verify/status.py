@@ -18,7 +18,6 @@ silently passed.
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +29,7 @@ from wallet.messages import Message, msg, render
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.util.b64 import b64url_decode_lenient
 from wallet.util.dates import parse_datetime
+from wallet.util.inflate import GZIP, InflateRefused, inflate
 from wallet.util.limits import load_json
 from wallet.util.values import as_list
 from wallet.verify.context import VerificationContext
@@ -72,30 +72,25 @@ def decode_list(encoded: str) -> bytes:
 
 
 def gunzip_capped(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
-    """Streaming gunzip that stops at ``limit`` bytes or a suspicious ratio."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
-    chunk = 64 * 1024
-    pending = data
+    """Streaming gunzip under ``limit`` bytes and the ratio cap; one gzip member, nothing after it."""
     try:
-        while True:
-            piece = inflater.decompress(pending, chunk)
-            out += piece
-            if len(out) > limit:
-                raise StatusListError(msg("status_list.too_large", mib=limit // (1024 * 1024)))
-            if len(out) > RATIO_FLOOR and len(out) > MAX_RATIO * max(len(data), 1):
-                raise StatusListError(msg("status_list.bomb"))
-            pending = inflater.unconsumed_tail
-            if inflater.eof or (not pending and not piece):
-                break
-    except zlib.error as exc:
-        raise StatusListError(msg("status_list.not_gzip")) from exc
-    if not inflater.eof:
-        raise StatusListError(msg("status_list.truncated"))
-    if inflater.unused_data or pending:
+        return inflate(data, wbits=GZIP, max_out=limit, max_ratio=MAX_RATIO, ratio_floor=RATIO_FLOOR)
+    except InflateRefused as exc:
         # A second gzip member or trailing bytes: another reader might decode a different list.
-        raise StatusListError(msg("status_list.trailing_data"))
-    return bytes(out)
+        raise StatusListError(list_refused(exc)) from exc
+
+
+def list_refused(exc: InflateRefused) -> Message:
+    """Why a compressed status list (W3C or IETF token) was not decompressed, in the reader's words."""
+    if exc.kind == "too_large":
+        return msg("status_list.too_large", mib=exc.limit // (1024 * 1024))
+    if exc.kind == "bomb":
+        return msg("status_list.bomb")
+    if exc.kind == "trailing":
+        return msg("status_list.trailing_data")
+    if exc.kind == "truncated":
+        return msg("status_list.truncated")
+    return msg("status_list.not_gzip")
 
 
 def bit_at(bits: bytes, index: int, size: int = 1) -> int:

@@ -24,7 +24,6 @@ and notes when the list is older than the ``ttl`` its issuer set.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -34,12 +33,11 @@ from wallet.formats.jwt import CompactJws, payload_object, split_jws
 from wallet.messages import Message, msg
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.util.b64 import b64url_decode
+from wallet.util.inflate import ZLIB, InflateRefused, inflate
 from wallet.verify.context import VerificationContext
 from wallet.verify.jose import JoseError, check_header, verify_parts
+from wallet.verify.status import MAX_DECOMPRESSED, MAX_RATIO, RATIO_FLOOR, list_refused
 
-MAX_INFLATED = 16 * 1024 * 1024
-MAX_RATIO = 1024
-RATIO_FLOOR = 1024 * 1024
 LIST_TYPES = ("statuslist+jwt", "application/statuslist+jwt")
 EVIDENCE_KIND = "token-status-list"
 
@@ -55,27 +53,12 @@ class ListRefused(Exception):
         self.untrusted = untrusted
 
 
-def inflate(data: bytes) -> bytes:
+def inflate_list(data: bytes) -> bytes:
     """zlib (RFC 1950) inflation under the status list caps."""
-    inflater = zlib.decompressobj(zlib.MAX_WBITS)
-    out = bytearray()
-    pending = data
     try:
-        while True:
-            piece = inflater.decompress(pending, 64 * 1024)
-            out += piece
-            if len(out) > MAX_INFLATED:
-                raise ListRefused(msg("status_list.too_large", mib=MAX_INFLATED // (1024 * 1024)))
-            if len(out) > RATIO_FLOOR and len(out) > MAX_RATIO * max(len(data), 1):
-                raise ListRefused(msg("status_list.bomb"))
-            pending = inflater.unconsumed_tail
-            if inflater.eof or (not pending and not piece):
-                break
-    except zlib.error as exc:
-        raise ListRefused(msg("token_status.not_zlib")) from exc
-    if not inflater.eof or inflater.unused_data:
-        raise ListRefused(msg("status_list.truncated"))
-    return bytes(out)
+        return inflate(data, wbits=ZLIB, max_out=MAX_DECOMPRESSED, max_ratio=MAX_RATIO, ratio_floor=RATIO_FLOOR)
+    except InflateRefused as exc:
+        raise ListRefused(msg("token_status.not_zlib") if exc.kind == "damaged" else list_refused(exc)) from exc
 
 
 def value_at(data: bytes, index: int, bits: int) -> int:
@@ -135,7 +118,7 @@ def load_list(raw: bytes, uri: str, iss: str | None, ctx: VerificationContext) -
         compressed = b64url_decode(status_list.get("lst"), "status list")
     except InputError as exc:
         raise ListRefused(msg("token_status.unreadable", detail=str(exc))) from exc
-    return dict(payload), inflate(compressed), int(bits)
+    return dict(payload), inflate_list(compressed), int(bits)
 
 
 def _reference(status: Any) -> tuple[int, str] | None:

@@ -14,7 +14,6 @@ little cover, so the record carries a note saying so.
 
 from __future__ import annotations
 
-import zlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +25,7 @@ from wallet.online.settings import FetchKind
 from wallet.online.urls import clause, display_url
 from wallet.util.b64 import b64url_decode
 from wallet.util.dates import parse_datetime
+from wallet.util.inflate import ZLIB, InflateRefused, inflate
 from wallet.util.limits import load_json
 from wallet.verify.status import MAX_DECOMPRESSED, MAX_RATIO, RATIO_FLOOR, StatusListError, decode_list
 
@@ -124,25 +124,19 @@ def fetch_status_list(client: OnlineClient, url: str) -> Evidence:
 
 def inflate_list(data: bytes, what: str) -> bytes:
     """zlib (RFC 1950) decompression with the status list caps (16 MiB, ratio 1024 past 1 MiB)."""
-    inflater = zlib.decompressobj(zlib.MAX_WBITS)
-    out = bytearray()
-    pending = data
     try:
-        while True:
-            piece = inflater.decompress(pending, 64 * 1024)
-            out += piece
-            if len(out) > MAX_DECOMPRESSED:
-                raise BadEvidence(f"The {what} expands to more than {MAX_DECOMPRESSED // (1024 * 1024)} MiB.")
-            if len(out) > RATIO_FLOOR and len(out) > MAX_RATIO * max(len(data), 1):
-                raise BadEvidence(f"The {what} is compressed suspiciously well (a decompression bomb).")
-            pending = inflater.unconsumed_tail
-            if inflater.eof or (not pending and not piece):
-                break
-    except zlib.error as exc:
-        raise BadEvidence(f"The {what} is not valid zlib data.") from exc
-    if not inflater.eof:
-        raise BadEvidence(f"The {what} is truncated.")
-    return bytes(out)
+        return inflate(data, wbits=ZLIB, max_out=MAX_DECOMPRESSED, max_ratio=MAX_RATIO, ratio_floor=RATIO_FLOOR)
+    except InflateRefused as exc:
+        raise BadEvidence(_REFUSED[exc.kind].format(what=what, mib=MAX_DECOMPRESSED // (1024 * 1024))) from exc
+
+
+_REFUSED = {
+    "too_large": "The {what} expands to more than {mib} MiB.",
+    "bomb": "The {what} is compressed suspiciously well (a decompression bomb).",
+    "damaged": "The {what} is not valid zlib data.",
+    "truncated": "The {what} is truncated.",
+    "trailing": "The {what} has bytes after its end.",
+}
 
 
 def check_token_list(resp: Response, url: str) -> Evidence:
