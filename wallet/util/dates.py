@@ -13,15 +13,22 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 
+def numeric_date(value: Any) -> datetime | None:
+    """A JWT NumericDate (seconds since the epoch) as an aware datetime; None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return datetime.fromtimestamp(value, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def parse_datetime(value: Any) -> datetime | None:
     """XSD dateTime / date, or a JWT NumericDate, as an aware datetime; None when unreadable."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        try:
-            return datetime.fromtimestamp(value, tz=UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
+        return numeric_date(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()

@@ -25,7 +25,7 @@ and notes when the list is older than the ``ttl`` its issuer set.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from wallet.errors import InputError
@@ -33,6 +33,7 @@ from wallet.formats.jwt import CompactJws, payload_object, split_jws
 from wallet.messages import Message, msg
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.util.b64 import b64url_decode
+from wallet.util.dates import numeric_date
 from wallet.util.inflate import ZLIB, InflateRefused, inflate
 from wallet.verify.context import VerificationContext
 from wallet.verify.jose import JoseError, check_header, verify_parts
@@ -65,15 +66,6 @@ def value_at(data: bytes, index: int, bits: int) -> int:
     """Entry ``index`` of ``bits`` bits; entries fill each byte from its least significant bit."""
     position = index * bits
     return (data[position // 8] >> (position % 8)) & ((1 << bits) - 1)
-
-
-def _epoch(value: Any) -> datetime | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        return datetime.fromtimestamp(value, UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def _verify_list_signature(jws: CompactJws, iss: str | None, ctx: VerificationContext) -> None:
@@ -155,7 +147,7 @@ def token_status_check(status: Any, iss: str | None, ctx: VerificationContext) -
             return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.list_untrusted", url=uri, reason=exc.message))
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.list_unusable", url=uri, reason=exc.message))
     fetched = ctx.fetched_at(EVIDENCE_KIND, uri)
-    expires = _epoch(payload.get("exp"))
+    expires = numeric_date(payload.get("exp"))
     if expires is not None and ctx.now - timedelta(seconds=ctx.clock_skew_seconds) > expires:
         return Check(CheckId.STATUS, CheckStatus.NOT_CHECKED, msg("token_status.expired", url=uri, end=expires))
     if index < 0 or (index + 1) * bits > len(data) * 8:
@@ -168,7 +160,7 @@ def token_status_check(status: Any, iss: str | None, ctx: VerificationContext) -
     if value != VALID:
         return Check(CheckId.STATUS, CheckStatus.WARNING, msg("token_status.flagged", value=value, url=uri))
     ttl = payload.get("ttl")
-    issued = _epoch(payload.get("iat"))
+    issued = numeric_date(payload.get("iat"))
     base = fetched or issued
     if isinstance(ttl, int) and not isinstance(ttl, bool) and base is not None and ctx.now > base + timedelta(seconds=ttl):
         return Check(CheckId.STATUS, CheckStatus.PASSED, msg("token_status.valid_stale", url=uri,

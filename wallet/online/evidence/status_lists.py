@@ -24,9 +24,10 @@ from wallet.online.http import OnlineClient, Response
 from wallet.online.settings import FetchKind
 from wallet.online.urls import clause, display_url
 from wallet.util.b64 import b64url_decode
-from wallet.util.dates import parse_datetime
+from wallet.util.dates import numeric_date, parse_datetime
 from wallet.util.inflate import ZLIB, InflateRefused, inflate
 from wallet.util.limits import load_json
+from wallet.util.values import as_list
 from wallet.verify.status import MAX_DECOMPRESSED, MAX_RATIO, RATIO_FLOOR, StatusListError, decode_list
 
 ACCEPT_W3C = "application/vc+ld+json, application/vc+jwt;q=0.9, application/ld+json;q=0.8, application/json;q=0.7"
@@ -37,21 +38,8 @@ HERD_PRIVACY_ENTRIES = 131_072
 _JWT_MEDIA_TYPES = ("application/vc+jwt", "application/jwt", "application/vc-ld+jwt", "application/vc+ld+jwt")
 
 
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
 def _seconds_until(when: datetime | None, now: datetime) -> int | None:
     return None if when is None else int((when - now).total_seconds())
-
-
-def _epoch(value: Any) -> datetime | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        return datetime.fromtimestamp(value, UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def _privacy_note(entries: int) -> tuple[str, ...]:
@@ -85,10 +73,10 @@ def check_w3c_list(resp: Response, url: str) -> Evidence:
     """Shape-check a Bitstring Status List / StatusList2021 credential and build its record."""
     where = display_url(resp.url)
     doc, jws = _w3c_document(resp, where)
-    types = [t for t in _as_list(doc.get("type")) if isinstance(t, str)]
+    types = [t for t in as_list(doc.get("type")) if isinstance(t, str)]
     if not any(t in LIST_TYPES for t in types):
         raise BadEvidence(f"{where} is not a status list credential (its type is {', '.join(types) or 'missing'}).")
-    subjects = [s for s in _as_list(doc.get("credentialSubject")) if isinstance(s, dict)]
+    subjects = [s for s in as_list(doc.get("credentialSubject")) if isinstance(s, dict)]
     if len(subjects) != 1:
         raise BadEvidence(f"The status list at {where} does not have exactly one credentialSubject.")
     subject = subjects[0]
@@ -106,8 +94,8 @@ def check_w3c_list(resp: Response, url: str) -> Evidence:
     ttl_seconds = int(ttl) // 1000 if isinstance(ttl, int) and not isinstance(ttl, bool) and ttl >= 0 else None
     if jws is not None:
         payload = payload_object(jws)
-        issued = issued or _epoch(payload.get("iat")) or _epoch(payload.get("nbf"))
-        until = until or _epoch(payload.get("exp"))
+        issued = issued or numeric_date(payload.get("iat")) or numeric_date(payload.get("nbf"))
+        until = until or numeric_date(payload.get("exp"))
     notes = list(_privacy_note(len(bits) * 8))
     list_id = doc.get("id")
     if isinstance(list_id, str) and list_id != url:
@@ -158,7 +146,7 @@ def check_token_list(resp: Response, url: str) -> Evidence:
     status_list = payload.get("status_list")
     if not isinstance(status_list, dict) or status_list.get("bits") not in (1, 2, 4, 8):
         raise BadEvidence(f"The token status list at {where} has no valid status_list (bits must be 1, 2, 4 or 8).")
-    issued = _epoch(payload.get("iat"))
+    issued = numeric_date(payload.get("iat"))
     if issued is None:
         raise BadEvidence(f"The token status list at {where} has no issue time (iat).")
     lst = status_list.get("lst")
@@ -174,7 +162,7 @@ def check_token_list(resp: Response, url: str) -> Evidence:
     ttl_seconds = ttl if isinstance(ttl, int) and not isinstance(ttl, bool) and ttl >= 0 else None
     entries = len(bits) * 8 // int(status_list["bits"])
     return from_response(EvidenceKind.TOKEN_STATUS_LIST, url, resp,
-                         max_age=freshest(ttl_seconds, _seconds_until(_epoch(payload.get("exp")), now)),
+                         max_age=freshest(ttl_seconds, _seconds_until(numeric_date(payload.get("exp")), now)),
                          issued_at=issued, notes=_privacy_note(entries))
 
 
