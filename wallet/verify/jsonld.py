@@ -172,20 +172,21 @@ def document_loader(url: str, options: Mapping[str, Any] | None = None) -> dict[
 def published_terms(url: str) -> frozenset[str]:
     """Every term a bundled or pinned context defines, scoped ones included."""
     out: set[str] = set()
-    _terms(load_context(url).get("@context"), out)
+    context_terms(load_context(url).get("@context"), out)
     return frozenset(out)
 
 
-def _terms(value: Any, out: set[str]) -> None:
+def context_terms(value: Any, out: set[str]) -> None:
+    """Add to ``out`` every term a context defines, including type- and property-scoped ones."""
     if isinstance(value, list):
         for item in value:
-            _terms(item, out)
+            context_terms(item, out)
     elif isinstance(value, dict):
         for key, definition in value.items():
             if not key.startswith("@"):
                 out.add(key)
             if isinstance(definition, dict) and "@context" in definition:
-                _terms(definition["@context"], out)
+                context_terms(definition["@context"], out)
 
 
 def new_resolver() -> ContextResolver:

@@ -69,24 +69,10 @@ def check_context_urls(document: Mapping[str, Any]) -> None:
             raise JsonLdProblem("the @context holds something that is neither a URL nor an object")
 
 
-def _context_terms(value: Any, out: set[str]) -> None:
-    """Every term a context defines, including type- and property-scoped ones."""
-    if isinstance(value, list):
-        for item in value:
-            _context_terms(item, out)
-    elif isinstance(value, dict):
-        for key, definition in value.items():
-            if not key.startswith("@"):
-                out.add(key)
-            if isinstance(definition, dict) and "@context" in definition:
-                _context_terms(definition["@context"], out)
-
-
 @lru_cache(maxsize=256)
 def _bundled_terms(url: str) -> frozenset[str]:
-    out: set[str] = set()
-    _context_terms(jsonld.load_context(url).get("@context"), out)
-    return frozenset(out)
+    """Bundled contexts never change, so their terms are computed once (pinned ones are read afresh)."""
+    return jsonld.published_terms(url)
 
 
 def inline_context_findings(document: Mapping[str, Any]) -> tuple[list[str], bool]:
@@ -112,7 +98,7 @@ def inline_context_findings(document: Mapping[str, Any]) -> tuple[list[str], boo
         if isinstance(entry, dict):
             inline = True
             found: set[str] = set()
-            _context_terms(entry, found)
+            jsonld.context_terms(entry, found)
             redefined |= found & published
     return sorted(redefined), inline
 
