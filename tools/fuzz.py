@@ -156,12 +156,22 @@ def fuzz_target(name: str, seconds: float, engine: str) -> dict[str, Any]:
         total["restarts"] += 1
         if total["restarts"] > 20:
             break
+    if not total["executions"]:
+        # A worker that dies before its first input (an import error, a broken seed set) found
+        # nothing because it tested nothing: that is a failure, not a clean run.
+        sig = f"the worker ran no input (exit status {status}; see {log.relative_to(ROOT)})"
+        total["crashes"][sig] = {"count": 1, "files": [], "detail": _log_tail(log)}
     covs = _COV.findall(log.read_text(encoding="utf-8", errors="replace"))
     if covs:
         total["coverage"] = {"cov": int(covs[-1][0]), "ft": int(covs[-1][1])}
     if engine == "atheris" and total["hangs"]:
         _confirm_hangs(name, total, findings, log)
     return total
+
+
+def _log_tail(log: Path, lines: int = 3) -> str:
+    text = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    return " | ".join(text[-lines:])
 
 
 def _confirm_hangs(name: str, total: dict[str, Any], findings: Path, log: Path) -> None:

@@ -199,7 +199,7 @@ def _restore_setup() -> None:
     """
     if _RESTORE:
         return
-    from wallet import demo
+    from wallet.app import demo
     from wallet.storage import backup as backup_mod
     from wallet.storage import vault as vault_mod
 

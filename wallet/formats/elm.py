@@ -16,7 +16,7 @@ from typing import Any
 from wallet.errors import InputError
 from wallet.formats.elm_fields import achievement, collect_languages, display_image, organisation, person
 from wallet.formats.elm_values import lang_map
-from wallet.formats.jsonld_forms import plain_forms
+from wallet.formats.jsonld_forms import plain_node
 from wallet.model import Container, Credential, CredentialFormat, Issuer, replace
 from wallet.util.b64 import b64url_decode
 from wallet.util.dates import parse_datetime
@@ -134,7 +134,7 @@ def protected_header(signature: dict[str, Any]) -> dict[str, Any]:
 
 def credential_from_dict(cred: dict[str, Any], raw: bytes, fmt: CredentialFormat, document: Any) -> Credential:
     """Build the normalised Credential from an ELM v3 credential object (read through its signed forms)."""
-    cred = plain_forms(cred)
+    cred = plain_node(cred)
     issuer = organisation(cred.get("issuer")) or Issuer(id=cred.get("issuer") if isinstance(cred.get("issuer"), str) else None)
     subject_node = first(cred.get("credentialSubject"))
     claims = as_list(subject_node.get("hasClaim")) if isinstance(subject_node, dict) else []

@@ -60,6 +60,15 @@ def plain_forms(node: Any) -> Any:
     if "@value" in node and not ({"@language", "@direction"} & set(node)):
         value = node["@value"]
         return value if not isinstance(value, (dict, list)) else node
+    return plain_node(node)
+
+
+def plain_node(node: dict[str, Any]) -> dict[str, Any]:
+    """:func:`plain_forms` of a document's top-level node, which stays a node.
+
+    A credential is a node whatever keys it carries: read as a value object or
+    an ``@set`` it would stop being a dictionary, and the readers expect one.
+    """
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key == "@context":

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from wallet.errors import InputError
-from wallet.formats.jsonld_forms import plain_forms
+from wallet.formats.jsonld_forms import plain_node
 from wallet.formats.vc_values import (
     _unique,
     image_of,
@@ -263,7 +263,7 @@ def credential_from_vc(
     a rewrite that leaves the signed RDF unchanged cannot hide a value.
     """
     original = vc
-    vc = plain_forms(vc)
+    vc = plain_node(vc)
     achievements = achievements_of(vc)
     title = lang_map(vc.get("name"))
     if not title and achievements:
