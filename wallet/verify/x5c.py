@@ -32,7 +32,7 @@ import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from cryptography import x509
@@ -40,7 +40,9 @@ from cryptography import x509
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.verify.did import KeyResolutionError, PublicKey, UnsupportedKey, key_type_of
-from wallet.verify.seals.x509path import PathResult, validate_path
+
+if TYPE_CHECKING:
+    from wallet.verify.seals.x509path import PathResult
 
 #: At most this many certificates in one ``x5c`` (real chains have two to four).
 MAX_X5C = 10
@@ -91,6 +93,8 @@ def certificate_key(header: Mapping[str, Any], at: datetime, anchors: tuple[byte
     except Exception as exc:  # cryptography's UnsupportedAlgorithm for an unknown key type
         raise UnsupportedKey(f"the certificate's key is of a type the wallet does not implement ({exc})") from exc
     key_type_of(key)  # type: ignore[arg-type]  # raises UnsupportedKey for a curve the wallet lacks
+    from wallet.verify.seals.x509path import validate_path  # deferred: start-up time (pyhanko-certvalidator)
+
     path = validate_path(ders[0], intermediates=ders[1:], anchors=anchors, at=at,
                          key_usage=frozenset({"digital_signature"}))
     try:  # cryptography parses the subject lazily and refuses some malformed names with TypeError
