@@ -35,13 +35,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from cryptography import x509
-
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.verify.did import KeyResolutionError, PublicKey, UnsupportedKey, key_type_of
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from wallet.verify.seals.x509path import PathResult
 
 #: At most this many certificates in one ``x5c`` (real chains have two to four).
@@ -68,6 +68,8 @@ def _der(item: Any) -> bytes:
 
 
 def _names(cert: x509.Certificate) -> frozenset[str]:
+    from cryptography import x509  # deferred: start-up time (only an x5c header needs it)
+
     try:
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
@@ -85,6 +87,8 @@ def certificate_key(header: Mapping[str, Any], at: datetime, anchors: tuple[byte
     if not isinstance(chain, list) or not chain or len(chain) > MAX_X5C:
         raise KeyResolutionError(f"x5c must be a list of 1 to {MAX_X5C} certificates")
     ders = [_der(item) for item in chain]
+    from cryptography import x509  # deferred: start-up time
+
     try:
         leaf = x509.load_der_x509_certificate(ders[0])
         key = leaf.public_key()
