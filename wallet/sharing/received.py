@@ -23,8 +23,8 @@ from wallet.readout import BundleReadout, ItemView, bundle_headline, credential_
 from wallet.sharing import summary
 from wallet.sharing.link import MAX_DECOMPRESSED, decode_link
 from wallet.verify import engine
-from wallet.verify.budget import input_budget
 from wallet.verify.context import VerificationContext
+from wallet.verify.deadline import input_budget
 from wallet.verify.presentation import presentation_checks
 
 

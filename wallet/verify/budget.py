@@ -25,7 +25,7 @@ Each cap is about ten times what the largest real credential we have needs
 (~4,000 values, ~100 context processings). On top of the counts, everything
 one input causes (a presentation and each credential in it, a credential
 and its status list) shares one deadline, :data:`INPUT_SECONDS` from the
-outermost verification call (:func:`input_budget`): RDFC-1.0 runs and
+outermost verification call (:func:`wallet.verify.deadline.input_budget`): RDFC-1.0 runs and
 JSON-LD processing stop when it has passed. The counts decide for any input
 we could construct (the tests use them); the deadline is the backstop that
 makes "no input takes more than 2 s" hold for shapes nobody thought of.
@@ -33,13 +33,10 @@ makes "no input takes more than 2 s" hold for shapes nobody thought of.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
-from pyld import jsonld
+from wallet.verify.deadline import INPUT_SECONDS, deadline, expired, input_budget
+from wallet.verify.pyld_offline import jsonld
 
 #: ``@context`` entries anywhere in one document (real credentials have 2-5).
 MAX_CONTEXT_ENTRIES = 64
@@ -56,11 +53,8 @@ MAX_DUPLICATE_CHECKS = 500_000
 MAX_CONTEXT_PROCESSINGS = 300
 #: Quads in the RDF of one document.
 MAX_QUADS = 60_000
-#: Wall-clock seconds for everything one input causes; parsing before and the report after
-#: stay well under the remaining second even for the largest input (benchmarks/bench_slow_inputs.py).
-INPUT_SECONDS = 1.0
 
-_DEADLINE: ContextVar[float | None] = ContextVar("wallet_input_deadline", default=None)
+__all__ = ("INPUT_SECONDS", "deadline", "input_budget")  # re-exported: wallet.verify.deadline holds them
 
 
 class WorkBudgetExceeded(jsonld.JsonLdError):
@@ -74,28 +68,9 @@ class WorkBudgetExceeded(jsonld.JsonLdError):
         return self.plain
 
 
-@contextmanager
-def input_budget(seconds: float = INPUT_SECONDS) -> Iterator[None]:
-    """Start the deadline for one input, unless an outer call already did (then share it)."""
-    if _DEADLINE.get() is not None:
-        yield
-        return
-    token = _DEADLINE.set(time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
-
-
-def deadline() -> float | None:
-    """The current input's deadline (``time.monotonic()`` value), if a verification is running."""
-    return _DEADLINE.get()
-
-
 def check_deadline() -> None:
     """Raise :class:`WorkBudgetExceeded` once the current input's time is spent."""
-    end = _DEADLINE.get()
-    if end is not None and time.monotonic() > end:
+    if expired():
         raise WorkBudgetExceeded(
             f"processing this input took longer than the {INPUT_SECONDS:g} s allowed (possible poison data)"
         )

@@ -26,8 +26,8 @@ from typing import Any
 
 import rfc8785
 
-from wallet.verify.budget import INPUT_SECONDS
-from wallet.verify.budget import deadline as input_deadline
+from wallet.verify.deadline import INPUT_SECONDS
+from wallet.verify.deadline import deadline as input_deadline
 from wallet.verify.rdf_terms import Quad, quads_of
 
 MAX_PERMUTATIONS = 100_000

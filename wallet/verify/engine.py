@@ -47,9 +47,9 @@ from wallet.model import (
 )
 from wallet.util.dates import parse_datetime as parse_jwt_time
 from wallet.util.values import as_list
-from wallet.verify.budget import input_budget
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
+from wallet.verify.deadline import input_budget
 from wallet.verify.did import split_did_url
 from wallet.verify.jose_vc import verify_jwt_credential
 from wallet.verify.presentation import presentation_checks

@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from wallet.errors import InputError
 from wallet.formats.jwt import CompactJws, split_jws
 from wallet.util.b64 import b64url_encode
+from wallet.verify.ed25519 import verify as verify_ed25519
 
 PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
 PrivateKey = ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -150,7 +151,7 @@ def _verify_signature(key: PublicKey, ktype: str, alg: str, signature: bytes, da
     """``ktype`` is ``key_type(key)``, worked out once by the caller (its isinstance tests are not free)."""
     try:
         if isinstance(key, ed25519.Ed25519PublicKey):
-            key.verify(signature, data)
+            verify_ed25519(key, signature, data)
         elif isinstance(key, ec.EllipticCurvePublicKey):
             size = _EC_SIZE[ktype]
             if len(signature) != 2 * size:

@@ -37,8 +37,6 @@ from types import MappingProxyType
 from typing import Any
 
 from cachetools import LRUCache
-from pyld import jsonld
-from pyld.context_resolver import ContextResolver
 
 from wallet.errors import InputError
 from wallet.resources import resource
@@ -52,6 +50,7 @@ from wallet.verify.budget import (
     check_input_budget,
     check_quads,
 )
+from wallet.verify.pyld_offline import ContextResolver, jsonld
 
 #: At most this many context URLs may be dereferenced while resolving one
 #: document (pyld's default, threat "remote context fetch" in docs/THREATS.md).

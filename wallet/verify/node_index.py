@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pyld import jsonld
+from wallet.verify.pyld_offline import jsonld
 
 _PYLD_HAS_VALUE = jsonld.JsonLdProcessor.has_value
 _PYLD_COMPARE = jsonld.JsonLdProcessor.compare_values

@@ -23,9 +23,8 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from pyld import jsonld as pyld_jsonld
-
 from wallet.verify import jsonld
+from wallet.verify.pyld_offline import jsonld as pyld_jsonld
 from wallet.verify.rdf_terms import Quad, quads_of
 
 UNDEFINED_VOCAB = "urn:wallet:undefined-term#"

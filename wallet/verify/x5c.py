@@ -32,15 +32,17 @@ import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
-
-from cryptography import x509
 
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus
 from wallet.verify.did import KeyResolutionError, PublicKey, UnsupportedKey, key_type_of
-from wallet.verify.seals.x509path import PathResult, validate_path
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from wallet.verify.seals.x509path import PathResult
 
 #: At most this many certificates in one ``x5c`` (real chains have two to four).
 MAX_X5C = 10
@@ -66,6 +68,8 @@ def _der(item: Any) -> bytes:
 
 
 def _names(cert: x509.Certificate) -> frozenset[str]:
+    from cryptography import x509  # deferred: start-up time (only an x5c header needs it)
+
     try:
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except x509.ExtensionNotFound:
@@ -83,6 +87,8 @@ def certificate_key(header: Mapping[str, Any], at: datetime, anchors: tuple[byte
     if not isinstance(chain, list) or not chain or len(chain) > MAX_X5C:
         raise KeyResolutionError(f"x5c must be a list of 1 to {MAX_X5C} certificates")
     ders = [_der(item) for item in chain]
+    from cryptography import x509  # deferred: start-up time
+
     try:
         leaf = x509.load_der_x509_certificate(ders[0])
         key = leaf.public_key()
@@ -91,6 +97,8 @@ def certificate_key(header: Mapping[str, Any], at: datetime, anchors: tuple[byte
     except Exception as exc:  # cryptography's UnsupportedAlgorithm for an unknown key type
         raise UnsupportedKey(f"the certificate's key is of a type the wallet does not implement ({exc})") from exc
     key_type_of(key)  # type: ignore[arg-type]  # raises UnsupportedKey for a curve the wallet lacks
+    from wallet.verify.seals.x509path import validate_path  # deferred: start-up time (pyhanko-certvalidator)
+
     path = validate_path(ders[0], intermediates=ders[1:], anchors=anchors, at=at,
                          key_usage=frozenset({"digital_signature"}))
     try:  # cryptography parses the subject lazily and refuses some malformed names with TypeError

@@ -30,6 +30,7 @@ from wallet.errors import InputError
 from wallet.util.b64 import b64url_decode, b64url_encode
 from wallet.verify.canon import canonicalize_quads, jcs
 from wallet.verify.did import PublicKey
+from wallet.verify.ed25519 import verify as verify_ed25519
 from wallet.verify.safe_jsonld import strict_quads
 
 
@@ -216,7 +217,7 @@ def check_signature(suite: Suite, key: PublicKey, key_type: str, proof: Mapping[
         if isinstance(key, ed25519.Ed25519PublicKey):
             if len(sig) != 64:
                 return False
-            key.verify(sig, message)
+            verify_ed25519(key, sig, message)
             return True
         if isinstance(key, ec.EllipticCurvePublicKey):
             size = (key.curve.key_size + 7) // 8
