@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import importlib.util
 import json
 import os
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools.fuzzing.runner import HANG_SECONDS, RSS_LIMIT_MB  # noqa: E402
+from tools.fuzzing.runner import CURRENT_INPUT, HANG_SECONDS, RSS_LIMIT_MB  # noqa: E402
 from tools.fuzzing.targets import TARGETS  # noqa: E402
 
 FINDINGS = ROOT / "fuzz-findings"
@@ -150,12 +151,13 @@ def fuzz_target(name: str, seconds: float, engine: str) -> dict[str, Any]:
             sig = f"libFuzzer {artifact.name.split('-')[1]} (see {log.relative_to(ROOT)})"
             table.setdefault(sig, {"count": 0, "files": [], "detail": ""})
             table[sig]["count"] += 1
-            table[sig]["files"].append(str(artifact.relative_to(ROOT)))
+            table[sig]["files"].append(str(_running_input(findings, artifact).relative_to(ROOT)))
         if status == 0:
             break
         total["restarts"] += 1
         if total["restarts"] > 20:
             break
+    (findings / CURRENT_INPUT).unlink(missing_ok=True)
     if not total["executions"]:
         # A worker that dies before its first input (an import error, a broken seed set) found
         # nothing because it tested nothing: that is a failure, not a clean run.
@@ -167,6 +169,18 @@ def fuzz_target(name: str, seconds: float, engine: str) -> dict[str, Any]:
     if engine == "atheris" and total["hangs"]:
         _confirm_hangs(name, total, findings, log)
     return total
+
+
+def _running_input(findings: Path, artifact: Path) -> Path:
+    """The input the worker was running when libFuzzer stopped it (see ``runner.CURRENT_INPUT``)."""
+    current = findings / CURRENT_INPUT
+    if not current.exists():
+        return artifact
+    data = current.read_bytes()
+    kept = findings / f"{artifact.name.split('-')[0]}-{artifact.name.split('-')[1]}-input-{hashlib.sha1(data).hexdigest()[:12]}.bin"
+    kept.write_bytes(data)
+    current.unlink()
+    return kept
 
 
 def _log_tail(log: Path, lines: int = 3) -> str:

@@ -72,6 +72,15 @@ def test_a_smaller_clique_is_stopped_by_the_canonicalization_budget() -> None:
     assert "canonicalization aborted" in _failed(report)["jsonld"].lower()
 
 
+def test_a_chain_of_look_alike_blank_nodes_is_refused_not_a_stack_overflow() -> None:
+    """Fuzz finding (dataintegrity, presentation): a 1,500-link blank-node cycle recursed past Python's stack."""
+    chain = [(f"_:n{i}", "urn:p", f"_:n{(i + 1) % 1500}", "") for i in range(1500)]
+    with pytest.raises(CanonicalizationBudgetExceeded, match="chain of more than 128"):
+        canonicalize_quads(chain, Budget(seconds=3600))
+    short = [(f"_:n{i}", "urn:p", f"_:n{(i + 1) % 40}", "") for i in range(40)]
+    assert canonicalize_quads(short, Budget(seconds=3600)).count("\n") == 40
+
+
 def test_too_many_context_entries_are_refused() -> None:
     doc = ob3_credential()
     doc["@context"] = [V2] * (budget.MAX_CONTEXT_ENTRIES + 1) + doc["@context"][1:]

@@ -37,6 +37,8 @@ from tools.fuzzing.targets import ROOT, Target
 HANG_SECONDS = 2.0
 RSS_LIMIT_MB = 512
 MAX_SAVED_PER_SIGNATURE = 3
+#: The input being run, rewritten before each one (atheris only): what was running when libFuzzer stopped the process.
+CURRENT_INPUT = "current-input.bin"
 
 
 class Hang(BaseException):
@@ -111,6 +113,7 @@ class Executor:
         self.started = time.monotonic()
         self.last_flush = 0.0
         self.contained: list[BaseException] = []
+        self.keep_current = False
         signal.signal(signal.SIGALRM, self._alarm)
 
     def watch_engine(self) -> None:
@@ -149,6 +152,10 @@ class Executor:
     def execute(self, data: bytes) -> str:
         """Run one input; 'ok', 'refused' (a WalletError), 'crash' or 'hang'."""
         self.stats.executions += 1
+        if self.keep_current:
+            # libFuzzer's out-of-memory artifact is its own (empty) unit for a custom mutator, and a
+            # process killed for its RSS cannot save anything: the input on disk first says which one.
+            (self.findings / CURRENT_INPUT).write_bytes(data)
         start = time.monotonic()
         outcome = "ok"
         self.contained.clear()
@@ -259,6 +266,7 @@ def run_atheris(executor: Executor, seeds: list[bytes], seconds: float, corpus: 
         return atheris.Mutate(data, max_size)
 
     corpus.mkdir(parents=True, exist_ok=True)
+    executor.keep_current = True
     max_len = max([executor.target.max_len, *(len(s) for s in seeds)])
     executor.findings.mkdir(parents=True, exist_ok=True)
     argv = [

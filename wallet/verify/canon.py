@@ -32,6 +32,10 @@ from wallet.verify.rdf_terms import Quad, quads_of
 
 MAX_PERMUTATIONS = 100_000
 MAX_NDEGREE_CALLS = 100_000
+#: Nested Hash N-Degree Quads steps: a chain of blank nodes that all look alike makes the
+#: algorithm recurse once per link, and Python's own stack ends near 1,000 frames. Real
+#: credentials need a handful; a chain this deep is refused as poison, like the other limits.
+MAX_NDEGREE_DEPTH = 128
 DEFAULT_TIME_BUDGET_S = 1.0
 
 
@@ -49,6 +53,7 @@ class Budget:
 
     max_permutations: int = MAX_PERMUTATIONS
     max_ndegree_calls: int = MAX_NDEGREE_CALLS
+    max_ndegree_depth: int = MAX_NDEGREE_DEPTH
     seconds: float = DEFAULT_TIME_BUDGET_S
 
 
@@ -100,6 +105,7 @@ class _Canonicalizer:
             self.limit = f"the {INPUT_SECONDS:g} s allowed for one input"
         self.permutations = 0
         self.ndegree_calls = 0
+        self.ndegree_depth = 0
         self.bnode_quads: dict[str, list[Quad]] = {}
         for q in quads:
             for term in (q[0], q[2], q[3]):
@@ -159,6 +165,18 @@ class _Canonicalizer:
         return self._hash(data)
 
     def hash_n_degree(self, node: str, issuer: _IdIssuer) -> tuple[str, _IdIssuer]:
+        if self.ndegree_depth >= self.budget.max_ndegree_depth:
+            raise CanonicalizationBudgetExceeded(
+                "canonicalization aborted: the data has a chain of more than "
+                f"{self.budget.max_ndegree_depth} look-alike blank nodes (possible poison graph)"
+            )
+        self.ndegree_depth += 1
+        try:
+            return self._hash_n_degree(node, issuer)
+        finally:
+            self.ndegree_depth -= 1
+
+    def _hash_n_degree(self, node: str, issuer: _IdIssuer) -> tuple[str, _IdIssuer]:
         self.ndegree_calls += 1
         self._check_budget()
         related_map: dict[str, list[str]] = {}
