@@ -142,7 +142,10 @@ def holding_of(stored: Any, keys: Sequence[Any], langs: Sequence[str]) -> Holdin
             doc = original_json(cred)
             return _w3c(stored.id, title, doc, "ldp_vc", doc, _subjects(doc), by_did, common)
         if stored.format == "vc-jwt" and isinstance(cred.document, dict):
-            claims = cred.document
+            # the parsed form keeps the JWT as {header, payload, compact}; DCQL paths point into the vc claim
+            claims = cred.document.get("payload", cred.document)
+            if not isinstance(claims, dict):
+                return Holding(Candidate(stored.id, "", title, **common), stored.raw, None)
             vc = claims.get("vc") if isinstance(claims.get("vc"), dict) else None
             if vc is not None:
                 subjects = [*([claims["sub"]] if isinstance(claims.get("sub"), str) else []), *_subjects(vc)]
