@@ -60,9 +60,8 @@ def _print_summary(summary: Any, langs: tuple[str, ...]) -> None:
     print(say(msg("cli.present.heading", who=summary.who()), langs))
     if summary.verifier_name:
         print("  " + say(msg("cli.present.name_claimed", name=summary.verifier_name), langs))
-    print("  " + say(msg("cli.present.goes_to", uri=request.response_uri,
-                         encrypted=msg("cli.present.encrypted" if request.encrypted else "cli.present.plain")),
-                     langs))
+    how = msg("cli.present.encrypted") if request.encrypted else msg("cli.present.plain")
+    print("  " + say(msg("cli.present.goes_to", uri=request.response_uri, encrypted=how), langs))
     for result in summary.result.queries:
         chosen = summary.choice.get(result.query.id, ())
         print(f"  [{result.query.id}]")
@@ -139,7 +138,8 @@ def cmd_presentations(args: argparse.Namespace) -> int:
         if not items:
             print(say(msg("cli.present.history_empty"), langs))
         for item in items:
-            who = msg("cli.present.verified" if item.verified else "present.who_unverified", name=item.verifier)
+            who = msg("cli.present.verified", name=item.verifier) if item.verified else \
+                msg("present.who_unverified", name=item.verifier)
             print(f"{item.created_at:%Y-%m-%d %H:%M} {item.outcome:<9} {say(who, langs)}")
             for cred in item.credentials:
                 print(f"    {cred.get('title', '?')} ({cred.get('format', '?')}): {claims_text(cred)}")
