@@ -135,3 +135,21 @@ def test_requests_by_value() -> None:
         assert caught.value.message is not None and caught.value.message.id == message_id, change
     with pytest.raises(InputError, match="vp_token"):
         from_link(parse_link(by_value(response_type="code")), now=NOW)
+
+
+def test_the_encrypted_answer_opens_with_an_independent_jose_library() -> None:
+    from jwcrypto import jwe, jwk
+
+    from wallet.oid4vp.client_metadata import parse_client_metadata
+    from wallet.oid4vp.response import encryption_plan, form
+
+    for curve in ("P-256", "P-384"):
+        private = jwk.JWK.generate(kty="EC", crv=curve)
+        public = {**json.loads(private.export_public()), "use": "enc", "alg": "ECDH-ES", "kid": "k1"}
+        metadata = parse_client_metadata({"jwks": {"keys": [public]},
+                                          "encrypted_response_enc_values_supported": ["A256GCM"]})
+        fields = form({"q": ["presentation"]}, "st-1", encrypt_to=encryption_plan(metadata))
+        token = jwe.JWE()
+        token.deserialize(fields["response"], key=private)
+        assert json.loads(token.payload) == {"vp_token": {"q": ["presentation"]}, "state": "st-1"}
+        assert json.loads(token.objects["protected"])["enc"] == "A256GCM"

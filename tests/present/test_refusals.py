@@ -257,3 +257,17 @@ def test_x509_request_by_value_without_signature(oid4vc_peer: Oid4vcPeer, client
         inspect("openid4vp://?" + urlencode(params), client=client, vault=held)
     assert caught.value.message is not None and caught.value.message.id == "present.request_unsigned"
     assert pending(oid4vc_peer, made)
+
+
+def test_a_format_the_verifier_does_not_list_is_not_sent(oid4vc_peer: Oid4vcPeer, verifier: Verifier,
+                                                         held: Vault) -> None:
+    from wallet.app.presenting.send import send
+
+    payload = verifier.payload(sd_jwt_query(oid4vc_peer),
+                               client_metadata={"vp_formats_supported": {"dc+sd-jwt": {"kb-jwt_alg_values": ["RS256"]}}})
+    summary = inspect(verifier.link(verifier.sign(payload)), client=verifier.client, vault=held)
+    assert summary.answerable
+    with pytest.raises(InputError) as caught:
+        send(summary, vault=held, client=verifier.client)
+    assert caught.value.message is not None and caught.value.message.id == "present.format_not_accepted"
+    assert verifier.posted == [] and held.list_presentations() == []

@@ -46,7 +46,8 @@ def _cannot(title: str, reason: str) -> InputError:
                       message=msg("present.build_failed", title=title, detail=reason))
 
 
-def _suite(key: Any) -> str:
+def suite_for(key: Any) -> str:
+    """The Data Integrity cryptosuite the wallet signs with for ``key``."""
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
     if isinstance(key, ed25519.Ed25519PrivateKey):
@@ -75,7 +76,7 @@ def ldp_presentation(holding: Holding, key: Any, *, client_id: str, nonce: str, 
     unsigned = {"@context": [VC2_CONTEXT], "type": ["VerifiablePresentation"], "id": f"urn:uuid:{uuid.uuid4()}",
                 "holder": holding.did, "verifiableCredential": [holding.payload]}
     try:
-        signed = sign(unsigned, key, holding.kid, cryptosuite=_suite(key), proof_purpose="authentication",
+        signed = sign(unsigned, key, holding.kid, cryptosuite=suite_for(key), proof_purpose="authentication",
                       challenge=nonce, domain=client_id, created=now.astimezone(UTC).replace(microsecond=0))
     except (ProofError, InputError) as exc:
         raise _cannot(holding.candidate.title, str(exc).rstrip(".")) from exc

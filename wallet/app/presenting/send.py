@@ -78,6 +78,19 @@ def _paths(summary: PresentationSummary, query_id: str, credential_id: str) -> t
     raise UsageError(f"the credential {credential_id} does not answer the query {query_id}")
 
 
+def _check_accepted(metadata: Any, fmt: str, key: Any, title: str) -> None:
+    """The verifier's ``vp_formats_supported`` must take the format and the algorithm or suite the key signs with."""
+    from wallet.app.presenting.build import suite_for
+    from wallet.verify.jose import ALGORITHMS_FOR_KEY, key_type
+
+    alg = ALGORITHMS_FOR_KEY[key_type(key)][0]
+    fine = metadata.accepts(fmt) and (metadata.accepts_cryptosuite(suite_for(key)) if fmt == "ldp_vc"
+                                      else metadata.accepts_alg(fmt, alg))
+    if not fine:
+        raise InputError(f"The verifier does not accept {title} as this wallet can sign it ({fmt}, {alg}); "
+                         "nothing was sent.", message=msg("present.format_not_accepted", title=title, fmt=fmt))
+
+
 def prepare(summary: PresentationSummary, choice: Choice, vault: KeyVault, *,
             now: datetime) -> tuple[dict[str, list[Presentation]], list[dict[str, Any]]]:
     """Steps 1 and 2 of the module docstring: the signed presentations and what each discloses."""
@@ -99,6 +112,7 @@ def prepare(summary: PresentationSummary, choice: Choice, vault: KeyVault, *,
                                  "presented; nothing was sent.",
                                  message=msg("present.miss_binding", title=holding.candidate.title))
             key = vault.holder_signing_key(holding.kid)
+            _check_accepted(request.client_metadata, holding.candidate.format, key, holding.candidate.title)
             presentations.setdefault(query_id, []).append(
                 build(holding, paths, key, client_id=request.client_id, nonce=request.nonce, now=now))
             whole = holding.candidate.format != "dc+sd-jwt"
