@@ -30,6 +30,7 @@ from wallet.messages import Message, msg
 from wallet.oid4vp import link as links
 from wallet.oid4vp.choice import default_choice
 from wallet.oid4vp.claims import Concrete
+from wallet.oid4vp.client_id import split_client_id
 from wallet.oid4vp.matching import FORMAT_NAMES, MatchResult, match
 from wallet.oid4vp.request import AuthorizationRequest, from_link, from_request_object
 from wallet.online.http import OnlineClient
@@ -193,6 +194,7 @@ def read_request(source: str | bytes | Path, *, client: OnlineClient, vault: Key
                  now: datetime | None = None) -> AuthorizationRequest:
     """The checked request: by value, or its request object fetched (only from an allowed address) and verified."""
     link = links.parse_link(request_text(source))
+    split_client_id(link.client_id)  # an identifier the wallet cannot check is refused before any network
     if link.request_uri is None and link.request is None:
         return from_link(link, now=now)
     anchors = request_anchors(vault, client) if not link.client_id.startswith("redirect_uri:") else ()
