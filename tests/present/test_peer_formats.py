@@ -66,3 +66,14 @@ def test_all_three_in_one_request(oid4vc_peer: Oid4vcPeer, held: Vault, client: 
     assert result["verified"] is True, result
     assert sorted(c["format"] for c in result["credentials"]) == sorted(PRESETS)
     assert set(summary.choice) == {"learning_credential", "open_badge_ldp", "open_badge_jwt"}
+
+
+def test_a_second_answer_is_rejected_and_recorded(oid4vc_peer: Oid4vcPeer, held: Vault,
+                                                  client: OnlineClient) -> None:
+    made = oid4vc_peer.admin("POST", "/admin/presentations", {"preset": "sd-jwt-title-ects"})
+    summary = inspect(made["uri"], client=client, vault=held)
+    assert send(summary, vault=held, client=client).accepted
+    again = send(summary, vault=held, client=client)  # the peer takes one answer per request
+    assert not again.accepted and again.answer.status == 400 and again.answer.error == "invalid_request"
+    assert again.message().id == "present.rejected"
+    assert [i.outcome for i in history(held)] == ["rejected", "accepted"]

@@ -271,3 +271,19 @@ def test_a_format_the_verifier_does_not_list_is_not_sent(oid4vc_peer: Oid4vcPeer
         send(summary, vault=held, client=verifier.client)
     assert caught.value.message is not None and caught.value.message.id == "present.format_not_accepted"
     assert verifier.posted == [] and held.list_presentations() == []
+
+
+def test_an_answer_that_cannot_be_delivered_is_recorded_as_failed(oid4vc_peer: Oid4vcPeer, verifier: Verifier,
+                                                                  held: Vault) -> None:
+    from wallet.app.presenting.send import send
+    from wallet.errors import OnlineError
+
+    gone = LocalServer()
+    port = gone.port
+    gone.server_close()  # nothing listens there any more
+    payload = verifier.payload(sd_jwt_query(oid4vc_peer), response_uri=f"https://localhost:{port}/response")
+    summary = inspect(verifier.link(verifier.sign(payload)), client=verifier.client, vault=held)
+    with pytest.raises(OnlineError):
+        send(summary, vault=held, client=verifier.client)
+    (row,) = held.list_presentations()
+    assert row.outcome == "failed" and row.data["credentials"][0]["claims"] == [["achievement", "title"]]
