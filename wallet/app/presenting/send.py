@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from wallet.app.keys import KeyVault
 from wallet.app.presenting.build import build
 from wallet.app.presenting.inspect import PresentationSummary
-from wallet.errors import ConnectionFailed, InputError, UsageError, WalletError
+from wallet.errors import InputError, UsageError, WalletError
 from wallet.messages import Message, msg
 from wallet.oid4vp.choice import Choice, check_choice
 from wallet.oid4vp.response import Presentation, encryption_plan, form, vp_token
@@ -139,7 +139,7 @@ def send(summary: PresentationSummary, choice: Choice | None = None, *, vault: P
         "credentials": disclosed})
     try:
         answer = post_response(client, request.response_uri, fields)
-    except (ConnectionFailed, WalletError) as exc:
+    except WalletError as exc:  # not delivered (network, size, TLS): the row says so
         vault.finish_presentation(record_id, "failed", {"error": str(exc)[:500]})
         raise
     vault.finish_presentation(record_id, "accepted" if answer.accepted else "rejected",
