@@ -74,7 +74,7 @@ def test_present_from_stdin_with_a_chosen_credential(oid4vc_peer: Oid4vcPeer, pe
     assert "accepted" in out
     assert verdict(oid4vc_peer, made)["verified"] is True
     code, out, _ = run(capsys, "presentations", "--vault", held_file(held))
-    assert code == 0 and "(unverified)" in out and "everything" in out
+    assert code == 0 and "(unverified)" in out and "everything in the credential" in out
 
 
 def test_without_yes_and_without_a_terminal_nothing_is_sent(oid4vc_peer: Oid4vcPeer, peer_env: dict[str, str],

@@ -140,7 +140,9 @@ def cmd_presentations(args: argparse.Namespace) -> int:
         for item in items:
             who = msg("cli.present.verified", name=item.verifier) if item.verified else \
                 msg("present.who_unverified", name=item.verifier)
-            print(f"{item.created_at:%Y-%m-%d %H:%M} {item.outcome:<9} {say(who, langs)}")
+            print(f"{item.created_at.astimezone():%Y-%m-%d %H:%M} {item.outcome:<9} {say(who, langs)}")
             for cred in item.credentials:
-                print(f"    {cred.get('title', '?')} ({cred.get('format', '?')}): {claims_text(cred)}")
+                text = claims_text(cred)
+                shown = say(msg("present.discloses_everything"), langs) if text == "everything" else text
+                print(f"    {cred.get('title', '?')} ({cred.get('format', '?')}): {shown}")
     return 0
