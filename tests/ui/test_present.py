@@ -135,3 +135,28 @@ def test_openid4vp_links_open_the_present_dialog(holding: Any, qtbot: Any, oid4v
     assert verdict(oid4vc_peer, made)["verified"] is True
     holding.present_action.trigger()
     assert len([d for d in holding.findChildren(PresentDialog) if d.isVisible()]) == 2
+
+
+def test_requests_pasted_or_scanned_into_import_go_to_presenting(window: Any, qtbot: Any, tmp_path: Any,
+                                                                oid4vc_peer: Oid4vcPeer) -> None:  # noqa: F811
+    from wallet.sharing.qr import qr_png
+
+    made = oid4vc_peer.admin("POST", "/admin/presentations", {"preset": "sd-jwt-title-ects"})
+    importer = window.import_dialog()
+    with qtbot.waitSignal(importer.requestFound, timeout=5000) as found:
+        importer.paste(made["uri"])
+    assert found.args[0] == made["uri"]
+    opened = [d for d in window.findChildren(PresentDialog) if d.isVisible()]
+    assert len(opened) == 1
+    opened[0].reject()
+    image = tmp_path / "qr.png"
+    image.write_bytes(qr_png(made["uri"])[0])
+    from wallet.ui import dialogs
+
+    importer = window.import_dialog()
+    dialogs.set_next_answer(str(image))
+    with qtbot.waitSignal(importer.requestFound, timeout=10000) as scanned:
+        importer.open_qr()
+    assert scanned.args[0] == made["uri"]
+    for dialog in window.findChildren(PresentDialog):
+        dialog.reject()

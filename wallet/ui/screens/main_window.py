@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.session, self)
         dialog.imported.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
         dialog.offerFound.connect(lambda text: self._offer_from_import(dialog, text))
+        dialog.requestFound.connect(lambda text: self._request_from_import(dialog, text))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -274,6 +275,11 @@ class MainWindow(QMainWindow):
         if not dialog.items:
             dialog.reject()
         self.receive(text)
+
+    def _request_from_import(self, dialog: ImportDialog, text: str) -> None:
+        if not dialog.items:
+            dialog.reject()
+        self.present(text)
 
     def receive(self, source: Any = None) -> ReceiveDialog | None:
         """The receive dialog: consent first, then the issuance (an offer link, file or QR image)."""
