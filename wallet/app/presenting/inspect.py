@@ -15,8 +15,6 @@ match for what the request needs). Declining means not calling
 
 from __future__ import annotations
 
-import ssl
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -153,41 +151,12 @@ def _from_qr(data: bytes, name: str) -> str:
     return found[0]
 
 
-def system_anchors() -> tuple[bytes, ...]:
-    """The system's CA certificates (DER), for the chains of ``x509_san_dns`` request objects."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    paths = ssl.get_default_verify_paths()
-    out: list[bytes] = []
-    for name in (paths.cafile, paths.openssl_cafile):
-        if not name or not Path(name).is_file():
-            continue
-        try:
-            with warnings.catch_warnings():  # some system roots have non-positive serials; they still anchor
-                warnings.simplefilter("ignore")
-                certs = x509.load_pem_x509_certificates(Path(name).read_bytes())
-        except (OSError, ValueError):
-            continue
-        out.extend(c.public_bytes(Encoding.DER) for c in certs)
-        break
-    return tuple(out)
-
-
 def request_anchors(vault: KeyVault, client: OnlineClient) -> tuple[bytes, ...]:
-    """The CAs a verifier's certificate may chain to: the system's, ``WALLET_CA_BUNDLE``, the user's anchors."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives.serialization import Encoding
+    """The CAs a verifier's certificate may chain to: the user's anchors, the system's, ``WALLET_CA_BUNDLE``."""
+    from wallet.online.tls import trusted_ca_certificates
 
     anchors = [der for _sha, der, _label in vault.list_trust_anchors()]
-    bundle = client.settings.ca_bundle
-    if bundle:
-        try:
-            anchors.extend(c.public_bytes(Encoding.DER) for c in x509.load_pem_x509_certificates(
-                Path(bundle).read_bytes()))
-        except (OSError, ValueError) as exc:
-            raise InputError(f"The CA bundle {bundle} (WALLET_CA_BUNDLE) cannot be read.") from exc
-    return (*anchors, *system_anchors())
+    return (*anchors, *trusted_ca_certificates(client.settings.ca_bundle))
 
 
 def read_request(source: str | bytes | Path, *, client: OnlineClient, vault: KeyVault,
