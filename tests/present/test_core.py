@@ -153,3 +153,31 @@ def test_the_encrypted_answer_opens_with_an_independent_jose_library() -> None:
         token.deserialize(fields["response"], key=private)
         assert json.loads(token.payload) == {"vp_token": {"q": ["presentation"]}, "state": "st-1"}
         assert json.loads(token.objects["protected"])["enc"] == "A256GCM"
+
+
+def test_a_request_object_signed_by_a_did_is_signed_but_not_verified() -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from wallet.oid4vp.request import from_request_object
+    from wallet.storage.holder_key import did_key_of
+    from wallet.verify.jose import sign_compact
+
+    key = Ed25519PrivateKey.generate()
+    did = did_key_of(key.public_key())
+    client_id = "decentralized_identifier:" + did
+    payload = {"client_id": client_id, "response_type": "vp_token", "response_mode": "direct_post",
+               "response_uri": CB, "nonce": "n-1", "dcql_query": {"credentials": [sd_query()]},
+               "aud": "https://self-issued.me/v2", "iat": int(NOW.timestamp())}
+    jwt = sign_compact({"typ": "oauth-authz-req+jwt", "kid": did + "#" + did[len("did:key:"):]}, payload, key)
+    link = parse_link("openid4vp://?" + urlencode({"client_id": client_id, "request": jwt}))
+    request = from_request_object(jwt, link, now=NOW)
+    assert request.identity.signed and not request.identity.verified and request.signed
+    other = Ed25519PrivateKey.generate()
+    forged = sign_compact({"typ": "oauth-authz-req+jwt", "kid": did + "#" + did[len("did:key:"):]}, payload, other)
+    with pytest.raises(RequestRefused) as caught:
+        from_request_object(forged, link, now=NOW)
+    assert caught.value.message is not None and caught.value.message.id == "present.request_bad_signature"
+    with pytest.raises(RequestRefused):  # the same object under another client id
+        from_request_object(jwt, parse_link("openid4vp://?" + urlencode({"client_id": "decentralized_identifier:"
+                                                                                       "did:key:z6Mkother",
+                                                                         "request": jwt})), now=NOW)
