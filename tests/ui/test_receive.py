@@ -174,8 +174,13 @@ def test_handle_uri_brings_the_window_up_and_routes_each_kind(window: Any, qtbot
     from wallet.ui import dialogs
 
     dialogs.set_next_answer(None)
+    from wallet.ui.screens.present_dialog import PresentDialog
+
     window.handle_uri("openid4vp://?client_id=x&request_uri=https%3A%2F%2Fverifier.example%2Fr")
-    assert any("not available yet" in text for _kind, text in dialogs.shown())
+    (present,) = [d for d in window.findChildren(PresentDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: present.pages.currentWidget() is present.source_page, timeout=10000)
+    assert "cannot tell who sent this request" in present.source_error.text()  # refused before any network
+    present.reject()
     dialogs.set_next_answer(None)
     window.handle_uri("mailto:someone@example.com")
     assert any("does not know" in text for _kind, text in dialogs.shown())

@@ -354,6 +354,85 @@ def _metadata_seeds(_shared: Path | None) -> Iterable[bytes]:
     yield signed.encode()
 
 
+# -- OpenID4VP requests: links, request objects, DCQL -----------------------------------------------
+
+VERIFIER_CB = "https://verifier.example/cb"
+VP_LINK = "openid4vp://?client_id=redirect_uri%3A" + "https%3A%2F%2Fverifier.example%2Fcb" + \
+    "&request_uri=https%3A%2F%2Fverifier.example%2Fr"
+
+
+def _oid4vp_candidates() -> tuple[Any, ...]:
+    from wallet.oid4vp.matching import Candidate
+
+    claims = {"vct": "https://issuer.example/vct", "achievement": {"title": {"en": "Data"}, "ects_credits": 5},
+              "learner": {"given_name": "Ana"}, "list": [{"a": 1}, {"a": 2}]}
+    return (Candidate("sd", "dc+sd-jwt", "SD", claims, "https://issuer.example/vct", bound=True,
+                      disclosable=(("achievement", "title"), ("achievement", "ects_credits"))),
+            Candidate("ldp", "ldp_vc", "LDP", {"type": ["VerifiableCredential", "OpenBadgeCredential"],
+                                              "credentialSubject": {"achievement": {"name": "B"}}},
+                      types=frozenset({"VerifiableCredential", "OpenBadgeCredential"}), bound=True))
+
+
+def _oid4vp_request(data: bytes) -> None:
+    """A request as it arrives (a link, pasted text, a QR payload), a request object JWT, or a DCQL query:
+    parsed, checked (no network: by value only) and matched against two fixed candidates."""
+    from wallet.errors import InputError
+    from wallet.oid4vp.dcql import parse_dcql
+    from wallet.oid4vp.link import parse_link
+    from wallet.oid4vp.matching import match
+    from wallet.oid4vp.request import from_link, from_request_object
+    from wallet.util.limits import load_json
+
+    text = data.decode("utf-8", "surrogateescape")
+    try:
+        link = parse_link(data)
+        request = from_link(link, now=FUZZ_NOW) if link.request is None and link.request_uri is None else \
+            from_request_object(link.request, link, now=FUZZ_NOW) if link.request is not None else None
+        if request is not None:
+            match(request.dcql, _oid4vp_candidates())
+    except InputError:
+        pass
+    try:
+        from_request_object(text, parse_link(VP_LINK), now=FUZZ_NOW)
+    except InputError:
+        pass
+    match(parse_dcql(load_json(data, "dcql_query", 256 * 1024)), _oid4vp_candidates())
+
+
+def _oid4vp_seeds(_shared: Path | None) -> Iterable[bytes]:
+    import base64
+    import json
+    from urllib.parse import urlencode
+
+    dcql = {"credentials": [
+        {"id": "learning", "format": "dc+sd-jwt", "meta": {"vct_values": ["https://issuer.example/vct"]},
+         "claims": [{"id": "t", "path": ["achievement", "title"]}, {"id": "e", "path": ["achievement", "ects_credits"],
+                                                                    "values": [5, 6]}],
+         "claim_sets": [["t", "e"], ["t"]]},
+        {"id": "badge", "format": "ldp_vc", "meta": {"type_values": [["VerifiableCredential", "OpenBadgeCredential"]]},
+         "claims": [{"path": ["credentialSubject", "achievement", "name"]}, {"path": ["list", None, "a"]}]},
+        {"id": "mdl", "format": "mso_mdoc", "meta": {"doctype_value": "org.iso.18013.5.1.mDL"},
+         "claims": [{"path": ["org.iso.18013.5.1", "family_name"]}]}],
+        "credential_sets": [{"options": [["learning"], ["badge"]]}, {"options": [["mdl"]], "required": False}]}
+    params = {"client_id": "redirect_uri:" + VERIFIER_CB, "response_type": "vp_token",
+              "response_mode": "direct_post", "response_uri": VERIFIER_CB, "nonce": "n-1", "state": "s-1",
+              "dcql_query": json.dumps(dcql),
+              "client_metadata": json.dumps({"client_name": "Verifier", "vp_formats_supported": {"dc+sd-jwt": {}},
+                                             "jwks": {"keys": [{"kty": "EC", "crv": "P-256", "use": "enc",
+                                                                "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+                                                                "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]},
+                                             "encrypted_response_enc_values_supported": ["A128GCM"]})}
+    yield ("openid4vp://?" + urlencode(params)).encode()
+    yield ("openid4vp://?" + urlencode({**params, "response_mode": "direct_post.jwt"})).encode()
+    yield json.dumps(dcql).encode()
+    head = base64.urlsafe_b64encode(b'{"alg":"none"}').rstrip(b"=")
+    body = base64.urlsafe_b64encode(json.dumps({**params, "client_id": "redirect_uri:" + VERIFIER_CB}).encode())
+    yield head + b"." + body.rstrip(b"=") + b"."
+    yield ("openid4vp://?" + urlencode({"client_id": "x509_san_dns:verifier.example",
+                                        "request_uri": "https://verifier.example/r",
+                                        "request_uri_method": "post"})).encode()
+
+
 # -- Token Status Lists (IETF OAuth) consulted by an SD-JWT VC --------------------------------------
 
 _TOKEN: dict[str, Any] = {}
@@ -440,6 +519,8 @@ register(Target("token-status", _token_status, "IETF Token Status Lists consulte
                 generated=_token_seeds, setup=_token_setup))
 register(Target("oid4vci-offer", _offer, "OpenID4VCI credential offers (links, pasted JSON, QR payloads)",
                 generated=_offer_seeds, max_len=64 * 1024))
+register(Target("oid4vp-request", _oid4vp_request, "OpenID4VP requests (links, request objects, DCQL queries)",
+                generated=_oid4vp_seeds, max_len=256 * 1024))
 register(Target("oid4vci-metadata", _metadata, "OpenID4VCI credential issuer metadata (JSON, signed metadata)",
                 generated=_metadata_seeds))
 register(Target("sharelink", _share_link, "share links (wallet:/open#v=1&b=...) and the bundles inside",

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "wallet.cli.cmd_trust",
     "wallet.cli.cmd_share",
     "wallet.cli.cmd_receive",
+    "wallet.cli.cmd_present",
     "wallet.cli.cmd_desktop",
     "wallet.cli.cmd_share_server",
     "wallet.cli.cmd_settings",

@@ -42,3 +42,33 @@ def trust_context(ca_bundle: str | None = None) -> ssl.SSLContext:
         except (OSError, ssl.SSLError) as exc:
             raise TlsError(f"The CA bundle {ca_bundle} (WALLET_CA_BUNDLE) is not a readable PEM file.") from exc
     return context
+
+
+def trusted_ca_certificates(ca_bundle: str | None = None) -> tuple[bytes, ...]:
+    """The same CAs as DER certificates (the system bundle file, then ``ca_bundle``), for checks outside TLS.
+
+    OpenID4VP ``x509_san_dns`` request objects are signed by a certificate that must chain to a CA the
+    wallet trusts: the CAs it trusts for TLS are the natural set (plus the user's own trust anchors,
+    which the caller adds). A system store that is only a directory (``capath``) is not listed here.
+    """
+    import warnings
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    paths = ssl.get_default_verify_paths()
+    files = [name for name in (paths.cafile, paths.openssl_cafile) if name and os.path.isfile(name)][:1]
+    if ca_bundle:
+        files.append(ca_bundle)
+    out: list[bytes] = []
+    for name in files:
+        try:
+            with open(name, "rb") as handle, warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # some system roots have non-positive serials; they still anchor
+                certs = x509.load_pem_x509_certificates(handle.read())
+        except (OSError, ValueError) as exc:
+            if name == ca_bundle:
+                raise TlsError(f"The CA bundle {ca_bundle} (WALLET_CA_BUNDLE) is not a readable PEM file.") from exc
+            continue
+        out.extend(c.public_bytes(Encoding.DER) for c in certs)
+    return tuple(out)

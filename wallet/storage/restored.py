@@ -31,6 +31,7 @@ from typing import Any
 from wallet.errors import BackupError, VaultError
 from wallet.storage import holder_key, holder_keys
 from wallet.storage.connection import Connection
+from wallet.storage.presentations import OUTCOMES
 from wallet.storage.schema import SCHEMA_MAX
 
 _HEX16 = re.compile(r"[0-9a-f]{16}")
@@ -53,6 +54,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "holder_keys": ("kid", "did", "method", "algorithm", "thumbprint", "private_key", "issuer", "created_at"),
     "credential_keys": ("credential_id", "kid"),
     "issuance": ("id", "kind", "credential_id", "json", "created_at"),
+    "presentations": ("id", "verifier", "verified", "outcome", "json", "created_at", "answered_at"),
 }
 
 
@@ -210,6 +212,20 @@ def _issuance(row: _Row) -> None:
     row.moment("created_at")
 
 
+def _presentation(row: _Row) -> None:
+    """A presentation history row (schema 4): an outcome the vault writes, a JSON record, dates."""
+    row.text("id")
+    row.text("verifier")
+    if row.values["verified"] not in (0, 1):
+        raise row.bad("has a verified flag that is neither yes nor no")
+    if row.text("outcome") not in OUTCOMES:
+        raise row.bad("has an unknown outcome")
+    row.json("json")
+    row.moment("created_at")
+    if row.values["answered_at"] is not None:
+        row.moment("answered_at")
+
+
 _CHECKS: dict[str, Callable[[_Row], None]] = {
     "credentials": _credential,
     "reports": _report,
@@ -225,6 +241,7 @@ _CHECKS: dict[str, Callable[[_Row], None]] = {
     "holder_keys": _holder_keys,
     "credential_keys": _credential_key,
     "issuance": _issuance,
+    "presentations": _presentation,
 }
 
 

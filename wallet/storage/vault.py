@@ -45,6 +45,7 @@ from wallet.storage.header import VaultHeader, header_path, pending_header_path
 from wallet.storage.holder_keys import HolderKeyStore
 from wallet.storage.install import build_database, install, keys_of
 from wallet.storage.kdf import KdfParams, Passphrase, derive_master, wipe
+from wallet.storage.presentations import PresentationStore
 from wallet.storage.records import CredentialStore, iso, utc_now
 from wallet.storage.restore import restore_files
 from wallet.storage.schema import check_supported, migrate, schema_version
@@ -58,7 +59,7 @@ class _KeyMismatch(Exception):
         self.error, self.mac_ok = error, mac_ok
 
 
-class Vault(CredentialStore, EvidenceStore, CatalogStore, HolderKeyStore):
+class Vault(CredentialStore, EvidenceStore, CatalogStore, HolderKeyStore, PresentationStore):
     """An open, unlocked vault. Use from one thread at a time."""
 
     def __init__(self, path: Path, conn: Connection, header: VaultHeader, master: bytearray) -> None:

@@ -36,6 +36,7 @@ from wallet.ui.i18n import fmt, say
 from wallet.ui.icons import icon
 from wallet.ui.models.results import ImportResultsModel
 from wallet.ui.screens import online_actions
+from wallet.ui.screens.present_dialog import looks_like_request
 from wallet.ui.screens.receive_dialog import looks_like_offer
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import Task, TaskError
@@ -70,6 +71,8 @@ class ImportDialog(QDialog):
     imported = Signal(list)
     #: A credential *offer* was pasted, dropped or scanned: it is received (with consent), not imported.
     offerFound = Signal(str)
+    #: A verifier's *request* (openid4vp) was pasted, dropped or scanned: it is answered (with consent), not imported.
+    requestFound = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +185,9 @@ class ImportDialog(QDialog):
         if looks_like_offer(text):
             self.offerFound.emit(text.strip())
             return
+        if looks_like_request(text):
+            self.requestFound.emit(text.strip())
+            return
 
         def convert(_task: Task) -> list[Any]:
             kind, data = inputs.text_to_bytes(text)
@@ -195,14 +201,14 @@ class ImportDialog(QDialog):
             return
 
         def convert(_task: Task) -> list[Any] | str:
-            offers = [t for t in inputs.decode_qr_image(name) if looks_like_offer(t)]
+            offers = [t for t in inputs.decode_qr_image(name) if looks_like_offer(t) or looks_like_request(t)]
             if offers:
                 return offers[0]
             return [ImportItem(source, data) for source, data in inputs.qr_to_items(name)]
 
         def done(found: list[Any] | str) -> None:
             if isinstance(found, str):
-                self.offerFound.emit(found)
+                (self.requestFound if looks_like_request(found) else self.offerFound).emit(found)
             else:
                 self.add_items(found)
 

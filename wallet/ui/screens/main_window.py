@@ -26,6 +26,8 @@ from wallet.ui.screens import online_actions, vault_actions
 from wallet.ui.screens.credentials_page import CredentialsPage
 from wallet.ui.screens.help_dialog import ABOUT, DATA, GUIDE, KEYS
 from wallet.ui.screens.import_dialog import ImportDialog
+from wallet.ui.screens.present_dialog import PresentDialog, looks_like_request
+from wallet.ui.screens.presentations_dialog import PresentationsDialog
 from wallet.ui.screens.receive_dialog import ReceiveDialog, looks_like_offer
 from wallet.ui.screens.received_page import ReceivedPage
 from wallet.ui.screens.share_page import SharePage
@@ -126,14 +128,18 @@ class MainWindow(QMainWindow):
         self.qr_action = self._action(self.tr("Import from a &QR image…"), self.import_qr, "Ctrl+Shift+O", "qr")
         self.receive_action = self._action(self.tr("Recei&ve from an issuer…"), lambda: self.receive(),
                                            "Ctrl+Shift+I", "import")
+        self.present_action = self._action(self.tr("Pr&esent to a verifier…"), lambda: self.present(),
+                                           "Ctrl+Shift+Y", "share")
+        self.presentations_action = self._action(self.tr("Presented to &verifiers…"), self.presentations,
+                                                 None, "share")
         self.backup_action = self._action(self.tr("&Back up wallet…"), lambda: vault_actions.backup(self),
                                           "Ctrl+Shift+B", "backup")
         self.restore_action = self._action(self.tr("&Restore from backup…"), lambda: vault_actions.restore(self),
                                            None, "restore", needs_vault=False)
         self.lock_action = self._action(self.tr("&Lock"), self.lock, "Ctrl+L", "lock")
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit, needs_vault=False)
-        for action in (self.import_action, self.paste_action, self.qr_action, self.receive_action, None,
-                       self.backup_action,
+        for action in (self.import_action, self.paste_action, self.qr_action, self.receive_action,
+                       self.present_action, self.presentations_action, None, self.backup_action,
                        self.restore_action, None, self.lock_action, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -260,6 +266,7 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.session, self)
         dialog.imported.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
         dialog.offerFound.connect(lambda text: self._offer_from_import(dialog, text))
+        dialog.requestFound.connect(lambda text: self._request_from_import(dialog, text))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -269,12 +276,35 @@ class MainWindow(QMainWindow):
             dialog.reject()
         self.receive(text)
 
+    def _request_from_import(self, dialog: ImportDialog, text: str) -> None:
+        if not dialog.items:
+            dialog.reject()
+        self.present(text)
+
     def receive(self, source: Any = None) -> ReceiveDialog | None:
         """The receive dialog: consent first, then the issuance (an offer link, file or QR image)."""
         if not self.session.is_open:
             return None
         dialog = ReceiveDialog(self.session, source, self, langs=(ui_language(), *self.prefs.credential_languages))
         dialog.received.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def present(self, source: Any = None) -> PresentDialog | None:
+        """The present dialog: who asks for what, the user's choice and consent, then the answer."""
+        if not self.session.is_open:
+            return None
+        dialog = PresentDialog(self.session, source, self, langs=(ui_language(), *self.prefs.credential_languages))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def presentations(self) -> PresentationsDialog | None:
+        """The presentation history: what was sent to which verifier, and what it answered."""
+        if not self.session.is_open:
+            return None
+        dialog = PresentationsDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -294,9 +324,8 @@ class MainWindow(QMainWindow):
         lowered = text.lower()
         if looks_like_offer(text):
             self.receive(text)
-        elif lowered.startswith("openid4vp:"):
-            dialogs.info(self, self.tr("Learner wallet"),
-                         self.tr("Presenting credentials to a verifier (openid4vp links) is not available yet."))
+        elif looks_like_request(text):
+            self.present(text)
         elif lowered.startswith("wallet:") or "#v=" in text:
             self.import_dialog().paste(text)
         else:

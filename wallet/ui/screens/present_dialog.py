@@ -1,0 +1,323 @@
+"""Present credentials to a verifier (OpenID4VP): the request, the consent screen, progress, the verifier's answer.
+
+The use cases are the core's (:mod:`wallet.app.presenting.inspect`, :mod:`wallet.app.presenting.send`);
+this dialog only shows them. Pages, in order:
+
+* **source** (when opened from the menu): paste the request link, or open a QR image or a screenshot;
+* **consent**: who asks (verified by a certificate, or "unverified"), the name the verifier gives
+  itself (never verified), where the answer goes, and for each credential query the matching
+  credentials to choose from, with what each would disclose; Send or Decline. Declining sends
+  nothing; when nothing matches, the reasons are shown and Send is disabled;
+* **progress**, then **result**: the verifier's answer, and a link it asks the user to continue at,
+  shown as text with a button: it is opened only when the user clicks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wallet.ui import dialogs
+from wallet.ui.i18n import fmt, say, ui_language
+from wallet.ui.session import Changes, Session
+from wallet.ui.tasks import Task, TaskError
+
+
+def looks_like_request(text: str) -> bool:
+    """An OpenID4VP request link, as pasted, dropped or scanned (the core decides the rest)."""
+    from wallet.oid4vp.link import looks_like_request as core
+
+    return core(text)
+
+
+class PresentDialog(QDialog):
+    """See the module docstring. ``presented`` carries the history record id after the verifier answered."""
+
+    presented = Signal(str)
+
+    def __init__(self, session: Session, source: Any = None, parent: QWidget | None = None, *,
+                 client: Any = None, langs: tuple[str, ...] | None = None) -> None:
+        super().__init__(parent)
+        from wallet.online import OnlineClient, OnlineSettings
+
+        self.session = session
+        self.client = client or OnlineClient(OnlineSettings.from_env())
+        self.langs = langs or (ui_language(), "en")
+        self.summary: Any = None
+        self.outcome: Any = None
+        self.task: Task | None = None
+        self.groups: dict[str, QButtonGroup] = {}
+        self.setWindowTitle(self.tr("Present credentials to a verifier"))
+        self.pages = QStackedWidget()
+        self._build_source()
+        self._build_consent()
+        self._build_progress()
+        self._build_result()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.resize(680, 600)
+        if source is not None:
+            self.start(source)
+        else:
+            self.pages.setCurrentWidget(self.source_page)
+
+    # -- pages ---------------------------------------------------------------------
+    def _build_source(self) -> None:
+        self.source_page = QWidget()
+        self.request_edit = QLineEdit()
+        self.request_edit.setAccessibleName(self.tr("Request link"))
+        self.request_edit.setPlaceholderText("openid4vp://…")
+        self.source_error = QLabel()
+        self.source_error.setWordWrap(True)
+        open_button = QPushButton(self.tr("Open a &QR image or screenshot…"))
+        open_button.clicked.connect(self._choose_file)
+        buttons = QDialogButtonBox()
+        self.continue_button = buttons.addButton(self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
+        self.continue_button.clicked.connect(lambda: self.start(self.request_edit.text()))
+        layout = QVBoxLayout(self.source_page)
+        intro = QLabel(self.tr("Paste the request link the verifier gave you (or open the QR code it showed). "
+                               "You will see who asks for what before anything is sent."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.request_edit)
+        layout.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.source_error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.pages.addWidget(self.source_page)
+
+    def _build_consent(self) -> None:
+        self.consent_page = QWidget()
+        self.who_label = QLabel()
+        font = self.who_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.who_label.setFont(font)
+        self.who_label.setWordWrap(True)
+        self.who_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.who_note = QLabel()
+        self.who_note.setWordWrap(True)
+        self.who_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.queries = QVBoxLayout()
+        queries_widget = QWidget()
+        queries_widget.setLayout(self.queries)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(queries_widget)
+        scroll.setAccessibleName(self.tr("Credentials asked for"))
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem_label.setStyleSheet("color: #b00020")
+        buttons = QDialogButtonBox()
+        self.send_button = buttons.addButton(self.tr("&Send"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.decline_button = buttons.addButton(self.tr("&Decline"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.send_button.clicked.connect(self.send)
+        self.decline_button.clicked.connect(self.decline)
+        layout = QVBoxLayout(self.consent_page)
+        layout.addWidget(self.who_label)
+        layout.addWidget(self.who_note)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(buttons)
+        self.pages.addWidget(self.consent_page)
+
+    def _build_progress(self) -> None:
+        self.progress_page = QWidget()
+        self.step_label = QLabel()
+        self.step_label.setWordWrap(True)
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setAccessibleName(self.tr("Working"))
+        layout = QVBoxLayout(self.progress_page)
+        layout.addStretch(1)
+        layout.addWidget(self.step_label)
+        layout.addWidget(bar)
+        layout.addStretch(1)
+        self.pages.addWidget(self.progress_page)
+
+    def _build_result(self) -> None:
+        self.result_page = QWidget()
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setAccessibleName(self.tr("Result"))
+        self.redirect_label = QLabel()
+        self.redirect_label.setWordWrap(True)
+        self.redirect_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.redirect_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.redirect_button = QPushButton(self.tr("&Open this address in the browser"))
+        self.redirect_button.clicked.connect(self.open_redirect)
+        close = QPushButton(self.tr("&Close"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self.result_page)
+        layout.addWidget(self.result_label, 1)
+        layout.addWidget(self.redirect_label)
+        layout.addWidget(self.redirect_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.pages.addWidget(self.result_page)
+
+    # -- the source ------------------------------------------------------------------
+    def _choose_file(self) -> None:
+        name = dialogs.open_file(self, self.tr("Open a request (QR image or file)"),
+                                 self.tr("Requests (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt);;All files (*)"))
+        if name:
+            self.start(Path(name))
+
+    def start(self, source: Any) -> None:
+        """Read the request (the request object is fetched on the vault thread), then show consent."""
+        if isinstance(source, str) and not source.strip():
+            return
+        from wallet.app.presenting.inspect import inspect
+
+        self.step_label.setText(self.tr("Reading the request and checking who sent it…"))
+        self.pages.setCurrentWidget(self.progress_page)
+        client, langs = self.client, self.langs
+        self.task = self.session.call(lambda v, _t: inspect(source, client=client, vault=v, langs=langs), owner=self,
+                                      on_success=self.show_consent, on_failure=self._source_failed)
+
+    def _source_failed(self, error: TaskError) -> None:
+        self.task = None
+        self.source_error.setText(self._error_text(error) + "\n" + self.tr("Nothing was sent."))
+        self.pages.setCurrentWidget(self.source_page)
+
+    # -- consent -----------------------------------------------------------------------
+    def show_consent(self, summary: Any) -> None:
+        self.task = None
+        self.summary = summary
+        self.who_label.setText(fmt(self.tr("%1 asks for credentials"), say(summary.who())))
+        notes = []
+        if summary.verifier_name:
+            notes.append(fmt(self.tr("It calls itself “%1” (not verified)."), summary.verifier_name))
+        if not summary.verified:
+            notes.append(self.tr("No authority the wallet trusts vouches for who this verifier is."))
+        request = summary.request
+        notes.append(fmt(self.tr("The answer goes to %1."), request.response_uri))
+        if request.encrypted:
+            notes.append(self.tr("It is encrypted so that only the verifier can read it."))
+        self.who_note.setText("\n".join(notes))
+        while self.queries.count():
+            item = self.queries.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.groups = {}
+        for result in summary.result.queries:
+            self.queries.addWidget(self._query_box(summary, result))
+        self.queries.addStretch(1)
+        problems = [say(m) for m in summary.why_not()]
+        self.problem_label.setText("\n".join(problems))
+        self.problem_label.setVisible(bool(problems))
+        self.send_button.setEnabled(summary.answerable)
+        self.pages.setCurrentWidget(self.consent_page)
+        (self.send_button if summary.answerable else self.decline_button).setFocus()
+
+    def _query_box(self, summary: Any, result: Any) -> QGroupBox:
+        from wallet.messages import msg
+
+        box = QGroupBox(fmt(self.tr("Asked for: %1"), result.query.id))
+        layout = QVBoxLayout(box)
+        group = QButtonGroup(box)
+        chosen = summary.choice.get(result.query.id, ())
+        offered = summary.offered_for(result.query.id)
+        if not offered:
+            reason = QLabel(say(result.why_not()))
+            reason.setWordWrap(True)
+            layout.addWidget(reason)
+        for item in offered:
+            shows = say(msg("present.discloses_everything")) if item.whole else \
+                ", ".join(".".join("*" if p is None else str(p) for p in path) for path in item.paths)
+            button = QRadioButton(fmt(self.tr("%1 (%2) — shows: %3"), item.title, item.format, shows))
+            button.setProperty("credentialId", item.credential_id)
+            button.setChecked(item.credential_id in chosen)
+            group.addButton(button)
+            layout.addWidget(button)
+        if offered and result.query.id not in summary.result.required_queries():
+            skip = QRadioButton(self.tr("Do not send any"))
+            skip.setProperty("credentialId", "")
+            skip.setChecked(not chosen)
+            group.addButton(skip)
+            layout.addWidget(skip)
+        self.groups[result.query.id] = group
+        return box
+
+    def choice(self) -> dict[str, tuple[str, ...]]:
+        """What the user picked on the consent page (query id → credential ids)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for query_id, group in self.groups.items():
+            button = group.checkedButton()
+            ident = button.property("credentialId") if button is not None else ""
+            if ident:
+                out[query_id] = (str(ident),)
+        return out
+
+    def decline(self) -> None:
+        """Nothing was sent: closing is all there is to it."""
+        self.reject()
+
+    def send(self) -> None:
+        summary = self.summary
+        if summary is None or self.task is not None or not summary.answerable:
+            return
+        from wallet.app.presenting.send import send
+
+        client, choice = self.client, self.choice()
+        self.step_label.setText(self.tr("Sending to the verifier…"))
+        self.pages.setCurrentWidget(self.progress_page)
+        self.task = self.session.mutate(lambda v, _t: send(summary, choice, vault=v, client=client), Changes(),
+                                        owner=self, on_success=self._done, on_failure=self._send_failed)
+
+    def _send_failed(self, error: TaskError) -> None:
+        self.task = None
+        self.result_label.setText(self._error_text(error))
+        self.redirect_label.hide()
+        self.redirect_button.hide()
+        self.pages.setCurrentWidget(self.result_page)
+
+    def _error_text(self, error: TaskError) -> str:
+        message = getattr(error.exception, "message", None)
+        return say(message) if message is not None else error.message
+
+    def _done(self, outcome: Any) -> None:
+        self.task = None
+        self.outcome = outcome
+        lines = [say(outcome.message()), ""]
+        for item in outcome.disclosed:
+            lines.append(fmt(self.tr("Sent: %1"), item.get("title", "")))
+        self.result_label.setText("\n".join(lines))
+        redirect = outcome.redirect_uri
+        self.redirect_label.setVisible(bool(redirect))
+        self.redirect_button.setVisible(bool(redirect))
+        if redirect:
+            self.redirect_label.setText(fmt(self.tr("The verifier asks you to continue at %1"), redirect))
+        self.pages.setCurrentWidget(self.result_page)
+        self.presented.emit(outcome.record_id)
+
+    def open_redirect(self) -> None:
+        """Only on the user's click, and only the https address that was shown."""
+        if self.outcome is not None and self.outcome.redirect_uri:
+            QDesktopServices.openUrl(QUrl(self.outcome.redirect_uri))
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
