@@ -981,154 +981,154 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="81" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="84" />
         <source>Import credentials</source>
-        <extracomment>A credential *offer* was pasted, dropped or scanned: it is received (with consent), not imported.</extracomment>
+        <extracomment>A credential *offer* was pasted, dropped or scanned: it is received (with consent), not imported. A verifier's *request* (openid4vp) was pasted, dropped or scanned: it is answered (with consent), not imported.</extracomment>
         <translation>Uvoz dokazil</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="84" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="87" />
         <source>Items to import</source>
         <translation>Elementi za uvoz</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="84" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="87" />
         <source>The files and texts that will be checked and imported</source>
         <translation>Datoteke in besedila, ki bodo preverjeni in uvoženi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="86" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="89" />
         <source>Add &amp;files…</source>
         <translation>Dodaj &amp;datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="88" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="91" />
         <source>&amp;Paste…</source>
         <translation>&amp;Prilepi …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="90" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="93" />
         <source>Open &amp;QR image…</source>
         <translation>Odpri sliko &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="94" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="97" />
         <source>Reading QR images needs the zxing-cpp package, which is not installed.</source>
         <translation>Za branje slik QR je potreben paket zxing-cpp, ki ni nameščen.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="95" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="98" />
         <source>&amp;Remove from list</source>
         <translation>&amp;Odstrani s seznama</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="97" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="100" />
         <source>Choose credential files to add to the list</source>
         <translation>Izberite datoteke z dokazili za seznam</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="98" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="101" />
         <source>Paste a credential or a link</source>
         <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="99" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="102" />
         <source>Open a photo or scan of a QR code</source>
         <translation>Odprite fotografijo ali sken kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="100" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="103" />
         <source>Take the selected items off the list</source>
         <translation>Odstrani izbrane postavke s seznama</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="106" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="109" />
         <source>Drop credential files here, or add them with the buttons.</source>
         <translation>Sem povlecite datoteke s dokazili ali jih dodajte z gumbi.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="109" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="112" />
         <source>Import progress</source>
         <translation>Napredek uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="109" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="112" />
         <source>How many items have been checked</source>
         <translation>Koliko postavk je že preverjenih</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="116" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="119" />
         <source>Import results</source>
         <translation>Rezultati uvoza</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="116" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="119" />
         <source>What happened to each item, and why</source>
         <translation>Kaj se je zgodilo s posamezno postavko in zakaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="126" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="129" />
         <source>&amp;Import</source>
         <translation>&amp;Uvozi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="130" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="133" />
         <source>Check the items listed and store them in the wallet</source>
         <translation>Preveri navedene postavke in jih shrani v denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="150" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="153" />
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 bajtov)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="158" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="161" />
         <source>Reading files…</source>
         <translation>Branje datotek …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="168" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="171" />
         <source>Choose credential files</source>
         <translation>Izberite datoteke s dokazili</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="168" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="171" />
         <source>Credentials (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;All files (*)</source>
         <translation>Dokazila (*.json *.jsonld *.jwt *.txt *.png *.svg *.xml *.cred *.vp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="193" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="199" />
         <source>Open a QR code image</source>
         <translation>Odprite sliko kode QR</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="193" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="199" />
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
         <translation>Slike (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="238" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="244" />
         <source>Checking and importing %1 items…</source>
         <translation>Preverjanje in uvoz %1 elementov …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="249" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="255" />
         <source>Import cancelled; nothing was stored.</source>
         <translation>Uvoz je preklican; nič ni bilo shranjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="272" />
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="276" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="278" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="282" />
         <source>Cancelling…</source>
         <translation>Preklic …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="287" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="293" />
         <source>Imported %1, already in the wallet %2, not imported %3, kept as evidence %4.</source>
         <translation>Uvoženih %1, že v denarnici %2, neuvoženih %3, shranjenih kot dokazilo %4.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="291" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="297" />
         <source>Evidence fetched online: %1, could not be fetched: %2.</source>
         <translation>Dokazila, prenesena s spleta: %1, ni jih bilo mogoče prenesti: %2.</translation>
     </message>
@@ -1154,216 +1154,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="65" />
-        <location filename="../../wallet/ui/screens/main_window.py" line="252" />
-        <location filename="../../wallet/ui/screens/main_window.py" line="298" />
-        <location filename="../../wallet/ui/screens/main_window.py" line="303" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="67" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="258" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="332" />
         <source>Learner wallet</source>
         <extracomment>The smallest window every screen is laid out for (tests and screenshots check it).</extracomment>
         <translation>Učna denarnica</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="81" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="83" />
         <source>Screens of the wallet</source>
         <translation>Zasloni denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="82" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="84" />
         <source>Credentials, targets, sharing and checking what you received</source>
         <translation>Dokazila, cilji, deljenje in preverjanje prejetega</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="83" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="85" />
         <source>&amp;Credentials</source>
         <translation>&amp;Dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="84" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="86" />
         <source>&amp;Targets</source>
         <translation>&amp;Cilji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="85" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="87" />
         <source>&amp;Share</source>
         <translation>&amp;Deljenje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="86" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="88" />
         <source>C&amp;heck received</source>
         <translation>Pre&amp;veri prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="97" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="99" />
         <source>Working…</source>
         <translation>Delam …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="123" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="125" />
         <source>&amp;File</source>
         <translation>&amp;Datoteka</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="124" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="126" />
         <source>&amp;Import files…</source>
         <translation>&amp;Uvozi datoteke …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="125" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="127" />
         <source>&amp;Paste credential or link…</source>
         <translation>&amp;Prilepi dokazilo ali povezavo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="126" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="128" />
         <source>Import from a &amp;QR image…</source>
         <translation>Uvozi iz slike &amp;QR …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="127" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="129" />
         <source>Recei&amp;ve from an issuer…</source>
         <translation>Pre&amp;jmi od izdajatelja …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="129" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="131" />
+        <source>Pr&amp;esent to a verifier…</source>
+        <translation>Predlo&amp;ži preveritelju …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="133" />
+        <source>Presented to &amp;verifiers…</source>
+        <translation>Predloženo preverit&amp;eljem …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/main_window.py" line="135" />
         <source>&amp;Back up wallet…</source>
         <translation>&amp;Varnostno kopiraj denarnico …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="131" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="137" />
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Obnovi iz varnostne kopije …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="133" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="139" />
         <source>&amp;Lock</source>
         <translation>&amp;Zakleni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="134" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="140" />
         <source>&amp;Quit</source>
         <translation>&amp;Končaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="139" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="145" />
         <source>&amp;Edit</source>
         <translation>&amp;Urejanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="140" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="146" />
         <source>&amp;Find</source>
         <translation>&amp;Najdi</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="141" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="147" />
         <source>&amp;Remove credential…</source>
         <translation>&amp;Odstrani dokazilo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="142" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="148" />
         <source>&amp;Verify again</source>
         <translation>&amp;Ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="143" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="149" />
         <source>Refresh &amp;evidence</source>
         <translation>Osveži &amp;dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="145" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="151" />
         <source>Fetch what the credentials need from their issuers, then check them again</source>
         <translation>Od izdajateljev prenesi, kar poverila potrebujejo, nato jih ponovno preveri</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="147" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="153" />
         <source>&amp;Settings…</source>
         <translation>&amp;Nastavitve …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="149" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="155" />
         <source>Change &amp;passphrase…</source>
         <translation>Spremeni &amp;geslo …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="155" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>&amp;Pogled</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="156" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="162" />
         <source>As a &amp;list</source>
         <translation>Kot &amp;seznam</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="158" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="164" />
         <source>As &amp;cards</source>
         <translation>Kot &amp;kartice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="162" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="168" />
         <source>&amp;Help</source>
         <translation>Po&amp;moč</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="163" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="169" />
         <source>&amp;Guide</source>
         <translation>&amp;Vodnik</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="165" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="171" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Bližnjice na tipkovnici</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="167" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="173" />
         <source>Where your &amp;data lives</source>
         <translation>Kje so vaši &amp;podatki</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="169" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="175" />
         <source>&amp;About</source>
         <translation>&amp;O programu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="175" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="181" />
         <source>Main</source>
         <translation>Glavna</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="202" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="208" />
         <source>Wallet: %1</source>
         <translation>Denarnica: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="205" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="211" />
         <source>Locked</source>
         <translation>Zaklenjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="292" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="322" />
         <source>Unlock the wallet to continue with the link you opened.</source>
         <translation>Odklenite denarnico, da nadaljujete s povezavo, ki ste jo odprli.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="299" />
-        <source>Presenting credentials to a verifier (openid4vp links) is not available yet.</source>
-        <translation>Predstavljanje dokazil preveritelju (povezave openid4vp) še ni na voljo.</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="303" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="332" />
         <source>The wallet does not know what to do with this link.</source>
         <translation>Denarnica ne ve, kaj storiti s to povezavo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="325" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="354" />
         <source>Remove credentials</source>
         <translation>Odstrani dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="342" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="371" />
         <source>Verifying again…</source>
         <translation>Ponovno preverjanje …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/main_window.py" line="359" />
+        <location filename="../../wallet/ui/screens/main_window.py" line="388" />
         <source>Check a bundle someone sent you</source>
         <translation>Preverite paket, ki vam ga je nekdo poslal</translation>
     </message>
@@ -1689,25 +1693,311 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>PasteDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="50" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="51" />
         <source>Paste a credential or a link</source>
         <translation>Prilepite dokazilo ali povezavo</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="53" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="54" />
         <source>Credential text or link</source>
         <translation>Besedilo dokazila ali povezava</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="54" />
         <location filename="../../wallet/ui/screens/import_dialog.py" line="55" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="56" />
         <source>Paste JSON, a JWT or a wallet link here</source>
         <translation>Sem prilepite JSON, JWT ali povezavo denarnice</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/import_dialog.py" line="61" />
+        <location filename="../../wallet/ui/screens/import_dialog.py" line="62" />
         <source>The text is checked and nothing is stored until you import it.</source>
         <translation>Besedilo se preveri; nič se ne shrani, dokler ga ne uvozite.</translation>
+    </message>
+</context>
+<context>
+    <name>PresentDialog</name>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="69" />
+        <source>Present credentials to a verifier</source>
+        <translation>Predloži dokazila preveritelju</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="87" />
+        <source>Request link</source>
+        <translation>Povezava do zahteve</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="87" />
+        <source>The request link or text the verifier gave you</source>
+        <translation>Povezava ali besedilo zahteve, ki vam ga je dal preveritelj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="91" />
+        <source>Open a &amp;QR image or screenshot…</source>
+        <translation>Odpri sliko &amp;QR ali posnetek zaslona …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="92" />
+        <source>Open a QR image or screenshot</source>
+        <translation>Odpri sliko QR ali posnetek zaslona</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="93" />
+        <source>Read the request from a QR code image, a screenshot or a file</source>
+        <translation>Preberi zahtevo iz slike kode QR, posnetka zaslona ali datoteke</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="96" />
+        <source>&amp;Continue</source>
+        <translation>&amp;Nadaljuj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="98" />
+        <source>Continue</source>
+        <translation>Nadaljuj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="98" />
+        <source>Read the request and show who asks for what</source>
+        <translation>Preberi zahtevo in pokaži, kdo kaj zahteva</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="102" />
+        <source>Paste the request link the verifier gave you (or open the QR code it showed). You will see who asks for what before anything is sent.</source>
+        <translation>Prilepite povezavo do zahteve, ki vam jo je dal preveritelj (ali odprite kodo QR, ki jo je prikazal). Preden bo kar koli poslano, boste videli, kdo kaj zahteva.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="131" />
+        <source>Credentials asked for</source>
+        <translation>Zahtevana dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="137" />
+        <source>&amp;Send</source>
+        <translation>&amp;Pošlji</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="138" />
+        <source>&amp;Decline</source>
+        <translation>&amp;Zavrni</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="139" />
+        <source>Send</source>
+        <translation>Pošlji</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="139" />
+        <source>Send the chosen credentials, showing only what is asked for</source>
+        <translation>Pošlji izbrana dokazila in pokaži le, kar je zahtevano</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="140" />
+        <source>Decline</source>
+        <translation>Zavrni</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="140" />
+        <source>Refuse the request: nothing is sent</source>
+        <translation>Zavrni zahtevo: nič ne bo poslano</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="157" />
+        <source>Working</source>
+        <translation>Delo poteka</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="170" />
+        <source>Result</source>
+        <translation>Izid</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="175" />
+        <source>&amp;Open this address in the browser</source>
+        <translation>&amp;Odpri ta naslov v brskalniku</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="176" />
+        <source>Open this address in the browser</source>
+        <translation>Odpri ta naslov v brskalniku</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="177" />
+        <source>Continue at the address the verifier returned, in your web browser</source>
+        <translation>Nadaljuj na naslovu, ki ga je vrnil preveritelj, v spletnem brskalniku</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="179" />
+        <source>&amp;Close</source>
+        <translation>&amp;Zapri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="180" />
+        <source>Close</source>
+        <translation>Zapri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="180" />
+        <source>Close this window</source>
+        <translation>Zapri to okno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="191" />
+        <source>Open a request (QR image or file)</source>
+        <translation>Odpri zahtevo (slika QR ali datoteka)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="192" />
+        <source>Requests (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt);;All files (*)</source>
+        <translation>Zahteve (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt);;Vse datoteke (*)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="202" />
+        <source>Reading the request and checking who sent it…</source>
+        <translation>Branje zahteve in preverjanje, kdo jo je poslal …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="210" />
+        <source>Nothing was sent.</source>
+        <translation>Nič ni bilo poslano.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="217" />
+        <source>%1 asks for credentials</source>
+        <translation>%1 zahteva dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="220" />
+        <source>It calls itself “%1” (not verified).</source>
+        <translation>Imenuje se »%1« (ni preverjeno).</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="222" />
+        <source>No authority the wallet trusts vouches for who this verifier is.</source>
+        <translation>Nobena ustanova, ki ji denarnica zaupa, ne jamči, kdo je ta preveritelj.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="224" />
+        <source>The answer goes to %1.</source>
+        <translation>Odgovor bo poslan na %1.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="226" />
+        <source>It is encrypted so that only the verifier can read it.</source>
+        <translation>Šifriran je tako, da ga lahko prebere le preveritelj.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="247" />
+        <source>Asked for: %1</source>
+        <translation>Zahtevano: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="259" />
+        <source>%1 (%2) — shows: %3</source>
+        <translation>%1 (%2) – pokaže: %3</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="265" />
+        <source>Do not send any</source>
+        <translation>Ne pošlji nobenega</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="294" />
+        <source>Sending to the verifier…</source>
+        <translation>Pošiljanje preveritelju …</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="315" />
+        <source>Sent: %1</source>
+        <translation>Poslano: %1</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="321" />
+        <source>The verifier asks you to continue at %1</source>
+        <translation>Preveritelj vas prosi, da nadaljujete na %1</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationsDialog</name>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="23" />
+        <source>Presented to verifiers</source>
+        <translation>Predloženo preveriteljem</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="24" />
+        <source>Nothing has been presented to a verifier yet.</source>
+        <translation>Preveritelju še ni bilo nič predloženo.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="26" />
+        <source>Presentation history</source>
+        <translation>Zgodovina predložitev</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="27" />
+        <source>Every answer you sent to a verifier: when, to whom, what it showed and whether it was accepted</source>
+        <translation>Vsi odgovori, ki ste jih poslali preveriteljem: kdaj, komu, kaj so pokazali in ali so bili sprejeti</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="28" />
+        <source>When</source>
+        <translation>Kdaj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="28" />
+        <source>Verifier</source>
+        <translation>Preveritelj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="28" />
+        <source>Outcome</source>
+        <translation>Izid</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="45" />
+        <source>being sent</source>
+        <translation>v pošiljanju</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="45" />
+        <source>accepted</source>
+        <translation>sprejeto</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="46" />
+        <source>not accepted</source>
+        <translation>ni sprejeto</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="46" />
+        <source>not delivered</source>
+        <translation>ni dostavljeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="54" />
+        <source>%1 (verified)</source>
+        <translation>%1 (preverjeno)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="54" />
+        <source>%1 (unverified)</source>
+        <translation>%1 (ni preverjeno)</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="56" />
+        <source> — calls itself “%1”</source>
+        <translation> – imenuje se »%1«</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="61" />
+        <source>everything in the credential</source>
+        <translation>vse v dokazilu</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="62" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1926,177 +2216,248 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="80" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="81" />
         <source>Receive credentials from an issuer</source>
         <translation>Prejmi dokazila od izdajatelja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="102" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="103" />
         <source>Offer link</source>
         <translation>Povezava do ponudbe</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="106" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="103" />
+        <source>The offer link or text the issuer gave you</source>
+        <translation>Povezava ali besedilo ponudbe, ki vam ga je dal izdajatelj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="107" />
         <source>Open a &amp;QR image or file…</source>
         <translation>Odpri &amp;sliko QR ali datoteko …</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/receive_dialog.py" line="108" />
+        <source>Open a QR image or file</source>
+        <translation>Odpri sliko QR ali datoteko</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="108" />
+        <source>Read the offer from a QR code image or a file</source>
+        <translation>Preberi ponudbo iz slike kode QR ali datoteke</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="110" />
         <source>Collect &amp;waiting credentials</source>
         <translation>Prevzemi č&amp;akajoča dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="109" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="111" />
         <source>Ask the issuers again for credentials they were still preparing</source>
         <translation>Znova vprašaj izdajatelje za dokazila, ki so jih še pripravljali</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="113" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="112" />
+        <source>Collect waiting credentials</source>
+        <translation>Prevzemi čakajoča dokazila</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="116" />
         <source>&amp;Continue</source>
         <translation>&amp;Nadaljuj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="117" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="118" />
+        <source>Continue</source>
+        <translation>Nadaljuj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="118" />
+        <source>Read the offer and show what it contains</source>
+        <translation>Preberi ponudbo in pokaži, kaj vsebuje</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="122" />
         <source>Paste the offer link the issuer gave you (or open the QR code it showed). You will see who offers what before anything is stored.</source>
         <translation>Prilepite povezavo do ponudbe, ki vam jo je dal izdajatelj (ali odprite kodo QR, ki jo je pokazal). Preden se karkoli shrani, boste videli, kdo ponuja kaj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="153" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="158" />
         <source>Credentials offered</source>
         <translation>Ponujena dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="157" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="162" />
         <source>Transaction code</source>
         <translation>Transakcijska koda</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="165" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="162" />
+        <source>The code the issuer sent you separately</source>
+        <translation>Koda, ki vam jo je izdajatelj poslal posebej</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="170" />
         <source>&amp;Accept and store</source>
         <translation>&amp;Sprejmi in shrani</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="166" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="171" />
         <source>&amp;Decline</source>
         <translation>&amp;Zavrni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="175" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="172" />
+        <source>Accept and store</source>
+        <translation>Sprejmi in shrani</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="172" />
+        <source>Store the offered credentials in your wallet</source>
+        <translation>Shrani ponujena dokazila v denarnico</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="173" />
+        <source>Decline</source>
+        <translation>Zavrni</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="173" />
+        <source>Refuse the offer: nothing is stored</source>
+        <translation>Zavrni ponudbo: nič ne bo shranjeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="182" />
         <source>What happens if you accept:</source>
         <translation>Kaj se zgodi, če sprejmete:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="188" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="195" />
         <source>Receiving</source>
         <translation>Prejemanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="189" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="196" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="197" />
         <source>Cancel</source>
         <translation>Prekliči</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="204" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="197" />
+        <source>Stop receiving: nothing more is stored</source>
+        <translation>Ustavi prejemanje: nič več ne bo shranjeno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="212" />
         <source>Result</source>
         <translation>Izid</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="205" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="213" />
         <source>&amp;Close</source>
         <translation>&amp;Zapri</translation>
     </message>
     <message>
         <location filename="../../wallet/ui/screens/receive_dialog.py" line="214" />
+        <source>Close</source>
+        <translation>Zapri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="214" />
+        <source>Close this window</source>
+        <translation>Zapri to okno</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="223" />
         <source>Open an offer (QR image or file)</source>
         <translation>Odpri ponudbo (sliko QR ali datoteko)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="215" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="224" />
         <source>Offers (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;All files (*)</source>
         <translation>Ponudbe (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="225" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="234" />
         <source>Reading the offer and asking the issuer who it is…</source>
         <translation>Branje ponudbe in poizvedba pri izdajatelju, kdo je …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="236" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="245" />
         <source>Asking the issuers again…</source>
         <translation>Ponovno spraševanje izdajateljev …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="254" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="263" />
         <source>%1 offers you:</source>
         <translation>%1 vam ponuja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="275" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="284" />
         <source>digits</source>
         <translation>števke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="275" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="284" />
         <source>letters and digits</source>
         <translation>črke in števke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="276" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="285" />
         <source>Transaction code (%1):</source>
         <translation>Transakcijska koda (%1):</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="278" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="287" />
         <source>Transaction code (%1, %2 characters):</source>
         <translation>Transakcijska koda (%1, znakov: %2):</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="326" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="335" />
         <source>The code does not have the form the issuer described.</source>
         <translation>Koda nima oblike, ki jo je opisal izdajatelj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="333" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="342" />
         <source>Starting…</source>
         <translation>Začenjam …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="349" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="358" />
         <source>Cancelling…</source>
         <translation>Preklicujem …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="363" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="372" />
         <source>Nothing was stored.</source>
         <translation>Nič ni shranjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="374" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="383" />
         <source>Stored</source>
         <translation>Shranjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="374" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="383" />
         <source>Already in the wallet</source>
         <translation>Že v denarnici</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="375" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="384" />
         <source>Refused</source>
         <translation>Zavrnjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="375" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="384" />
         <source>Waiting for the issuer</source>
         <translation>Čaka na izdajatelja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="376" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="385" />
         <source>Not received</source>
         <translation>Ni prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="376" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="385" />
         <source>Cannot be received</source>
         <translation>Ni mogoče prejeti</translation>
     </message>

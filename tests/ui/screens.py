@@ -121,5 +121,18 @@ def screens(window: Any, qtbot: Any, tmp_path: Path, corpus_files: list[Path]) -
                                 secret=True)
     text.show()
     yield "input-dialog", text
-    for widget in (settings, help_dialog, passphrase, paste, importer, box, text):
+    from wallet.ui.screens.present_dialog import PresentDialog
+    from wallet.ui.screens.presentations_dialog import PresentationsDialog
+    from wallet.ui.screens.receive_dialog import ReceiveDialog
+
+    receive = ReceiveDialog(window.session, parent=window)
+    receive.show()
+    yield "receive", receive
+    present = PresentDialog(window.session, parent=window)
+    present.show()
+    yield "present", present
+    history = PresentationsDialog(window.session, window)
+    history.show()
+    yield "presentations", history
+    for widget in (settings, help_dialog, passphrase, paste, importer, box, text, receive, present, history):
         widget.close()

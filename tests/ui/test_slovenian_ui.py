@@ -197,7 +197,9 @@ def find_english(window: Any, qtbot: Any, tmp_path: Path, corpus_files: list[Pat
                 problems.append(f"{name}: {where}: English message text {hit!r} in {text[:80]!r}")
                 continue
             if chrome:
-                words = {w.lower() for w in re.findall(r"[A-Za-z]+", plain)}
+                # A URI (a placeholder such as openid-credential-offer://…) is a name, not words to translate.
+                prose = re.sub(r"[A-Za-z][A-Za-z0-9+.-]*://\S*", " ", plain)
+                words = {w.lower() for w in re.findall(r"[A-Za-z]+", prose)}
                 english = sorted(words & ENGLISH_WORDS)
                 if english:
                     problems.append(f"{name}: {where}: English words {english} in {plain[:80]!r}")

@@ -39,6 +39,7 @@ from wallet.ui import dialogs
 from wallet.ui.i18n import fmt, say, ui_language
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import Task, TaskError
+from wallet.ui.widgets import describe, describe_buttons
 
 
 def looks_like_request(text: str) -> bool:
@@ -83,15 +84,19 @@ class PresentDialog(QDialog):
     def _build_source(self) -> None:
         self.source_page = QWidget()
         self.request_edit = QLineEdit()
-        self.request_edit.setAccessibleName(self.tr("Request link"))
+        describe(self.request_edit, self.tr("Request link"), self.tr("The request link or text the verifier gave you"))
         self.request_edit.setPlaceholderText("openid4vp://…")
         self.source_error = QLabel()
         self.source_error.setWordWrap(True)
         open_button = QPushButton(self.tr("Open a &QR image or screenshot…"))
+        describe(open_button, self.tr("Open a QR image or screenshot"),
+                 self.tr("Read the request from a QR code image, a screenshot or a file"))
         open_button.clicked.connect(self._choose_file)
         buttons = QDialogButtonBox()
         self.continue_button = buttons.addButton(self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
+        describe(self.continue_button, self.tr("Continue"), self.tr("Read the request and show who asks for what"))
+        describe_buttons(buttons)
         self.continue_button.clicked.connect(lambda: self.start(self.request_edit.text()))
         layout = QVBoxLayout(self.source_page)
         intro = QLabel(self.tr("Paste the request link the verifier gave you (or open the QR code it showed). "
@@ -131,6 +136,8 @@ class PresentDialog(QDialog):
         buttons = QDialogButtonBox()
         self.send_button = buttons.addButton(self.tr("&Send"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.decline_button = buttons.addButton(self.tr("&Decline"), QDialogButtonBox.ButtonRole.RejectRole)
+        describe(self.send_button, self.tr("Send"), self.tr("Send the chosen credentials, showing only what is asked for"))
+        describe(self.decline_button, self.tr("Decline"), self.tr("Refuse the request: nothing is sent"))
         self.send_button.clicked.connect(self.send)
         self.decline_button.clicked.connect(self.decline)
         layout = QVBoxLayout(self.consent_page)
@@ -166,8 +173,11 @@ class PresentDialog(QDialog):
         self.redirect_label.setTextFormat(Qt.TextFormat.PlainText)
         self.redirect_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.redirect_button = QPushButton(self.tr("&Open this address in the browser"))
+        describe(self.redirect_button, self.tr("Open this address in the browser"),
+                 self.tr("Continue at the address the verifier returned, in your web browser"))
         self.redirect_button.clicked.connect(self.open_redirect)
         close = QPushButton(self.tr("&Close"))
+        describe(close, self.tr("Close"), self.tr("Close this window"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self.result_page)
         layout.addWidget(self.result_label, 1)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QT
 
 from wallet.ui.i18n import fmt
 from wallet.ui.session import Session
+from wallet.ui.widgets import describe, describe_buttons
 
 
 class PresentationsDialog(QDialog):
@@ -22,9 +23,11 @@ class PresentationsDialog(QDialog):
         self.setWindowTitle(self.tr("Presented to verifiers"))
         self.empty = QLabel(self.tr("Nothing has been presented to a verifier yet."))
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName(self.tr("Presentation history"))
+        describe(self.tree, self.tr("Presentation history"),
+                 self.tr("Every answer you sent to a verifier: when, to whom, what it showed and whether it was accepted"))
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Verifier"), self.tr("Outcome")])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)

@@ -44,6 +44,7 @@ from wallet.ui.i18n import fmt, say, ui_language
 from wallet.ui.images import image_from_data_url
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import Task, TaskError
+from wallet.ui.widgets import describe, describe_buttons
 
 
 class _Relay(QObject):
@@ -99,19 +100,23 @@ class ReceiveDialog(QDialog):
     def _build_source(self) -> None:
         self.source_page = QWidget()
         self.offer_edit = QLineEdit()
-        self.offer_edit.setAccessibleName(self.tr("Offer link"))
+        describe(self.offer_edit, self.tr("Offer link"), self.tr("The offer link or text the issuer gave you"))
         self.offer_edit.setPlaceholderText("openid-credential-offer://…")
         self.source_error = QLabel()
         self.source_error.setWordWrap(True)
         open_button = QPushButton(self.tr("Open a &QR image or file…"))
+        describe(open_button, self.tr("Open a QR image or file"), self.tr("Read the offer from a QR code image or a file"))
         open_button.clicked.connect(self._choose_file)
         self.pending_button = QPushButton(self.tr("Collect &waiting credentials"))
         self.pending_button.setToolTip(self.tr("Ask the issuers again for credentials they were still preparing"))
+        describe(self.pending_button, self.tr("Collect waiting credentials"), self.pending_button.toolTip())
         self.pending_button.clicked.connect(self.collect_pending)
         self.pending_button.hide()
         buttons = QDialogButtonBox()
         self.continue_button = buttons.addButton(self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
+        describe(self.continue_button, self.tr("Continue"), self.tr("Read the offer and show what it contains"))
+        describe_buttons(buttons)
         self.continue_button.clicked.connect(lambda: self.start(self.offer_edit.text()))
         layout = QVBoxLayout(self.source_page)
         intro = QLabel(self.tr("Paste the offer link the issuer gave you (or open the QR code it showed). "
@@ -154,7 +159,7 @@ class ReceiveDialog(QDialog):
         self.tx_label = QLabel()
         self.tx_label.setWordWrap(True)
         self.tx_edit = QLineEdit()
-        self.tx_edit.setAccessibleName(self.tr("Transaction code"))
+        describe(self.tx_edit, self.tr("Transaction code"), self.tr("The code the issuer sent you separately"))
         self.tx_error = QLabel()
         self.tx_error.setWordWrap(True)
         self.tx_error.setStyleSheet("color: #b00020")
@@ -164,6 +169,8 @@ class ReceiveDialog(QDialog):
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton(self.tr("&Accept and store"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.decline_button = buttons.addButton(self.tr("&Decline"), QDialogButtonBox.ButtonRole.RejectRole)
+        describe(self.accept_button, self.tr("Accept and store"), self.tr("Store the offered credentials in your wallet"))
+        describe(self.decline_button, self.tr("Decline"), self.tr("Refuse the offer: nothing is stored"))
         self.accept_button.clicked.connect(self.accept_offer)
         self.decline_button.clicked.connect(self.decline)
         layout = QVBoxLayout(self.consent_page)
@@ -187,6 +194,7 @@ class ReceiveDialog(QDialog):
         bar.setRange(0, 0)
         bar.setAccessibleName(self.tr("Receiving"))
         cancel = QPushButton(self.tr("Cancel"))
+        describe(cancel, self.tr("Cancel"), self.tr("Stop receiving: nothing more is stored"))
         cancel.clicked.connect(self.cancel)
         layout = QVBoxLayout(self.progress_page)
         layout.addStretch(1)
@@ -203,6 +211,7 @@ class ReceiveDialog(QDialog):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setAccessibleName(self.tr("Result"))
         close = QPushButton(self.tr("&Close"))
+        describe(close, self.tr("Close"), self.tr("Close this window"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self.result_page)
         layout.addWidget(self.result_label, 1)
