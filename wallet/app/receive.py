@@ -23,17 +23,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from wallet.app.keys import KeyPlan, KeyVault, plan_key
+from wallet.app.link_source import link_text
 from wallet.errors import InputError, UsageError
 from wallet.messages import Message, msg
 from wallet.online.http import OnlineClient
 from wallet.online.oid4vci import display as displays
 from wallet.online.oid4vci.metadata import Configuration, IssuerMetadata, fetch_issuer_metadata
 from wallet.online.oid4vci.offer import CredentialOffer, TxCode, parse_offer, resolve_offer
-from wallet.sharing.qr_read import decode_qr_image, looks_like_image
 
 #: Formats the wallet can verify and store (``vc+sd-jwt`` is the SD-JWT VC draft's former name).
 SUPPORTED_FORMATS = ("dc+sd-jwt", "vc+sd-jwt", "jwt_vc_json", "ldp_vc", "jwt_vc_json-ld")
-MAX_SOURCE_BYTES = 15 * 1024 * 1024
 PRE_AUTHORIZED, AUTHORIZATION_CODE = "pre-authorized_code", "authorization_code"
 
 
@@ -115,39 +114,12 @@ def key_message(plan: KeyPlan) -> Message:
 
 def offer_text(source: str | bytes | Path) -> str:
     """The offer text of what the user gave: a link or pasted text, a file, or a QR image (file or bytes)."""
-    if isinstance(source, Path):
-        try:
-            if source.stat().st_size > MAX_SOURCE_BYTES:
-                raise InputError(f"{source.name} is too large to hold a credential offer.",
-                                 message=msg("receive.offer_malformed", detail="file too large"))
-            data = source.read_bytes()
-        except FileNotFoundError as exc:
-            raise InputError(f"{source}: no such file", message=msg("import.no_file", name=str(source))) from exc
-        except OSError as exc:
-            raise InputError(f"{source} cannot be read", message=msg("import.unreadable_file", name=str(source))) \
-                from exc
-        return offer_text(data) if not looks_like_image(data) else _from_qr(data, source.name)
-    if isinstance(source, bytes):
-        if looks_like_image(source):
-            return _from_qr(source, "the image")
-        if len(source) > MAX_SOURCE_BYTES:
-            raise InputError("This is too large to be a credential offer.",
-                             message=msg("receive.offer_malformed", detail="too large"))
-        try:
-            return source.decode("utf-8-sig").strip()
-        except UnicodeDecodeError as exc:
-            raise InputError("This is not a credential offer: it is not text.",
-                             message=msg("receive.offer_malformed", detail="not text")) from exc
-    return source.strip()
+    return link_text(source, wanted=lambda t: t.strip().lower().startswith(("openid-credential-offer:", "https:", "{")),
+                     refuse=_not_an_offer)
 
 
-def _from_qr(data: bytes, name: str) -> str:
-    texts = decode_qr_image(data, name)
-    offers = [t for t in texts if t.strip().lower().startswith(("openid-credential-offer:", "https:", "{"))]
-    if not offers:
-        raise InputError(f"The QR code in {name} holds no credential offer.",
-                         message=msg("receive.offer_malformed", detail="QR code without an offer"))
-    return offers[0]
+def _not_an_offer(reason: str) -> InputError:
+    return InputError(f"This is not a credential offer: {reason}.", message=msg("receive.offer_malformed", detail=reason))
 
 
 def _display_name(cfg: Configuration | None, ident: str, langs: Sequence[str]) -> tuple[str, Any]:

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from wallet.app.keys import KeyVault
+from wallet.app.link_source import link_text
 from wallet.app.presenting.candidates import Holding, holdings
-from wallet.errors import InputError
 from wallet.messages import Message, msg
 from wallet.oid4vp import link as links
 from wallet.oid4vp.choice import default_choice
@@ -33,9 +33,6 @@ from wallet.oid4vp.matching import FORMAT_NAMES, MatchResult, match
 from wallet.oid4vp.request import AuthorizationRequest, from_link, from_request_object
 from wallet.online.http import OnlineClient
 from wallet.online.oid4vp import fetch_request_object
-from wallet.sharing.qr_read import decode_qr_image, looks_like_image
-
-MAX_SOURCE_BYTES = 15 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -120,35 +117,7 @@ class PresentationSummary:
 
 def request_text(source: str | bytes | Path) -> str:
     """The request link in what the user gave: a link or pasted text, a file, or a QR image."""
-    if isinstance(source, Path):
-        try:
-            if source.stat().st_size > MAX_SOURCE_BYTES:
-                raise links.refuse(f"{source.name} is too large to hold a request")
-            data = source.read_bytes()
-        except FileNotFoundError as exc:
-            raise InputError(f"{source}: no such file", message=msg("import.no_file", name=str(source))) from exc
-        except OSError as exc:
-            raise InputError(f"{source} cannot be read", message=msg("import.unreadable_file", name=str(source))) \
-                from exc
-        return request_text(data) if not looks_like_image(data) else _from_qr(data, source.name)
-    if isinstance(source, bytes):
-        if looks_like_image(source):
-            return _from_qr(source, "the image")
-        if len(source) > links.MAX_LINK_CHARS:
-            raise links.refuse(f"it is longer than {links.MAX_LINK_CHARS} bytes")
-        try:
-            return source.decode("utf-8-sig").strip()
-        except UnicodeDecodeError as exc:
-            raise links.refuse("it is not UTF-8 text") from exc
-    return source.strip()
-
-
-def _from_qr(data: bytes, name: str) -> str:
-    texts = decode_qr_image(data, name)
-    found = [t for t in texts if links.looks_like_request(t)]
-    if not found:
-        raise links.refuse(f"the QR code in {name} holds no presentation request")
-    return found[0]
+    return link_text(source, wanted=links.looks_like_request, refuse=links.refuse, max_text_bytes=links.MAX_LINK_CHARS)
 
 
 def request_anchors(vault: KeyVault, client: OnlineClient) -> tuple[bytes, ...]:
