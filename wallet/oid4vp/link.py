@@ -29,6 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from wallet.errors import InputError
 from wallet.messages import msg
+from wallet.util.limits import pasted_text
 
 SCHEME = "openid4vp"
 #: A link by value carries the whole query (DCQL, client metadata, a request JWT): generous for a link,
@@ -82,18 +83,7 @@ def looks_like_request(text: str) -> bool:
 
 
 def _text(raw: str | bytes) -> str:
-    if isinstance(raw, (bytes, bytearray)):
-        if len(raw) > MAX_LINK_CHARS:
-            raise refuse(f"it is longer than {MAX_LINK_CHARS} bytes")
-        try:
-            raw = bytes(raw).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise refuse("it is not UTF-8 text") from exc
-    value = raw.strip()
-    if not value:
-        raise refuse("it is empty")
-    if len(value) > MAX_LINK_CHARS:
-        raise refuse(f"it is longer than {MAX_LINK_CHARS} characters")
+    value = pasted_text(raw, MAX_LINK_CHARS, refuse)
     if any(c.isspace() or ord(c) < 0x20 for c in value):
         raise refuse("it contains spaces or control characters")
     return value

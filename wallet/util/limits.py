@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from wallet.errors import InputError
@@ -176,3 +177,23 @@ def strip_input(raw: bytes) -> bytes:
     """Drop a UTF-8 BOM and surrounding whitespace (pasted text often has both)."""
     data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     return data.strip(b" \t\r\n\f\v")
+
+
+def pasted_text(raw: str | bytes, limit: int, refuse: Callable[[str], InputError]) -> str:
+    """Text a user pasted or a link handler passed: UTF-8, trimmed, not empty, at most ``limit``.
+
+    ``refuse(reason)`` makes the caller's own error, so each protocol keeps its message id.
+    """
+    if isinstance(raw, (bytes, bytearray)):
+        if len(raw) > limit:
+            raise refuse(f"it is longer than {limit} bytes")
+        try:
+            raw = bytes(raw).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise refuse("it is not UTF-8 text") from exc
+    value = raw.strip()
+    if not value:
+        raise refuse("it is empty")
+    if len(value) > limit:
+        raise refuse(f"it is longer than {limit} characters")
+    return value

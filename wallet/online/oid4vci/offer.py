@@ -26,7 +26,7 @@ from wallet.messages import msg
 from wallet.online.http import OnlineClient
 from wallet.online.oid4vci.common import code, https_url, json_object, oauth_error, string_list, text
 from wallet.online.settings import FetchKind
-from wallet.util.limits import load_json
+from wallet.util.limits import load_json, pasted_text
 
 SCHEME = "openid-credential-offer"
 PRE_AUTHORIZED = "urn:ietf:params:oauth:grant-type:pre-authorized_code"
@@ -151,18 +151,7 @@ def offer_from_json(obj: Any) -> CredentialOffer:
 
 def parse_offer(text_in: str | bytes) -> CredentialOffer | OfferReference:
     """An offer link (``openid-credential-offer://``, or https with the same query) or a pasted offer object."""
-    if isinstance(text_in, (bytes, bytearray)):
-        if len(text_in) > MAX_OFFER_CHARS:
-            raise _refuse(f"it is longer than {MAX_OFFER_CHARS} bytes")
-        try:
-            text_in = bytes(text_in).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise _refuse("it is not UTF-8 text") from exc
-    value = text_in.strip()
-    if not value:
-        raise _refuse("it is empty")
-    if len(value) > MAX_OFFER_CHARS:
-        raise _refuse(f"it is longer than {MAX_OFFER_CHARS} characters")
+    value = pasted_text(text_in, MAX_OFFER_CHARS, _refuse)
     if value.startswith("{"):
         try:
             return offer_from_json(load_json(value, "credential offer", MAX_OFFER_CHARS))
