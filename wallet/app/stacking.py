@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from wallet.app.vault import StoredLike
 from wallet.codec import credential_from_json
 from wallet.errors import InputError
 from wallet.messages import Message, msg
@@ -26,19 +27,6 @@ from wallet.stacking.elm_import import looks_like_elm, target_document_from_elm
 from wallet.stacking.progress import Progress, progress
 from wallet.stacking.schema import bundled_targets, load_target, read_json_file
 from wallet.stacking.target import Target
-
-
-class StoredLike(Protocol):
-    """What a vault record offers (``wallet.storage`` StoredCredential)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def raw(self) -> bytes: ...
-    @property
-    def parsed(self) -> dict[str, Any]: ...
-    @property
-    def report(self) -> dict[str, Any] | None: ...
 
 
 class VaultLike(Protocol):
