@@ -1907,12 +1907,17 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
         <translation>Pošiljanje preveritelju …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="315" />
-        <source>Sent: %1</source>
-        <translation>Poslano: %1</translation>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="318" />
+        <source>everything in the credential</source>
+        <translation>vse v dokazilu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="321" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="319" />
+        <source>Sent: %1 — it showed: %2</source>
+        <translation>Poslano: %1 – pokazalo je: %2</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="325" />
         <source>The verifier asks you to continue at %1</source>
         <translation>Preveritelj vas prosi, da nadaljujete na %1</translation>
     </message>
@@ -1920,82 +1925,82 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>PresentationsDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="23" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="32" />
         <source>Presented to verifiers</source>
         <translation>Predloženo preveriteljem</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="24" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="33" />
         <source>Nothing has been presented to a verifier yet.</source>
         <translation>Preveritelju še ni bilo nič predloženo.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="26" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="35" />
         <source>Presentation history</source>
         <translation>Zgodovina predložitev</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="27" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="36" />
         <source>Every answer you sent to a verifier: when, to whom, what it showed and whether it was accepted</source>
         <translation>Vsi odgovori, ki ste jih poslali preveriteljem: kdaj, komu, kaj so pokazali in ali so bili sprejeti</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="28" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="37" />
         <source>When</source>
         <translation>Kdaj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="28" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="37" />
         <source>Verifier</source>
         <translation>Preveritelj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="28" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="37" />
         <source>Outcome</source>
         <translation>Izid</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="45" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="60" />
         <source>being sent</source>
         <translation>v pošiljanju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="45" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="60" />
         <source>accepted</source>
         <translation>sprejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="46" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="61" />
         <source>not accepted</source>
         <translation>ni sprejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="46" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="61" />
         <source>not delivered</source>
         <translation>ni dostavljeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="54" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="69" />
         <source>%1 (verified)</source>
         <translation>%1 (preverjeno)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="54" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="69" />
         <source>%1 (unverified)</source>
         <translation>%1 (ni preverjeno)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="56" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="71" />
         <source> — calls itself “%1”</source>
         <translation> – imenuje se »%1«</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="61" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="76" />
         <source>everything in the credential</source>
         <translation>vse v dokazilu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="62" />
+        <location filename="../../wallet/ui/screens/presentations_dialog.py" line="77" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

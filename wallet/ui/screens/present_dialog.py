@@ -311,8 +311,12 @@ class PresentDialog(QDialog):
         self.task = None
         self.outcome = outcome
         lines = [say(outcome.message()), ""]
+        from wallet.app.presenting.history import claims_text
+
         for item in outcome.disclosed:
-            lines.append(fmt(self.tr("Sent: %1"), item.get("title", "")))
+            text = claims_text(item)
+            shown = self.tr("everything in the credential") if text == "everything" else text
+            lines.append(fmt(self.tr("Sent: %1 — it showed: %2"), str(item.get("title", "")), shown))
         self.result_label.setText("\n".join(lines))
         redirect = outcome.redirect_uri
         self.redirect_label.setVisible(bool(redirect))

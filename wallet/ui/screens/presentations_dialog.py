@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wallet.ui.i18n import fmt
 from wallet.ui.session import Session
@@ -26,6 +35,12 @@ class PresentationsDialog(QDialog):
         describe(self.tree, self.tr("Presentation history"),
                  self.tr("Every answer you sent to a verifier: when, to whom, what it showed and whether it was accepted"))
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Verifier"), self.tr("Outcome")])
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
@@ -59,7 +74,9 @@ class PresentationsDialog(QDialog):
             for cred in item.credentials:
                 text = claims_text(cred)
                 shown = self.tr("everything in the credential") if text == "everything" else text
-                QTreeWidgetItem(row, ["", fmt(self.tr("%1: %2"), str(cred.get("title", "")), shown), ""])
+                line = fmt(self.tr("%1: %2"), str(cred.get("title", "")), shown)
+                child = QTreeWidgetItem(row, ["", line, ""])
+                child.setToolTip(1, line)
+            row.setToolTip(1, who)
             self.tree.addTopLevelItem(row)
             row.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
