@@ -114,6 +114,7 @@ class Executor:
         self.last_flush = 0.0
         self.contained: list[BaseException] = []
         self.keep_current = False
+        self.armed = False
         signal.signal(signal.SIGALRM, self._alarm)
 
     def watch_engine(self) -> None:
@@ -133,9 +134,11 @@ class Executor:
         engine.log_internal_error = record  # type: ignore[assignment]
         logging.getLogger("wallet").setLevel(logging.CRITICAL)  # recorded here; no log noise
 
-    @staticmethod
-    def _alarm(_signum: int, _frame: Any) -> None:
-        raise Hang()
+    def _alarm(self, _signum: int, _frame: Any) -> None:
+        # Only while an input runs: an alarm handled after it finished (the handler runs between
+        # bytecodes, maybe in a `finally`) must not escape to libFuzzer as an uncaught exception.
+        if self.armed:
+            raise Hang()
 
     def _save(self, kind: str, signature: str, data: bytes, detail: str) -> dict[str, Any]:
         table = self.stats.crashes if kind == "crash" else self.stats.hangs
@@ -149,6 +152,24 @@ class Executor:
             entry["files"].append(str((self.findings / name).relative_to(ROOT) if self.findings.is_relative_to(ROOT) else self.findings / name))
         return entry
 
+    def _run(self, data: bytes) -> str:
+        try:
+            self.target.run(data)
+        except Hang:
+            return "hang"
+        except self.allowed:
+            return "refused"
+        except (Exception, NetworkAttempt, RecursionError, SystemExit, GeneratorExit) as exc:  # noqa: BLE001 - every escape is a finding
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            self._save("crash", crash_signature(exc), data, "".join(traceback.format_exception(exc))[-4000:])
+            return "crash"
+        outcome = "ok"
+        for exc in self.contained:
+            self._save("crash", "contained by the engine: " + crash_signature(exc), data,
+                       "".join(traceback.format_exception(exc))[-4000:])
+            outcome = "crash"
+        return outcome
+
     def execute(self, data: bytes) -> str:
         """Run one input; 'ok', 'refused' (a WalletError), 'crash' or 'hang'."""
         self.stats.executions += 1
@@ -159,22 +180,14 @@ class Executor:
         start = time.monotonic()
         outcome = "ok"
         self.contained.clear()
+        self.armed = True
         signal.setitimer(signal.ITIMER_REAL, self.hang_seconds)
         try:
-            self.target.run(data)
-            for exc in self.contained:
-                self._save("crash", "contained by the engine: " + crash_signature(exc), data,
-                           "".join(traceback.format_exception(exc))[-4000:])
-                outcome = "crash"
-        except Hang:
+            outcome = self._run(data)
+        except Hang:  # the alarm went off as the input finished, after its own handlers
             outcome = "hang"
-        except self.allowed:
-            outcome = "refused"
-        except (Exception, NetworkAttempt, RecursionError, SystemExit, GeneratorExit) as exc:  # noqa: BLE001 - every escape is a finding
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            self._save("crash", crash_signature(exc), data, "".join(traceback.format_exception(exc))[-4000:])
-            outcome = "crash"
         finally:
+            self.armed = False
             signal.setitimer(signal.ITIMER_REAL, 0)
         elapsed = time.monotonic() - start
         self.stats.slowest_s = max(self.stats.slowest_s, elapsed)
