@@ -107,6 +107,7 @@ def _merge(total: dict[str, Any], part: dict[str, Any]) -> None:
     total["executions"] += part.get("executions", 0)
     total["seconds"] += part.get("seconds", 0.0)
     total["slowest_s"] = max(total["slowest_s"], part.get("slowest_s", 0.0))
+    total.setdefault("memory_steps", []).extend(part.get("memory_steps", []))
     total["engine"] = part.get("engine") or total["engine"]
     for kind in ("crashes", "hangs"):
         for sig, entry in part.get(kind, {}).items():

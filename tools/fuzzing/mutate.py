@@ -128,7 +128,9 @@ def mutate_json_value(doc: Any, rng: random.Random) -> Any:
     if op == 7 and isinstance(node, list):  # repeat items (big arrays), at most ~256 KiB more
         item = json.dumps(node[:1])
         count = min(rng.choice((2, 10, 100, 1000, 5000)), GROWTH_LIMIT // max(len(item), 1))
-        node.extend(json.loads(item) * count)
+        # Independent copies: repeating one object by reference would let the next change inside it
+        # multiply through every copy (a 3 KB input once serialised to 1.7 GB and stopped the worker).
+        node.extend(json.loads(json.dumps(node[:1] * count)))
         return doc
     if op == 8 and isinstance(node, str) and node:  # edit a string
         pos = rng.randrange(len(node) + 1)

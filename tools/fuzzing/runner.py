@@ -37,6 +37,8 @@ from tools.fuzzing.targets import ROOT, Target
 HANG_SECONDS = 2.0
 RSS_LIMIT_MB = 512
 MAX_SAVED_PER_SIGNATURE = 3
+#: An input that raises the process's peak RSS by this much is kept as memory-<hash>.bin.
+MEMORY_STEP_MB = 48
 #: The input being run, rewritten before each one (atheris only): what was running when libFuzzer stopped the process.
 CURRENT_INPUT = "current-input.bin"
 
@@ -85,12 +87,14 @@ class Stats:
     hangs: dict[str, dict[str, Any]] = field(default_factory=dict)
     slowest_s: float = 0.0
     peak_rss_mb: float = 0.0
+    memory_steps: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "target": self.target, "engine": self.engine, "executions": self.executions,
             "seconds": round(self.seconds, 2), "crashes": self.crashes, "hangs": self.hangs,
             "slowest_s": round(self.slowest_s, 3), "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "memory_steps": self.memory_steps[-20:],
         }
 
 
@@ -115,6 +119,7 @@ class Executor:
         self.contained: list[BaseException] = []
         self.keep_current = False
         self.armed = False
+        self.peak_before = 0.0
         signal.signal(signal.SIGALRM, self._alarm)
 
     def watch_engine(self) -> None:
@@ -152,6 +157,13 @@ class Executor:
             entry["files"].append(str((self.findings / name).relative_to(ROOT) if self.findings.is_relative_to(ROOT) else self.findings / name))
         return entry
 
+    def _save_memory(self, data: bytes, before: float, after: float) -> None:
+        """A note, not a finding by itself (the limit is judged on the peak): the input and the growth."""
+        self.findings.mkdir(parents=True, exist_ok=True)
+        name = f"memory-{hashlib.sha1(data).hexdigest()[:12]}.bin"
+        (self.findings / name).write_bytes(data)
+        self.stats.memory_steps.append({"file": name, "before_mb": round(before), "after_mb": round(after)})
+
     def _run(self, data: bytes) -> str:
         try:
             self.target.run(data)
@@ -178,6 +190,8 @@ class Executor:
             # process killed for its RSS cannot save anything: the input on disk first says which one.
             (self.findings / CURRENT_INPUT).write_bytes(data)
         start = time.monotonic()
+        if not self.peak_before:
+            self.peak_before = peak_rss_mb()
         outcome = "ok"
         self.contained.clear()
         self.armed = True
@@ -191,6 +205,12 @@ class Executor:
             signal.setitimer(signal.ITIMER_REAL, 0)
         elapsed = time.monotonic() - start
         self.stats.slowest_s = max(self.stats.slowest_s, elapsed)
+        peak = peak_rss_mb()
+        if peak - self.peak_before >= MEMORY_STEP_MB:
+            # One input raised the peak a lot: keep it (libFuzzer checks the peak once a second, so the
+            # input running when it stops the process need not be the one that grew it).
+            self._save_memory(data, self.peak_before, peak)
+        self.peak_before = peak
         if outcome == "hang" or elapsed > self.hang_seconds:
             self._save("hang", f"longer than {self.hang_seconds:g} s", data, f"{elapsed:.2f} s")
             outcome = "hang"
