@@ -1152,6 +1152,39 @@
     </message>
 </context>
 <context>
+    <name>LinkFlowDialog</name>
+    <message>
+        <location filename="../../wallet/ui/screens/link_flow.py" line="73" />
+        <source>&amp;Continue</source>
+        <translation>&amp;Nadaljuj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/link_flow.py" line="76" />
+        <source>Continue</source>
+        <translation>Nadaljuj</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/link_flow.py" line="114" />
+        <source>Result</source>
+        <translation>Izid</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/link_flow.py" line="115" />
+        <source>&amp;Close</source>
+        <translation>&amp;Zapri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/link_flow.py" line="116" />
+        <source>Close</source>
+        <translation>Zapri</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/ui/screens/link_flow.py" line="117" />
+        <source>Close this window</source>
+        <translation>Zapri to okno</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../wallet/ui/screens/main_window.py" line="67" />
@@ -1717,207 +1750,177 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>PresentDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="69" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="55" />
         <source>Present credentials to a verifier</source>
         <translation>Predloži dokazila preveritelju</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="87" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="61" />
         <source>Request link</source>
         <translation>Povezava do zahteve</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="87" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="61" />
         <source>The request link or text the verifier gave you</source>
         <translation>Povezava ali besedilo zahteve, ki vam ga je dal preveritelj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="91" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="63" />
         <source>Open a &amp;QR image or screenshot…</source>
         <translation>Odpri sliko &amp;QR ali posnetek zaslona …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="92" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="63" />
         <source>Open a QR image or screenshot</source>
         <translation>Odpri sliko QR ali posnetek zaslona</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="93" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="64" />
         <source>Read the request from a QR code image, a screenshot or a file</source>
         <translation>Preberi zahtevo iz slike kode QR, posnetka zaslona ali datoteke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="96" />
-        <source>&amp;Continue</source>
-        <translation>&amp;Nadaljuj</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="98" />
-        <source>Continue</source>
-        <translation>Nadaljuj</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="98" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="65" />
         <source>Read the request and show who asks for what</source>
         <translation>Preberi zahtevo in pokaži, kdo kaj zahteva</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="102" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="59" />
         <source>Paste the request link the verifier gave you (or open the QR code it showed). You will see who asks for what before anything is sent.</source>
         <translation>Prilepite povezavo do zahteve, ki vam jo je dal preveritelj (ali odprite kodo QR, ki jo je prikazal). Preden bo kar koli poslano, boste videli, kdo kaj zahteva.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="131" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="101" />
         <source>Credentials asked for</source>
         <translation>Zahtevana dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="137" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="107" />
         <source>&amp;Send</source>
         <translation>&amp;Pošlji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="138" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="108" />
         <source>&amp;Decline</source>
         <translation>&amp;Zavrni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="139" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="109" />
         <source>Send</source>
         <translation>Pošlji</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="139" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="109" />
         <source>Send the chosen credentials, showing only what is asked for</source>
         <translation>Pošlji izbrana dokazila in pokaži le, kar je zahtevano</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="140" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="110" />
         <source>Decline</source>
         <translation>Zavrni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="140" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="110" />
         <source>Refuse the request: nothing is sent</source>
         <translation>Zavrni zahtevo: nič ne bo poslano</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="157" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="67" />
         <source>Working</source>
         <translation>Delo poteka</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="170" />
-        <source>Result</source>
-        <translation>Izid</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="175" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="72" />
         <source>&amp;Open this address in the browser</source>
         <translation>&amp;Odpri ta naslov v brskalniku</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="176" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="73" />
         <source>Open this address in the browser</source>
         <translation>Odpri ta naslov v brskalniku</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="177" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="74" />
         <source>Continue at the address the verifier returned, in your web browser</source>
         <translation>Nadaljuj na naslovu, ki ga je vrnil preveritelj, v spletnem brskalniku</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="179" />
-        <source>&amp;Close</source>
-        <translation>&amp;Zapri</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="180" />
-        <source>Close</source>
-        <translation>Zapri</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="180" />
-        <source>Close this window</source>
-        <translation>Zapri to okno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="191" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="123" />
         <source>Open a request (QR image or file)</source>
         <translation>Odpri zahtevo (slika QR ali datoteka)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="192" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="124" />
         <source>Requests (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt);;All files (*)</source>
         <translation>Zahteve (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="202" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="132" />
         <source>Reading the request and checking who sent it…</source>
         <translation>Branje zahteve in preverjanje, kdo jo je poslal …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="210" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="140" />
         <source>Nothing was sent.</source>
         <translation>Nič ni bilo poslano.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="217" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="147" />
         <source>%1 asks for credentials</source>
         <translation>%1 zahteva dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="220" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="150" />
         <source>It calls itself “%1” (not verified).</source>
         <translation>Imenuje se »%1« (ni preverjeno).</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="222" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="152" />
         <source>No authority the wallet trusts vouches for who this verifier is.</source>
         <translation>Nobena ustanova, ki ji denarnica zaupa, ne jamči, kdo je ta preveritelj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="224" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="154" />
         <source>The answer goes to %1.</source>
         <translation>Odgovor bo poslan na %1.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="226" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="156" />
         <source>It is encrypted so that only the verifier can read it.</source>
         <translation>Šifriran je tako, da ga lahko prebere le preveritelj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="247" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="177" />
         <source>Asked for: %1</source>
         <translation>Zahtevano: %1</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="259" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="189" />
         <source>%1 (%2) — shows: %3</source>
         <translation>%1 (%2) – pokaže: %3</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="265" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="195" />
         <source>Do not send any</source>
         <translation>Ne pošlji nobenega</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="294" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="224" />
         <source>Sending to the verifier…</source>
         <translation>Pošiljanje preveritelju …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="318" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="244" />
         <source>everything in the credential</source>
         <translation>vse v dokazilu</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="319" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="245" />
         <source>Sent: %1 — it showed: %2</source>
         <translation>Poslano: %1 – pokazalo je: %2</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/present_dialog.py" line="325" />
+        <location filename="../../wallet/ui/screens/present_dialog.py" line="251" />
         <source>The verifier asks you to continue at %1</source>
         <translation>Preveritelj vas prosi, da nadaljujete na %1</translation>
     </message>
@@ -2221,248 +2224,218 @@ Jih prenesem zdaj? Strežnik bo izvedel, da se preverja poverilo, ki ga je izdal
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="81" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="67" />
         <source>Receive credentials from an issuer</source>
         <translation>Prejmi dokazila od izdajatelja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="103" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="79" />
         <source>Offer link</source>
         <translation>Povezava do ponudbe</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="103" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="79" />
         <source>The offer link or text the issuer gave you</source>
         <translation>Povezava ali besedilo ponudbe, ki vam ga je dal izdajatelj</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="107" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="81" />
         <source>Open a &amp;QR image or file…</source>
         <translation>Odpri &amp;sliko QR ali datoteko …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="108" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="81" />
         <source>Open a QR image or file</source>
         <translation>Odpri sliko QR ali datoteko</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="108" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="82" />
         <source>Read the offer from a QR code image or a file</source>
         <translation>Preberi ponudbo iz slike kode QR ali datoteke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="110" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="71" />
         <source>Collect &amp;waiting credentials</source>
         <translation>Prevzemi č&amp;akajoča dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="111" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="72" />
         <source>Ask the issuers again for credentials they were still preparing</source>
         <translation>Znova vprašaj izdajatelje za dokazila, ki so jih še pripravljali</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="112" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="73" />
         <source>Collect waiting credentials</source>
         <translation>Prevzemi čakajoča dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="116" />
-        <source>&amp;Continue</source>
-        <translation>&amp;Nadaljuj</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="118" />
-        <source>Continue</source>
-        <translation>Nadaljuj</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="118" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="83" />
         <source>Read the offer and show what it contains</source>
         <translation>Preberi ponudbo in pokaži, kaj vsebuje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="122" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="77" />
         <source>Paste the offer link the issuer gave you (or open the QR code it showed). You will see who offers what before anything is stored.</source>
         <translation>Prilepite povezavo do ponudbe, ki vam jo je dal izdajatelj (ali odprite kodo QR, ki jo je pokazal). Preden se karkoli shrani, boste videli, kdo ponuja kaj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="158" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="125" />
         <source>Credentials offered</source>
         <translation>Ponujena dokazila</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="162" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="129" />
         <source>Transaction code</source>
         <translation>Transakcijska koda</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="162" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="129" />
         <source>The code the issuer sent you separately</source>
         <translation>Koda, ki vam jo je izdajatelj poslal posebej</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="170" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="137" />
         <source>&amp;Accept and store</source>
         <translation>&amp;Sprejmi in shrani</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="171" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="138" />
         <source>&amp;Decline</source>
         <translation>&amp;Zavrni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="172" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="139" />
         <source>Accept and store</source>
         <translation>Sprejmi in shrani</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="172" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="139" />
         <source>Store the offered credentials in your wallet</source>
         <translation>Shrani ponujena dokazila v denarnico</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="173" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="140" />
         <source>Decline</source>
         <translation>Zavrni</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="173" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="140" />
         <source>Refuse the offer: nothing is stored</source>
         <translation>Zavrni ponudbo: nič ne bo shranjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="182" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="149" />
         <source>What happens if you accept:</source>
         <translation>Kaj se zgodi, če sprejmete:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="195" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="89" />
         <source>Receiving</source>
         <translation>Prejemanje</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="196" />
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="197" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="86" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="87" />
         <source>Cancel</source>
         <translation>Prekliči</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="197" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="87" />
         <source>Stop receiving: nothing more is stored</source>
         <translation>Ustavi prejemanje: nič več ne bo shranjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="212" />
-        <source>Result</source>
-        <translation>Izid</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="213" />
-        <source>&amp;Close</source>
-        <translation>&amp;Zapri</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="214" />
-        <source>Close</source>
-        <translation>Zapri</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="214" />
-        <source>Close this window</source>
-        <translation>Zapri to okno</translation>
-    </message>
-    <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="223" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="158" />
         <source>Open an offer (QR image or file)</source>
         <translation>Odpri ponudbo (sliko QR ali datoteko)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="224" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="159" />
         <source>Offers (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;All files (*)</source>
         <translation>Ponudbe (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;Vse datoteke (*)</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="234" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="167" />
         <source>Reading the offer and asking the issuer who it is…</source>
         <translation>Branje ponudbe in poizvedba pri izdajatelju, kdo je …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="245" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="178" />
         <source>Asking the issuers again…</source>
         <translation>Ponovno spraševanje izdajateljev …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="263" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="196" />
         <source>%1 offers you:</source>
         <translation>%1 vam ponuja:</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="284" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="217" />
         <source>digits</source>
         <translation>števke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="284" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="217" />
         <source>letters and digits</source>
         <translation>črke in števke</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="285" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="218" />
         <source>Transaction code (%1):</source>
         <translation>Transakcijska koda (%1):</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="287" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="220" />
         <source>Transaction code (%1, %2 characters):</source>
         <translation>Transakcijska koda (%1, znakov: %2):</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="335" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="268" />
         <source>The code does not have the form the issuer described.</source>
         <translation>Koda nima oblike, ki jo je opisal izdajatelj.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="342" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="275" />
         <source>Starting…</source>
         <translation>Začenjam …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="358" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="291" />
         <source>Cancelling…</source>
         <translation>Preklicujem …</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="372" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="305" />
         <source>Nothing was stored.</source>
         <translation>Nič ni shranjeno.</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="383" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="312" />
         <source>Stored</source>
         <translation>Shranjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="383" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="312" />
         <source>Already in the wallet</source>
         <translation>Že v denarnici</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="384" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="313" />
         <source>Refused</source>
         <translation>Zavrnjeno</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="384" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="313" />
         <source>Waiting for the issuer</source>
         <translation>Čaka na izdajatelja</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="385" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="314" />
         <source>Not received</source>
         <translation>Ni prejeto</translation>
     </message>
     <message>
-        <location filename="../../wallet/ui/screens/receive_dialog.py" line="385" />
+        <location filename="../../wallet/ui/screens/receive_dialog.py" line="314" />
         <source>Cannot be received</source>
         <translation>Ni mogoče prejeti</translation>
     </message>

@@ -14,32 +14,27 @@ this dialog only shows them. Pages, in order:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from wallet.ui import dialogs
-from wallet.ui.i18n import fmt, say, ui_language
+from wallet.ui.i18n import fmt, say
+from wallet.ui.screens.link_flow import LinkFlowDialog
 from wallet.ui.session import Changes, Session
-from wallet.ui.tasks import Task, TaskError
-from wallet.ui.widgets import describe, describe_buttons
+from wallet.ui.tasks import TaskError
+from wallet.ui.widgets import describe
 
 
 def looks_like_request(text: str) -> bool:
@@ -49,67 +44,42 @@ def looks_like_request(text: str) -> bool:
     return core(text)
 
 
-class PresentDialog(QDialog):
+class PresentDialog(LinkFlowDialog):
     """See the module docstring. ``presented`` carries the history record id after the verifier answered."""
 
     presented = Signal(str)
 
     def __init__(self, session: Session, source: Any = None, parent: QWidget | None = None, *,
                  client: Any = None, langs: tuple[str, ...] | None = None) -> None:
-        super().__init__(parent)
-        from wallet.online import OnlineClient, OnlineSettings
-
-        self.session = session
-        self.client = client or OnlineClient(OnlineSettings.from_env())
-        self.langs = langs or (ui_language(), "en")
-        self.summary: Any = None
+        super().__init__(session, parent, client=client, langs=langs,
+                         title=self.tr("Present credentials to a verifier"))
         self.outcome: Any = None
-        self.task: Task | None = None
         self.groups: dict[str, QButtonGroup] = {}
-        self.setWindowTitle(self.tr("Present credentials to a verifier"))
-        self.pages = QStackedWidget()
-        self._build_source()
+        self.request_edit = self._build_source_page(
+            intro=self.tr("Paste the request link the verifier gave you (or open the QR code it showed). "
+                          "You will see who asks for what before anything is sent."),
+            edit=(self.tr("Request link"), self.tr("The request link or text the verifier gave you")),
+            placeholder="openid4vp://…",
+            open_button=(self.tr("Open a &QR image or screenshot…"), self.tr("Open a QR image or screenshot"),
+                         self.tr("Read the request from a QR code image, a screenshot or a file")),
+            continue_description=self.tr("Read the request and show who asks for what"))
         self._build_consent()
-        self._build_progress()
-        self._build_result()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        self.resize(680, 600)
+        self._build_progress_page(self.tr("Working"))
+        self.redirect_label = QLabel()
+        self.redirect_label.setWordWrap(True)
+        self.redirect_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.redirect_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.redirect_button = QPushButton(self.tr("&Open this address in the browser"))
+        describe(self.redirect_button, self.tr("Open this address in the browser"),
+                 self.tr("Continue at the address the verifier returned, in your web browser"))
+        self.redirect_button.clicked.connect(self.open_redirect)
+        self._build_result_page((self.redirect_label, self.redirect_button))
         if source is not None:
             self.start(source)
         else:
             self.pages.setCurrentWidget(self.source_page)
 
     # -- pages ---------------------------------------------------------------------
-    def _build_source(self) -> None:
-        self.source_page = QWidget()
-        self.request_edit = QLineEdit()
-        describe(self.request_edit, self.tr("Request link"), self.tr("The request link or text the verifier gave you"))
-        self.request_edit.setPlaceholderText("openid4vp://…")
-        self.source_error = QLabel()
-        self.source_error.setWordWrap(True)
-        open_button = QPushButton(self.tr("Open a &QR image or screenshot…"))
-        describe(open_button, self.tr("Open a QR image or screenshot"),
-                 self.tr("Read the request from a QR code image, a screenshot or a file"))
-        open_button.clicked.connect(self._choose_file)
-        buttons = QDialogButtonBox()
-        self.continue_button = buttons.addButton(self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        describe(self.continue_button, self.tr("Continue"), self.tr("Read the request and show who asks for what"))
-        describe_buttons(buttons)
-        self.continue_button.clicked.connect(lambda: self.start(self.request_edit.text()))
-        layout = QVBoxLayout(self.source_page)
-        intro = QLabel(self.tr("Paste the request link the verifier gave you (or open the QR code it showed). "
-                               "You will see who asks for what before anything is sent."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addWidget(self.request_edit)
-        layout.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.source_error)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.pages.addWidget(self.source_page)
-
     def _build_consent(self) -> None:
         self.consent_page = QWidget()
         self.who_label = QLabel()
@@ -148,50 +118,10 @@ class PresentDialog(QDialog):
         layout.addWidget(buttons)
         self.pages.addWidget(self.consent_page)
 
-    def _build_progress(self) -> None:
-        self.progress_page = QWidget()
-        self.step_label = QLabel()
-        self.step_label.setWordWrap(True)
-        bar = QProgressBar()
-        bar.setRange(0, 0)
-        bar.setAccessibleName(self.tr("Working"))
-        layout = QVBoxLayout(self.progress_page)
-        layout.addStretch(1)
-        layout.addWidget(self.step_label)
-        layout.addWidget(bar)
-        layout.addStretch(1)
-        self.pages.addWidget(self.progress_page)
-
-    def _build_result(self) -> None:
-        self.result_page = QWidget()
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_label.setAccessibleName(self.tr("Result"))
-        self.redirect_label = QLabel()
-        self.redirect_label.setWordWrap(True)
-        self.redirect_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.redirect_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.redirect_button = QPushButton(self.tr("&Open this address in the browser"))
-        describe(self.redirect_button, self.tr("Open this address in the browser"),
-                 self.tr("Continue at the address the verifier returned, in your web browser"))
-        self.redirect_button.clicked.connect(self.open_redirect)
-        close = QPushButton(self.tr("&Close"))
-        describe(close, self.tr("Close"), self.tr("Close this window"))
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self.result_page)
-        layout.addWidget(self.result_label, 1)
-        layout.addWidget(self.redirect_label)
-        layout.addWidget(self.redirect_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.pages.addWidget(self.result_page)
-
     # -- the source ------------------------------------------------------------------
-    def _choose_file(self) -> None:
-        name = dialogs.open_file(self, self.tr("Open a request (QR image or file)"),
-                                 self.tr("Requests (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt);;All files (*)"))
-        if name:
-            self.start(Path(name))
+    def _file_dialog_words(self) -> tuple[str, str]:
+        return (self.tr("Open a request (QR image or file)"),
+                self.tr("Requests (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt);;All files (*)"))
 
     def start(self, source: Any) -> None:
         """Read the request (the request object is fetched on the vault thread), then show consent."""
@@ -303,10 +233,6 @@ class PresentDialog(QDialog):
         self.redirect_button.hide()
         self.pages.setCurrentWidget(self.result_page)
 
-    def _error_text(self, error: TaskError) -> str:
-        message = getattr(error.exception, "message", None)
-        return say(message) if message is not None else error.message
-
     def _done(self, outcome: Any) -> None:
         self.task = None
         self.outcome = outcome
@@ -330,8 +256,3 @@ class PresentDialog(QDialog):
         """Only on the user's click, and only the https address that was shown."""
         if self.outcome is not None and self.outcome.redirect_uri:
             QDesktopServices.openUrl(QUrl(self.outcome.redirect_uri))
-
-    def reject(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-        super().reject()

@@ -19,32 +19,28 @@ the window stays responsive.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from wallet.ui import dialogs
-from wallet.ui.i18n import fmt, say, ui_language
+from wallet.ui.i18n import fmt, say
 from wallet.ui.images import image_from_data_url
+from wallet.ui.screens.link_flow import LinkFlowDialog
 from wallet.ui.session import Changes, Session
-from wallet.ui.tasks import Task, TaskError
-from wallet.ui.widgets import describe, describe_buttons
+from wallet.ui.tasks import TaskError
+from wallet.ui.widgets import describe
 
 
 class _Relay(QObject):
@@ -60,33 +56,38 @@ def looks_like_offer(text: str) -> bool:
         value.startswith("https://") and ("credential_offer=" in value or "credential_offer_uri=" in value))
 
 
-class ReceiveDialog(QDialog):
+class ReceiveDialog(LinkFlowDialog):
     """See the module docstring. ``received`` carries the ids of the credentials stored."""
 
     received = Signal(list)
 
     def __init__(self, session: Session, source: Any = None, parent: QWidget | None = None, *,
                  client: Any = None, browser: Any = None, langs: tuple[str, ...] | None = None) -> None:
-        super().__init__(parent)
-        from wallet.online import OnlineClient, OnlineSettings
-
-        self.session = session
-        self.client = client or OnlineClient(OnlineSettings.from_env())
+        super().__init__(session, parent, client=client, langs=langs,
+                         title=self.tr("Receive credentials from an issuer"))
         self.browser = browser
-        self.langs = langs or (ui_language(), "en")
-        self.summary: Any = None
-        self.task: Task | None = None
         self.relay = _Relay(self)
         self.relay.step.connect(self._step)
-        self.setWindowTitle(self.tr("Receive credentials from an issuer"))
-        self.pages = QStackedWidget()
-        self._build_source()
+        self.pending_button = QPushButton(self.tr("Collect &waiting credentials"))
+        self.pending_button.setToolTip(self.tr("Ask the issuers again for credentials they were still preparing"))
+        describe(self.pending_button, self.tr("Collect waiting credentials"), self.pending_button.toolTip())
+        self.pending_button.clicked.connect(self.collect_pending)
+        self.pending_button.hide()
+        self.offer_edit = self._build_source_page(
+            intro=self.tr("Paste the offer link the issuer gave you (or open the QR code it showed). "
+                          "You will see who offers what before anything is stored."),
+            edit=(self.tr("Offer link"), self.tr("The offer link or text the issuer gave you")),
+            placeholder="openid-credential-offer://…",
+            open_button=(self.tr("Open a &QR image or file…"), self.tr("Open a QR image or file"),
+                         self.tr("Read the offer from a QR code image or a file")),
+            continue_description=self.tr("Read the offer and show what it contains"),
+            extra=(self.pending_button,))
         self._build_consent()
-        self._build_progress()
-        self._build_result()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        self.resize(680, 600)
+        cancel = QPushButton(self.tr("Cancel"))
+        describe(cancel, self.tr("Cancel"), self.tr("Stop receiving: nothing more is stored"))
+        cancel.clicked.connect(self.cancel)
+        self._build_progress_page(self.tr("Receiving"), cancel)
+        self._build_result_page()
         if source is not None:
             self.start(source)
         else:
@@ -97,40 +98,6 @@ class ReceiveDialog(QDialog):
                               on_success=lambda n: self.pending_button.setVisible(n > 0))
 
     # -- pages ---------------------------------------------------------------------
-    def _build_source(self) -> None:
-        self.source_page = QWidget()
-        self.offer_edit = QLineEdit()
-        describe(self.offer_edit, self.tr("Offer link"), self.tr("The offer link or text the issuer gave you"))
-        self.offer_edit.setPlaceholderText("openid-credential-offer://…")
-        self.source_error = QLabel()
-        self.source_error.setWordWrap(True)
-        open_button = QPushButton(self.tr("Open a &QR image or file…"))
-        describe(open_button, self.tr("Open a QR image or file"), self.tr("Read the offer from a QR code image or a file"))
-        open_button.clicked.connect(self._choose_file)
-        self.pending_button = QPushButton(self.tr("Collect &waiting credentials"))
-        self.pending_button.setToolTip(self.tr("Ask the issuers again for credentials they were still preparing"))
-        describe(self.pending_button, self.tr("Collect waiting credentials"), self.pending_button.toolTip())
-        self.pending_button.clicked.connect(self.collect_pending)
-        self.pending_button.hide()
-        buttons = QDialogButtonBox()
-        self.continue_button = buttons.addButton(self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        describe(self.continue_button, self.tr("Continue"), self.tr("Read the offer and show what it contains"))
-        describe_buttons(buttons)
-        self.continue_button.clicked.connect(lambda: self.start(self.offer_edit.text()))
-        layout = QVBoxLayout(self.source_page)
-        intro = QLabel(self.tr("Paste the offer link the issuer gave you (or open the QR code it showed). "
-                               "You will see who offers what before anything is stored."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addWidget(self.offer_edit)
-        layout.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.pending_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.source_error)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.pages.addWidget(self.source_page)
-
     def _build_consent(self) -> None:
         self.consent_page = QWidget()
         self.logo = QLabel()
@@ -186,44 +153,10 @@ class ReceiveDialog(QDialog):
         layout.addWidget(buttons)
         self.pages.addWidget(self.consent_page)
 
-    def _build_progress(self) -> None:
-        self.progress_page = QWidget()
-        self.step_label = QLabel()
-        self.step_label.setWordWrap(True)
-        bar = QProgressBar()
-        bar.setRange(0, 0)
-        bar.setAccessibleName(self.tr("Receiving"))
-        cancel = QPushButton(self.tr("Cancel"))
-        describe(cancel, self.tr("Cancel"), self.tr("Stop receiving: nothing more is stored"))
-        cancel.clicked.connect(self.cancel)
-        layout = QVBoxLayout(self.progress_page)
-        layout.addStretch(1)
-        layout.addWidget(self.step_label)
-        layout.addWidget(bar)
-        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addStretch(1)
-        self.pages.addWidget(self.progress_page)
-
-    def _build_result(self) -> None:
-        self.result_page = QWidget()
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_label.setAccessibleName(self.tr("Result"))
-        close = QPushButton(self.tr("&Close"))
-        describe(close, self.tr("Close"), self.tr("Close this window"))
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self.result_page)
-        layout.addWidget(self.result_label, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.pages.addWidget(self.result_page)
-
     # -- the source ------------------------------------------------------------------
-    def _choose_file(self) -> None:
-        name = dialogs.open_file(self, self.tr("Open an offer (QR image or file)"),
-                                 self.tr("Offers (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;All files (*)"))
-        if name:
-            self.start(Path(name))
+    def _file_dialog_words(self) -> tuple[str, str]:
+        return (self.tr("Open an offer (QR image or file)"),
+                self.tr("Offers (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.txt *.json);;All files (*)"))
 
     def start(self, source: Any) -> None:
         """Read the offer and the issuer's metadata (network, on the vault thread), then show consent."""
@@ -372,10 +305,6 @@ class ReceiveDialog(QDialog):
         self.result_label.setText(self._error_text(error) + "\n\n" + self.tr("Nothing was stored."))
         self.pages.setCurrentWidget(self.result_page)
 
-    def _error_text(self, error: TaskError) -> str:
-        message = getattr(error.exception, "message", None)
-        return say(message) if message is not None else error.message
-
     def _done(self, result: Any) -> None:
         from wallet.messages import msg
 
@@ -392,8 +321,3 @@ class ReceiveDialog(QDialog):
         self.result_label.setText("\n".join(lines))
         self.pages.setCurrentWidget(self.result_page)
         self.received.emit([i.credential_id for i in result.stored if i.credential_id])
-
-    def reject(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-        super().reject()
