@@ -93,3 +93,54 @@ def test_random_signatures_agree(signature: bytes, message: bytes, seed: int) ->
     public = key.public_key().public_bytes_raw()
     for sig in (signature, key.sign(message)):
         assert _combined_accepts(public, sig, message) is _openssl_accepts(public, sig, message)
+
+
+def _order(encoding: bytes) -> int | None:
+    """The order of the point an encoding decodes to (1..8), or None if larger or not a point (pure Python)."""
+    d = -121665 * pow(121666, P - 2, P) % P
+    y = int.from_bytes(encoding, "little") & (2**255 - 1)
+    sign = encoding[31] >> 7
+    y %= P
+    u, v = (y * y - 1) % P, (d * y * y + 1) % P
+    x = u * pow(v, 3, P) * pow(u * pow(v, 7, P), (P - 5) // 8, P) % P  # candidate sqrt(u/v) (RFC 8032 5.1.3)
+    if v * x * x % P == (-u) % P:
+        x = x * pow(2, (P - 1) // 4, P) % P
+    if v * x * x % P != u % P:
+        return None
+    if x & 1 != sign:
+        x = (-x) % P
+
+    def add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+        (x1, y1), (x2, y2) = a, b
+        t = d * x1 * x2 * y1 * y2 % P
+        return ((x1 * y2 + y1 * x2) * pow(1 + t, P - 2, P) % P, (y1 * y2 + x1 * x2) * pow(1 - t, P - 2, P) % P)
+
+    point, acc = (x, y), (x, y)
+    for n in range(1, 9):
+        if acc == (0, 1):
+            return n
+        acc = add(acc, point)
+    return None
+
+
+def test_small_order_list_is_exactly_the_small_order_encodings() -> None:
+    """Each listed encoding is a point of order 1, 2, 4 or 8, whatever its sign bit; an honest key is not."""
+    for encoding in ed25519.SMALL_ORDER:
+        assert _order(encoding) in (1, 2, 4, 8), encoding.hex()
+        assert _order(encoding[:31] + bytes([encoding[31] | 0x80])) in (1, 2, 4, 8, None), encoding.hex()
+    assert len([e for e in ed25519.SMALL_ORDER if _order(e) == 8]) == 2  # the two y values of the order-8 points
+    private = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"order").digest())
+    key, signature = private.public_key().public_bytes_raw(), private.sign(b"m")
+    assert _order(key) is None and _order(signature[:32]) is None
+    assert not ed25519.sodium_stricter(key, signature)
+    assert ed25519.sodium_stricter(key, bytes(64)) and ed25519.sodium_stricter(bytes(32), signature)
+
+
+@given(st.binary(min_size=32, max_size=32), st.binary(min_size=32, max_size=32), st.binary(max_size=16))
+def test_random_keys_and_r_agree(public: bytes, r: bytes, message: bytes) -> None:
+    """Any key bytes and any R: libsodium's refusal is final only where OpenSSL refuses too."""
+    signature = r + bytes(32)
+    expected = _openssl_accepts(public, signature, message)
+    if expected is None:
+        return
+    assert _combined_accepts(public, signature, message) is expected
