@@ -63,8 +63,18 @@ class Message:
 
 
 def msg(message_id: str, **params: Any) -> Message:
-    """Build a :class:`Message`; the id must be a literal from the catalogue (a test checks)."""
-    return Message(message_id, tuple(sorted((k, _normalise(v)) for k, v in params.items())))
+    """Build a :class:`Message`; the id must be a literal from the catalogue (a test checks).
+
+    Several are built for every credential verified, so plain values skip
+    :func:`_normalise` (its isinstance chain) and no parameters skip the sort.
+    """
+    if not params:
+        return Message(message_id)
+    return Message(message_id, tuple(sorted(
+        (k, v if type(v) in _PLAIN_TYPES else _normalise(v)) for k, v in params.items())))
+
+
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
 def text(value: str) -> Message:
