@@ -88,6 +88,24 @@ def test_too_many_context_entries_are_refused() -> None:
     assert "@context entries" in _failed(report)["jsonld"]
 
 
+def test_many_distinct_contexts_across_a_document_are_refused() -> None:
+    doc = ob3_credential()
+    doc["credentialSubject"]["@context"] = [{"@vocab": f"urn:v{i}:"} for i in range(40)]
+    doc["credentialSubject"]["achievement"]["@context"] = [{"@vocab": f"urn:w{i}:"} for i in range(40)]
+    _, report = verify_bytes(_with_proof(doc), ctx())
+    assert "@context entries" in _failed(report)["jsonld"]
+
+
+def test_repeated_contexts_of_embedded_credentials_are_not_new_work() -> None:
+    """A bundle of 50 credentials repeats their few context URLs 150+ times: counted once each, up to a total."""
+    cred = ob3_credential()
+    vp = {"@context": [V2], "type": ["VerifiablePresentation"], "verifiableCredential": [dict(cred) for _ in range(50)]}
+    budget.check_input_budget(vp)  # no refusal
+    vp["verifiableCredential"] = [dict(cred) for _ in range(budget.MAX_DOCUMENT_CONTEXT_ENTRIES // len(cred["@context"]) + 1)]
+    with pytest.raises(budget.WorkBudgetExceeded, match="document has"):
+        budget.check_input_budget(vp)
+
+
 def test_thousands_of_types_are_refused_whatever_the_cache_holds() -> None:
     """Each type applies its scoped context again; the count must not depend on the context cache."""
     doc = ob3_credential()
@@ -145,5 +163,5 @@ def test_a_spent_input_budget_fails_the_jsonld_check_not_the_process() -> None:
 def test_real_credentials_are_far_below_every_cap(corpus_dir: Any) -> None:
     """The caps are ~10x what real credentials need (here: the shared corpus)."""
     for path in sorted(corpus_dir.glob("*.json")):
-        values, contexts = budget._count_input(json.loads(path.read_bytes()))
+        values, contexts, _, _ = budget._count_input(json.loads(path.read_bytes()))
         assert values * 4 < budget.MAX_INPUT_VALUES and contexts * 4 < budget.MAX_CONTEXT_ENTRIES, path.name

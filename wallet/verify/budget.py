@@ -11,7 +11,10 @@ RDFC-1.0 has its own budget (:mod:`wallet.verify.canon`).
 The budget, checked in :mod:`wallet.verify.jsonld`, refuses with one plain
 sentence (:class:`WorkBudgetExceeded`, reported as a failed ``jsonld`` check):
 
-* before expansion: at most :data:`MAX_CONTEXT_ENTRIES` ``@context`` entries
+* before expansion: at most :data:`MAX_CONTEXT_ENTRIES` entries in one
+  ``@context`` and as many distinct ones in the document (a bundle of 50
+  credentials repeats the same few context URLs 150 times: that is cached
+  work, not new work), at most :data:`MAX_DOCUMENT_CONTEXT_ENTRIES` in all,
   and :data:`MAX_INPUT_VALUES` JSON values in the document;
 * during expansion: at most :data:`MAX_CONTEXT_PROCESSINGS` distinct context
   applications (counted the same whatever is in the context cache, so the
@@ -38,8 +41,12 @@ from typing import Any
 from wallet.verify.deadline import INPUT_SECONDS, deadline, expired, input_budget
 from wallet.verify.pyld_offline import jsonld
 
-#: ``@context`` entries anywhere in one document (real credentials have 2-5).
+#: Entries in one ``@context``, and distinct entries (a URL counted once, each
+#: inline context on its own) in one document: real credentials have 2-5.
 MAX_CONTEXT_ENTRIES = 64
+#: ``@context`` entries anywhere in one document, repeats included: a
+#: presentation carries every credential's own (200 credentials of ~6 each).
+MAX_DOCUMENT_CONTEXT_ENTRIES = 2_048
 #: JSON values (objects, arrays, strings, numbers...) in one document before
 #: expansion: ten times the largest real credential we have seen (~4,000).
 MAX_INPUT_VALUES = 40_000
@@ -76,9 +83,10 @@ def check_deadline() -> None:
         )
 
 
-def _count_input(document: Any) -> tuple[int, int]:
-    """(JSON values, ``@context`` entries) of a document, iteratively."""
-    values = contexts = 0
+def _count_input(document: Any) -> tuple[int, int, int, int]:
+    """(JSON values, ``@context`` entries, distinct entries, most entries in one ``@context``), iteratively."""
+    values = contexts = widest = 0
+    distinct: set[Any] = set()
     stack = [document]
     while stack:
         item = stack.pop()
@@ -86,19 +94,26 @@ def _count_input(document: Any) -> tuple[int, int]:
         if isinstance(item, dict):
             ctx = item.get("@context")
             if ctx is not None:
-                contexts += len(ctx) if isinstance(ctx, list) else 1
+                entries = ctx if isinstance(ctx, list) else [ctx]
+                contexts += len(entries)
+                widest = max(widest, len(entries))
+                distinct.update(e if isinstance(e, str) else id(e) for e in entries)
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return values, contexts
+    return values, contexts, len(distinct), widest
 
 
 def check_input_budget(document: Any) -> None:
     """Refuse, before any JSON-LD work, a document with too many values or contexts."""
-    values, contexts = _count_input(document)
-    if contexts > MAX_CONTEXT_ENTRIES:
+    values, contexts, distinct, widest = _count_input(document)
+    if max(widest, distinct) > MAX_CONTEXT_ENTRIES:
         raise WorkBudgetExceeded(
-            f"the credential has {contexts} @context entries; at most {MAX_CONTEXT_ENTRIES} are processed"
+            f"the credential has {max(widest, distinct)} @context entries; at most {MAX_CONTEXT_ENTRIES} are processed"
+        )
+    if contexts > MAX_DOCUMENT_CONTEXT_ENTRIES:
+        raise WorkBudgetExceeded(
+            f"the document has {contexts:,} @context entries; at most {MAX_DOCUMENT_CONTEXT_ENTRIES:,} are processed"
         )
     if values > MAX_INPUT_VALUES:
         raise WorkBudgetExceeded(
