@@ -18,11 +18,11 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wallet import codec
 from wallet.app.context import EVIDENCE_STATUS_LIST, context_from_vault
+from wallet.app.files import ImportItem, read_file
 from wallet.app.keys import with_holder_keys
 from wallet.app.online import NO_FETCH, Ask, FetchPlan
 from wallet.app.vault import VaultLike
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     from wallet.online import OnlineClient
     from wallet.online.evidence import EvidenceNeed
 
-#: Largest file an import reads (EDC credentials with images reach a few MiB).
-MAX_IMPORT_FILE = 20 * 1024 * 1024
 #: Most credentials one presentation or link may add in one import.
 MAX_EXPANDED = 200
 
@@ -54,12 +52,6 @@ class Outcome(str, enum.Enum):
     EVIDENCE = "evidence"  # a status list credential, stored as evidence
     FETCHED = "fetched"  # evidence the batch needed, fetched online before verifying
     NOT_FETCHED = "not-fetched"  # evidence the batch needed that could not be fetched (the reason says why)
-
-
-@dataclass(frozen=True)
-class ImportItem:
-    source: str  # file name, "paste", "link", "qr:<file>"
-    raw: bytes
 
 
 @dataclass(frozen=True)
@@ -82,27 +74,6 @@ class ImportResult:
 
 
 Progress = Callable[[int, int], None]
-
-
-def read_file(name: str) -> ImportItem:
-    """One file to import, refused by name when it cannot be a credential."""
-    path = Path(name)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{name} is a folder; give the credential files inside it",
-                             message=msg("import.is_folder", name=name))
-        if size > MAX_IMPORT_FILE:
-            raise InputError(f"{name} is {size} bytes; the limit is {MAX_IMPORT_FILE} bytes",
-                             message=msg("import.too_large", name=name, size=size, limit=MAX_IMPORT_FILE))
-        return ImportItem(path.name if path.name else name, path.read_bytes())
-    except FileNotFoundError as exc:
-        raise InputError(f"{name}: no such file", message=msg("import.no_file", name=name)) from exc
-    except PermissionError as exc:
-        raise InputError(f"{name}: permission denied", message=msg("import.denied", name=name)) from exc
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})",
-                         message=msg("import.unreadable_file", name=name, detail=str(exc.strerror))) from exc
 
 
 def read_files(names: Sequence[str]) -> tuple[list[ImportItem], list[ImportResult]]:

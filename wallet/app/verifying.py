@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from wallet.app.importing import read_file
+from wallet.app.files import read_file
 from wallet.errors import InputError
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat, VerificationReport

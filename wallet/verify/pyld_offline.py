@@ -28,7 +28,7 @@ Every module of the wallet imports pyld as ``from wallet.verify.pyld_offline imp
 
 from __future__ import annotations
 
-import importlib.abc
+import importlib
 import importlib.util
 import sys
 import threading
@@ -40,8 +40,13 @@ from typing import TYPE_CHECKING, Any
 _NETWORK_LOADERS = frozenset({"requests", "aiohttp", "pyld.documentloader.aiohttp"})
 
 
-class _NotInThisThread(importlib.abc.MetaPathFinder):
-    """Refuses the network libraries pyld's default loader wants, in the importing thread only."""
+class _NotInThisThread:
+    """Refuses the network libraries pyld's default loader wants, in the importing thread only.
+
+    A meta-path finder needs only ``find_spec``; not subclassing
+    ``importlib.abc.MetaPathFinder`` spares importing ``importlib.abc`` (and
+    ``importlib.resources`` with it) at start-up.
+    """
 
     def __init__(self) -> None:
         self.thread = threading.get_ident()
@@ -53,46 +58,67 @@ class _NotInThisThread(importlib.abc.MetaPathFinder):
         return None
 
 
-def _package_without_init() -> None:
-    """Put ``pyld`` in sys.modules with its ``__init__`` run only when one of its attributes is first read.
+def _deferred(name: str) -> None:
+    """Put module ``name`` in sys.modules with its code run only when one of its attributes is first read.
 
-    A submodule already imported (or being imported: pyld's modules import
-    each other as ``from pyld import jsonld``) is returned as it is.
+    Not ``importlib.util.LazyLoader``: its module loads as soon as anything
+    reads ``__spec__``, which every later ``import name`` does. Here the
+    module object is a normal one with its spec, and a PEP 562
+    ``__getattr__`` (called only for names it does not have yet) runs the
+    real code once. For a package, a submodule already imported (or being
+    imported: pyld's modules import each other as ``from pyld import
+    jsonld``) is returned as it is.
     """
-    if "pyld" in sys.modules:
+    if name in sys.modules:
         return
-    spec = importlib.util.find_spec("pyld")
+    spec = importlib.util.find_spec(name)
     if spec is None or spec.loader is None:
-        raise ImportError("pyld is not installed", name="pyld")
-    package = importlib.util.module_from_spec(spec)
+        raise ImportError(f"{name} is not installed", name=name)
+    module = importlib.util.module_from_spec(spec)
     done = threading.Lock()
 
-    def __getattr__(name: str) -> Any:  # PEP 562: only called for names the package does not have yet
-        if name.startswith("__"):
-            raise AttributeError(name)
-        submodule = sys.modules.get(f"pyld.{name}")
-        if submodule is not None:  # ``from pyld import jsonld`` while pyld.jsonld is being imported
-            return submodule
-        if importlib.util.find_spec(f"pyld.{name}") is not None:  # ``from pyld import iri_resolver``
-            return importlib.import_module(f"pyld.{name}")
+    def __getattr__(attr: str) -> Any:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        if spec.submodule_search_locations is not None:
+            submodule = sys.modules.get(f"{name}.{attr}")
+            if submodule is not None:  # ``from pyld import jsonld`` while pyld.jsonld is being imported
+                return submodule
+            if importlib.util.find_spec(f"{name}.{attr}") is not None:  # ``from pyld import iri_resolver``
+                return importlib.import_module(f"{name}.{attr}")
         with done:
-            if "__getattr__" in vars(package):
-                del package.__getattr__  # type: ignore[attr-defined]
-                spec.loader.exec_module(package)  # type: ignore[union-attr]  # the real __init__, once
+            if "__getattr__" in vars(module):
+                del module.__getattr__  # type: ignore[attr-defined]
+                spec.loader.exec_module(module)  # type: ignore[union-attr]  # the real code, once
         try:
-            return vars(package)[name]
+            return vars(module)[attr]
         except KeyError:
-            raise AttributeError(f"module 'pyld' has no attribute {name!r}") from None
+            raise AttributeError(f"module {name!r} has no attribute {attr!r}") from None
 
-    package.__getattr__ = __getattr__  # type: ignore[method-assign]
-    sys.modules["pyld"] = package
+    module.__getattr__ = __getattr__  # type: ignore[method-assign]
+    sys.modules[name] = module
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
+
+
+#: Run on first use, not at start-up: pyld's own ``__init__`` (its network
+#: loaders, above), and what ``pyld.jsonld`` imports at its top but uses
+#: only on paths the wallet never takes: ``lxml.html`` (JSON-LD in HTML
+#: documents; it loads ``lxml.etree``) and ``uuid`` (blank node names for
+#: framing; it imports ``platform``): together ~15-20 ms of a cold ``wallet verify``.
+_USED_LATE = ("pyld", "uuid", "lxml.html")
 
 
 def _import_pyld() -> ModuleType:
     loaded = sys.modules.get("pyld.jsonld")
     if loaded is not None:
         return loaded
-    _package_without_init()
+    for name in _USED_LATE:
+        parent = name.rpartition(".")[0]
+        if parent:
+            importlib.import_module(parent)  # the parent package itself loads as usual
+        _deferred(name)
     blocker = _NotInThisThread()
     sys.meta_path.insert(0, blocker)
     try:
