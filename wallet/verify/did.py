@@ -257,19 +257,31 @@ def resolve_from_document(vm_id: str, doc: Mapping[str, Any]) -> ResolvedKey:
     return ResolvedKey(vm_id, controller, key, key_type_of(key), frozenset(rels))
 
 
-def resolve(vm: str, ctx: VerificationContext | None = None) -> ResolvedKey:
-    """Resolve a verification method id (a DID URL, or a bare DID) to its key, offline."""
+@lru_cache(maxsize=4096)
+def _self_describing(vm: str) -> ResolvedKey:
+    """A did:key or did:jwk method: the DID *is* the key, so its resolution depends on ``vm`` alone.
+
+    Cached like the decoded keys below (and like the reference peer's did:key
+    cache): an issuer signs many credentials with one key. A refusal raises
+    and is not cached.
+    """
     did, frag = split_did_url(vm)
     if did.startswith("did:key:"):
         key, ident = _did_key(did)
         if frag and frag != "#" + ident:
             raise KeyResolutionError(f"{vm} does not name the key of {did}")
         return ResolvedKey(did + "#" + ident, did, key, key_type_of(key), frozenset(RELATIONSHIPS))
-    if did.startswith("did:jwk:"):
-        if frag and frag != "#0":
-            raise KeyResolutionError(f"{vm}: did:jwk keys are named #0")
-        key = _did_jwk(did)
-        return ResolvedKey(did + "#0", did, key, key_type_of(key), frozenset(RELATIONSHIPS))
+    if frag and frag != "#0":
+        raise KeyResolutionError(f"{vm}: did:jwk keys are named #0")
+    key = _did_jwk(did)
+    return ResolvedKey(did + "#0", did, key, key_type_of(key), frozenset(RELATIONSHIPS))
+
+
+def resolve(vm: str, ctx: VerificationContext | None = None) -> ResolvedKey:
+    """Resolve a verification method id (a DID URL, or a bare DID) to its key, offline."""
+    if vm.startswith(("did:key:", "did:jwk:")):
+        return _self_describing(vm)
+    did, frag = split_did_url(vm)
     if not did.startswith("did:"):
         raise KeyResolutionError(f"{vm!r} is not a DID URL")
     doc = (ctx.did_documents.get(did) if ctx else None)

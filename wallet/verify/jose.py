@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping  # not typing.Mapping: its isinstance is several times slower
+from functools import cache
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -59,6 +60,13 @@ _EC_HASH: dict[str, Callable[[], hashes.HashAlgorithm]] = {
     "ES512": hashes.SHA512,
     "ES256K": hashes.SHA256,
 }
+
+
+@cache
+def _ecdsa(alg: str) -> ec.ECDSA:
+    """One ``ECDSA`` per algorithm, built on first use: it holds no state, and building one is not free
+    (the first also loads cryptography's OpenSSL backend module, which an Ed25519-only start-up never needs)."""
+    return ec.ECDSA(_EC_HASH[alg]())
 _RSA_HASH: dict[str, Callable[[], hashes.HashAlgorithm]] = {
     "256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512,
 }
@@ -158,7 +166,7 @@ def _verify_signature(key: PublicKey, ktype: str, alg: str, signature: bytes, da
                 raise JoseError(f"{alg} signatures are {2 * size} bytes (raw r||s), not {len(signature)}")
             r = int.from_bytes(signature[:size], "big")
             s = int.from_bytes(signature[size:], "big")
-            key.verify(encode_dss_signature(r, s), data, ec.ECDSA(_EC_HASH[alg]()))
+            key.verify(encode_dss_signature(r, s), data, _ecdsa(alg))
         elif isinstance(key, rsa.RSAPublicKey):
             if len(signature) != (key.key_size + 7) // 8:
                 raise JoseError("the RSA signature length does not match the key")

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import base58
@@ -208,6 +209,12 @@ def _signature_bytes(suite: Suite, proof: Mapping[str, Any], data: bytes) -> tup
         raise ProofError("the proof value is not valid base58") from exc
 
 
+@cache
+def _ecdsa(key_type: str) -> ec.ECDSA:
+    """Built on first use and kept: an ``ECDSA`` holds no state, and building one is not free."""
+    return ec.ECDSA(hashes.SHA384() if key_type == "P-384" else hashes.SHA256())
+
+
 def check_signature(suite: Suite, key: PublicKey, key_type: str, proof: Mapping[str, Any], data: bytes) -> bool:
     """True when the proof's signature over ``data`` verifies with ``key``."""
     if key_type not in suite.key_types:
@@ -224,8 +231,7 @@ def check_signature(suite: Suite, key: PublicKey, key_type: str, proof: Mapping[
             if len(sig) != 2 * size:
                 return False
             der = encode_dss_signature(int.from_bytes(sig[:size], "big"), int.from_bytes(sig[size:], "big"))
-            algo = hashes.SHA384() if key_type == "P-384" else hashes.SHA256()
-            key.verify(der, message, ec.ECDSA(algo))
+            key.verify(der, message, _ecdsa(key_type))
             return True
     except InvalidSignature:
         return False
