@@ -61,8 +61,10 @@ def test_verify_of_a_data_integrity_credential_loads_only_the_json_ld_stack(corp
     modules = _modules("verify", str(corpus_dir / "ob3-eddsa-rdfc-2022.valid.001.json"))
     assert "pyld.jsonld" in modules and "wallet.verify.dataintegrity" in modules
     assert _loaded(modules, HEAVY) == []
-    # pyld's package __init__ and its network document loaders stay unloaded (wallet.verify.pyld_offline)
-    assert _loaded(modules, ("pyld.documentloader.aiohttp", "pyld.documentloader.file")) == []
+    # pyld's package __init__ and its network document loaders stay unloaded (wallet.verify.pyld_offline),
+    # as do lxml (pyld imports lxml.html for JSON-LD in HTML only) and the import use case
+    assert _loaded(modules, ("pyld.documentloader.aiohttp", "pyld.documentloader.file", "lxml.html.defs",
+                             "lxml.etree", "wallet.app.importing", "wallet.app.online")) == []
 
 
 @pytest.mark.parametrize("name", ["jwt-vc11-es256.valid.001.jwt", "jose-vc2-eddsa.valid.001.jwt"])
@@ -70,6 +72,22 @@ def test_verify_of_a_jwt_loads_no_heavy_module(corpus_dir: Path, name: str) -> N
     modules = _modules("verify", str(corpus_dir / name))
     assert "wallet.verify.jose_vc" in modules
     assert _loaded(modules, HEAVY + ("cryptography.x509",)) == []
+
+
+def test_a_module_pyld_loads_late_works_when_used() -> None:
+    """lxml.html, deferred while pyld loads, behaves as itself on first use."""
+    script = (
+        "from wallet.verify import jsonld\n"
+        "import sys, lxml.html\n"
+        "assert 'lxml.etree' not in sys.modules\n"
+        "assert lxml.html.fromstring('<p>x</p>').tag == 'p'\n"
+        "from lxml.html import defs\n"
+        "assert 'p' in defs.block_tags\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False,
+                         timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
 
 
 def test_pyld_loaded_offline_is_still_the_whole_package() -> None:

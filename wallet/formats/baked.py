@@ -24,8 +24,10 @@ import struct
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:  # lxml loads with the first SVG: a JSON or JWT credential never needs it (start-up, issue 17)
+    from lxml import etree
 
 from wallet.errors import InputError
 from wallet.model import Container
@@ -146,12 +148,16 @@ def has_png_badge(data: bytes) -> bool:
 
 
 def _svg_parser() -> etree.XMLParser:
+    from lxml import etree
+
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                            huge_tree=False, remove_comments=True, remove_pis=True)
 
 
 def parse_svg(data: bytes) -> etree._Element:
     """Parse SVG bytes with the hardened parser (the DOCTYPE's external DTD is never loaded)."""
+    from lxml import etree
+
     check_size(data, MAX_SVG_BYTES, "SVG badge")
     if _ENTITY.search(data):
         raise InputError("The SVG declares XML entities, which are refused.")

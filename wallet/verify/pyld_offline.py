@@ -103,11 +103,11 @@ def _deferred(name: str) -> None:
 
 
 #: Run on first use, not at start-up: pyld's own ``__init__`` (its network
-#: loaders, above), and what ``pyld.jsonld`` imports at its top but uses
-#: only on paths the wallet never takes: ``lxml.html`` (JSON-LD in HTML
-#: documents; it loads ``lxml.etree``) and ``uuid`` (blank node names for
-#: framing; it imports ``platform``): together ~15-20 ms of a cold ``wallet verify``.
-_USED_LATE = ("pyld", "uuid", "lxml.html")
+#: loaders, above), and ``lxml.html``, which ``pyld.jsonld`` imports at its
+#: top but uses only for JSON-LD in HTML documents, a path the wallet never
+#: takes (it loads ``lxml.etree`` too: ~10 ms of a cold ``wallet verify``).
+#: Not ``uuid``: pyld names every context it processes with one.
+_USED_LATE = ("pyld", "lxml.html")
 
 
 def _import_pyld() -> ModuleType:
