@@ -89,6 +89,8 @@ _lock = threading.Lock()
 
 
 def _install(entry: FormatEntry, position: int | None = None) -> None:
+    global _json_detectors
+    _json_detectors = None
     _entries[entry.format] = entry
     if entry.format in _order:
         _order.remove(entry.format)
@@ -114,6 +116,8 @@ def unregister(fmt: CredentialFormat) -> None:
     """Remove a format added with :func:`register` (built-ins stay)."""
     with _lock:
         if fmt in _entries and all(fmt is not e.format for e in BUILTIN):
+            global _json_detectors
+            _json_detectors = None
             del _entries[fmt]
             _order.remove(fmt)
 
@@ -139,11 +143,28 @@ def function(ref: str | Callable[..., Any]) -> Callable[..., Any]:
     return found
 
 
+_json_detectors: list[tuple[Callable[..., Any], CredentialFormat]] | None = None
+
+
+def _detectors() -> list[tuple[Callable[..., Any], CredentialFormat]]:
+    """The JSON detectors in detection order, resolved once (rebuilt after register/unregister).
+
+    Every JSON credential verified asks them, so the entry walk and the
+    name lookups are done once, not per credential.
+    """
+    global _json_detectors
+    found = _json_detectors
+    if found is None:
+        found = [(function(item.detect_json), item.format) for item in entries() if item.detect_json is not None]
+        _json_detectors = found
+    return found
+
+
 def detect_json(obj: Any) -> CredentialFormat:
     """The format of a parsed JSON document (UNKNOWN when no detector says yes)."""
-    for item in entries():
-        if item.detect_json is not None and function(item.detect_json)(obj):
-            return item.format
+    for detector, fmt in _detectors():
+        if detector(obj):
+            return fmt
     return CredentialFormat.UNKNOWN
 
 
