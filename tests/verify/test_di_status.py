@@ -154,3 +154,39 @@ def test_truncated_and_garbage_lists_fail() -> None:
 def test_statuslist2021_plain_base64url_is_accepted() -> None:
     plain = encoded_list(bytes(16))[1:]
     assert decode_list(plain) == bytes(16)
+
+
+def test_a_list_is_verified_once_per_context_and_gives_each_credential_its_own_bit() -> None:
+    """Many credentials naming one list (a batch from one issuer): the list is checked once, each bit read."""
+    import wallet.verify.engine as engine
+
+    lst = status_list(URL, encoded_list(bytes([0b0100_0000]) + bytes(2047)), ISSUER, "revocation")
+    shared_ctx = ctx(status_lists={URL: raw(lst)})
+    calls = []
+    original = engine.verify_status_list
+
+    def counting(doc, context):  # the list verifier the engine passes to status.load_list
+        calls.append(1)
+        return original(doc, context)
+
+    engine.verify_status_list = counting
+    try:
+        reports = [verify_bytes(raw(signed(ob3_credential(credentialStatus=status_entry(URL, i)))), shared_ctx)[1]
+                   for i in range(4)]
+        assert len(calls) == 1
+        verify_bytes(raw(signed(ob3_credential(credentialStatus=status_entry(URL, 0)))), ctx(status_lists={URL: raw(lst)}))
+        assert len(calls) == 2  # another context checks it again
+    finally:
+        engine.verify_status_list = original
+    states = [next(c.status.value for c in r.checks if c.id.value == "status") for r in reports]
+    assert states[1] == "failed" and states[0] != "failed" and states[2] != "failed"
+
+
+def test_an_unusable_list_stays_unusable_for_every_credential_of_the_context() -> None:
+    lst = status_list(URL, encoded_list(bytes(2048)), ISSUER, "revocation")
+    lst["validFrom"] = "2025-01-02T00:00:00Z"  # tampered after signing
+    shared_ctx = ctx(status_lists={URL: raw(lst)})
+    for i in range(2):
+        _, report = verify_bytes(raw(signed(ob3_credential(credentialStatus=status_entry(URL, i)))), shared_ctx)
+        status = next(c for c in report.checks if c.id.value == "status")
+        assert status.status.value == "failed" and status.message.id == "status.list_untrusted"

@@ -161,7 +161,31 @@ def _document(raw: bytes, ctx: VerificationContext, verify_list: ListVerifier,
 
 def load_list(url: str, raw: bytes, ctx: VerificationContext, verify_list: ListVerifier,
               verify_jwt_list: JwtListVerifier | None = None) -> ListView:
-    """Parse, verify and decode one status list credential (JSON with proofs, or a VC-JWT)."""
+    """Parse, verify and decode one status list credential, once per verification context.
+
+    Why once: every credential of an issuer names the same list, and
+    verifying the list is a whole credential verification (an RDFC one
+    takes milliseconds). Within one context (one import batch, one
+    presentation) the answer cannot change: it depends only on the list's
+    bytes and the context, so it is kept on the context for the others.
+    """
+    memo: dict[tuple[str, bytes], ListView | Message] = ctx.__dict__.setdefault("_status_lists_loaded", {})
+    known = memo.get((url, raw))
+    if isinstance(known, ListView):
+        return known
+    if known is not None:
+        raise StatusListError(known)
+    try:
+        view = _load_list(url, raw, ctx, verify_list, verify_jwt_list)
+    except StatusListError as exc:
+        memo[(url, raw)] = exc.message
+        raise
+    memo[(url, raw)] = view
+    return view
+
+
+def _load_list(url: str, raw: bytes, ctx: VerificationContext, verify_list: ListVerifier,
+               verify_jwt_list: JwtListVerifier | None) -> ListView:
     doc, checks = _document(raw, ctx, verify_list, verify_jwt_list)
     if not LIST_TYPES & _strings(doc.get("type")):
         raise StatusListError(msg("status_list.wrong_type"))
