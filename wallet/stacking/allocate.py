@@ -38,6 +38,7 @@ Before solving, each component keeps only its best few candidates (see
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -119,10 +120,16 @@ def reduce_edges(target: Target, edges: Sequence[Edge], rank: Sequence[int]) -> 
     for (j, k), count in shared.items():
         limits[j] += min(caps[k], count)
     kept: list[Edge] = []
+    by_rank = rank.__getitem__
     for j in sorted(by_comp):
-        ordered = sorted(by_comp[j], key=lambda e: (-e.value, rank[e.credential]))
+        # by value, highest first, then rank: a stable sort by value (reversed) after one by rank
+        ordered = sorted(by_comp[j], key=lambda e: by_rank(e.credential))
+        ordered.sort(key=_value_of, reverse=True)
         kept.extend(ordered[: limits[j]])
     return kept
+
+
+_value_of = operator.attrgetter("value")
 
 
 def _snap(value: float, upper: float) -> float:
@@ -263,11 +270,11 @@ def credit_grid(target: Target, values: Sequence[float], edges: Sequence[Edge]) 
     uses this to prune (an allocation cannot count 17.3 credits if all figures
     are whole numbers).
     """
-    figures = [*values, *(e.value for e in edges), target.total]
+    figures = {*values, *(e.value for e in edges), target.total}  # distinct figures: a wallet repeats a few
     for comp in target.all_components():
-        figures += [comp.credits or 0.0, comp.required_credits or 0.0]
+        figures.update((comp.credits or 0.0, comp.required_credits or 0.0))
     for g in target.groups:
-        figures += [g.min_credits or 0.0, g.max_credits or 0.0]
+        figures.update((g.min_credits or 0.0, g.max_credits or 0.0))
     for step in _STEPS:
         if all(abs(v / step - round(v / step)) <= 1e-9 * max(1.0, abs(v / step)) for v in figures):
             return step

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,10 +23,10 @@ from wallet.errors import InputError
 from wallet.messages import Message, render
 from wallet.model import LangMap
 from wallet.stacking.allocate import Edge, allocate
-from wallet.stacking.candidates import Candidate, Pending, pending_reason
+from wallet.stacking.candidates import COUNTING_VERDICTS, Candidate, Pending, pending_reason
 from wallet.stacking.explain import Gap, find_gaps
 from wallet.stacking.index import index_for
-from wallet.stacking.rules import Facts, cached_facts
+from wallet.stacking.rules import Facts, cached_facts_batch
 from wallet.stacking.target import Component, Target
 
 _TOL = 1e-6
@@ -140,10 +141,14 @@ def _split(candidates: Sequence[Candidate], now: datetime) -> tuple[list[Candida
     counting: list[Candidate] = []
     pending: list[Pending] = []
     pending_cands: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: c.id):
+    for cand in sorted(candidates, key=_by_id):
         if cand.id in seen:
             raise InputError(f"the credential id {cand.id!r} is offered twice; ids must be unique")
         seen.add(cand.id)
+        cred = cand.credential
+        if cand.verdict in COUNTING_VERDICTS and cred.valid_until is None and cred.valid_from is None:
+            counting.append(cand)  # the common case, decided without building a reason
+            continue
         reason = pending_reason(cand, now)
         if reason is None:
             counting.append(cand)
@@ -153,13 +158,16 @@ def _split(candidates: Sequence[Candidate], now: datetime) -> tuple[list[Candida
     return counting, pending, pending_cands
 
 
+_by_id = operator.attrgetter("id")
+
+
 def _pending_matches(
     target: Target, cands: Sequence[Candidate], open_components: Sequence[Component], now: datetime
 ) -> dict[str, tuple[str, ...]]:
     """Pending credentials that would fill each open component if they counted."""
     if not cands or not open_components:
         return {}
-    index = index_for([cached_facts(c.id, c.credential, target.unit) for c in cands])
+    index = index_for(cached_facts_batch([(c.id, c.credential) for c in cands], target.unit))
     return {comp.id: tuple(cands[i].id for i, _, _ in index.matches(comp, now, target.unit)) for comp in open_components}
 
 
@@ -198,7 +206,7 @@ def _progress(target: Target, candidates: Sequence[Candidate], now: datetime | N
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     counting, pending, pending_cands = _split(candidates, now)
-    facts: list[Facts] = [cached_facts(c.id, c.credential, target.unit) for c in counting]
+    facts: list[Facts] = cached_facts_batch([(c.id, c.credential) for c in counting], target.unit)
     index = index_for(facts)
     comps = target.all_components()
     edges: list[Edge] = []
