@@ -137,14 +137,14 @@ class Progress:
 
 
 def _split(candidates: Sequence[Candidate], now: datetime) -> tuple[list[Candidate], list[Pending], list[Candidate]]:
-    seen: set[str] = set()
     counting: list[Candidate] = []
     pending: list[Pending] = []
     pending_cands: list[Candidate] = []
+    previous: str | None = None
     for cand in sorted(candidates, key=_by_id):
-        if cand.id in seen:
+        if cand.id == previous:  # sorted by id: a repeated id is next to its first use
             raise InputError(f"the credential id {cand.id!r} is offered twice; ids must be unique")
-        seen.add(cand.id)
+        previous = cand.id
         cred = cand.credential
         if cand.verdict in COUNTING_VERDICTS and cred.valid_until is None and cred.valid_from is None:
             counting.append(cand)  # the common case, decided without building a reason
@@ -159,6 +159,8 @@ def _split(candidates: Sequence[Candidate], now: datetime) -> tuple[list[Candida
 
 
 _by_id = operator.attrgetter("id")
+#: Builds a named tuple from a tuple of its fields without the generated ``__new__`` (a Python call).
+_new_tuple: Any = tuple.__new__
 
 
 def _pending_matches(
@@ -213,11 +215,13 @@ def _progress(target: Target, candidates: Sequence[Candidate], now: datetime | N
     reasons: dict[tuple[int, int], tuple[Message, ...] | None] = {}
     matched: set[int] = set()
     for j, comp in enumerate(comps):
-        for cred, value, why in index.matches(comp, now, target.unit):
-            capped = min(value, comp.credits) if comp.credits is not None else value
-            edges.append(Edge(cred, j, capped))
+        found = index.matches(comp, now, target.unit)
+        cap = comp.credits
+        for cred, value, why in found:
+            edge = _new_tuple(Edge, (cred, j, value if cap is None or value <= cap else cap))
+            edges.append(edge)
             reasons[(cred, j)] = why
-            matched.add(cred)
+        matched.update([cred for cred, _, _ in found])
     values = [f.value for f in facts]
     solution = allocate(target, values, edges, list(range(len(facts))))
 

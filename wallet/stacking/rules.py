@@ -161,21 +161,22 @@ def facts_of(credential_id: str, credential: Credential, unit: str) -> Facts:
 #: Builds a named tuple from a tuple of its fields without the generated ``__new__`` (a Python call).
 _new_tuple: Any = tuple.__new__
 
-#: Per unit, ``id(credential)`` -> (weak reference to it, credential id, facts).
-_FACTS_CACHE: dict[str, dict[int, tuple[weakref.ref[Credential], str, Facts]]] = {}
-#: ``id()`` of each cache entry's weak reference -> ``id(credential)``, for the eviction callback.
+#: Per unit, ``id(credential)`` -> its facts (whose ``id`` is the credential id they were built for).
+_FACTS_CACHE: dict[str, dict[int, Facts]] = {}
+#: ``id(credential)`` -> a weak reference to it: validates a hit, and its callback evicts the facts.
+_REFS: dict[int, weakref.ref[Credential]] = {}
+#: ``id()`` of each weak reference -> ``id()`` of its credential, for the callback.
 _REF_KEYS: dict[int, int] = {}
 
 
 def _evict(ref: weakref.ref[Credential]) -> None:
-    """Drop a dead credential's facts (the callback of the entry's weak reference)."""
+    """Drop a dead credential's facts (the callback of its weak reference)."""
     key = _REF_KEYS.pop(id(ref), None)
-    if key is None:
+    if key is None or _REFS.get(key) is not ref:
         return
+    del _REFS[key]
     for by_id in list(_FACTS_CACHE.values()):
-        entry = by_id.get(key)
-        if entry is not None and entry[0] is ref:
-            del by_id[key]
+        by_id.pop(key, None)
 
 
 def cached_facts_batch(pairs: Sequence[tuple[str, Credential]], unit: str) -> list[Facts]:
@@ -184,29 +185,34 @@ def cached_facts_batch(pairs: Sequence[tuple[str, Credential]], unit: str) -> li
     Credentials are immutable, so their facts never change; progress is often
     computed for several targets over the same candidates (``wallet progress``
     shows every target), and reducing 10,000 credentials costs more than the
-    solver. Each entry holds a weak reference to its credential: it both
-    validates a hit (an ``id()`` can be reused after an object dies, and the
-    dead object's entry is gone by then) and evicts the entry when the
-    credential goes away. An entry is two objects (the reference and a
-    tuple) with plain ints as keys, because every object that stays alive is
-    one more for the garbage collector to walk after a cold computation.
+    solver. A weak reference to each credential both validates a hit (an
+    ``id()`` can be reused after an object dies, and the dead object's entry
+    is gone by then) and evicts the facts when the credential goes away. The
+    cache adds one object per credential (the reference; the keys are plain
+    ints), because every object that stays alive is one more for the garbage
+    collector to walk after a cold computation.
     """
     by_id = _FACTS_CACHE.setdefault(unit, {})
     out: list[Facts] = []
     append = out.append
-    ref = weakref.ref
     for credential_id, credential in pairs:
         key = id(credential)
-        entry = by_id.get(key)
-        if entry is not None and entry[1] == credential_id and entry[0]() is credential:
-            append(entry[2])
-            continue
-        if entry is not None:
-            _REF_KEYS.pop(id(entry[0]), None)
+        ref = _REFS.get(key)
+        if ref is not None and ref() is credential:
+            facts = by_id.get(key)
+            if facts is not None and facts.id == credential_id:
+                append(facts)
+                continue
+        else:
+            if ref is not None:  # a dead object's reference whose callback has not run yet
+                _REF_KEYS.pop(id(ref), None)
+                for other in _FACTS_CACHE.values():
+                    other.pop(key, None)
+            ref = weakref.ref(credential, _evict)
+            _REFS[key] = ref
+            _REF_KEYS[id(ref)] = key
         facts = facts_of(credential_id, credential, unit)
-        alive = ref(credential, _evict)
-        _REF_KEYS[id(alive)] = key
-        by_id[key] = (alive, credential_id, facts)
+        by_id[key] = facts
         append(facts)
     return out
 
