@@ -25,7 +25,10 @@ Objectives, solved in order, each fixing the previous optimum: (1) units met,
 tie-break that drops every credential adding nothing and prefers lower ranks
 (sorted ids), then earlier components, so results are minimal and
 deterministic. The MIP gap is zero: each stage is solved to proven
-optimality (or reported as not proven when the time limit is hit). Each
+optimality (or reported as not proven when the time limit is hit). The
+tie-break is solved without a solver when the model splits into independent
+blocks and its optimum is unique (:mod:`wallet.stacking.tiebreak`: the same
+allocation, without a MIP's fixed cost). Each solved
 stage goes through :func:`wallet.stacking.milp.solve`, which checks every
 answer and falls back to other methods when HiGHS fails (it has, on a
 15-column model), so a model always gets an allocation.
@@ -45,6 +48,7 @@ from typing import NamedTuple
 
 from wallet.stacking.milp import INF, TIME_LIMIT, Answer, Program, solve
 from wallet.stacking.target import Component, Target
+from wallet.stacking.tiebreak import TieEdge, minimal_subset
 
 __all__ = ["TIME_LIMIT", "Edge", "Solution", "allocate", "reduce_edges"]
 
@@ -305,7 +309,8 @@ def allocate(target: Target, values: Sequence[float], edges: Sequence[Edge], ran
     first = _stage(full.program, {c: 1.0 for c in full.units}, True, [0.0] * full.program.n, 1.0)
     best_units = first.objective
     full.program.at_least(full.units, best_units - 0.5)
-    second = _stage(full.program, {full.total: 1.0}, True, first.point, credit_grid(target, values, edges))
+    grid = credit_grid(target, values, edges)
+    second = _stage(full.program, {full.total: 1.0}, True, first.point, grid)
     best_credits = second.objective
     picked = second.point
 
@@ -313,12 +318,20 @@ def allocate(target: Target, values: Sequence[float], edges: Sequence[Edge], ran
     # drop every credential that adds nothing, prefer lower ranks (smaller ids),
     # then earlier components, so that every method picks the same allocation.
     chosen_edges = [e for i, e in enumerate(edges) if picked[full.x[i]] > 0.5]
+    n_comps = len(target.all_components())
+    scale = len(values) * n_comps + 1
+    weights = [1.0 + (rank[e.credential] * n_comps + e.component) / scale for e in chosen_edges]
+    # The same optimum without a solver when the model splits into blocks (see wallet.stacking.tiebreak).
+    kept = minimal_subset(target, [TieEdge(e.component, e.value, w) for e, w in zip(chosen_edges, weights, strict=True)],
+                          grid, scale, best_credits)
+    if kept is not None:
+        chosen = tuple((chosen_edges[i].credential, chosen_edges[i].component, chosen_edges[i].value) for i in kept)
+        return Solution(chosen=tuple(sorted(chosen, key=lambda t: (t[1], rank[t[0]]))),
+                        optimal=first.optimal and second.optimal)
     small = _build_model(target, values, chosen_edges)
     small.program.at_least(small.units, best_units - 0.5)
     small.program.at_least([small.total], best_credits - max(_EPS, 1e-9 * best_credits))
-    n_comps = len(target.all_components())
-    scale = len(values) * n_comps + 1
-    tie = {small.x[i]: 1.0 + (rank[e.credential] * n_comps + e.component) / scale for i, e in enumerate(chosen_edges)}
+    tie = {small.x[i]: w for i, w in enumerate(weights)}
     third = solve(small.program, tie, False)
     if third is None:
         # The tie-break failed every method: keep the second stage's allocation (optimal
