@@ -85,3 +85,22 @@ def test_facts_keep_the_credits_of_the_best_achievement() -> None:
     facts = facts_of("two", replace(c, achievements=(c.achievements[0], big)), "ECTS")
     assert facts.value == 7.5 and [a.value for a in facts.achievements] == [2.0, 7.5]
     assert facts.achievements[1].titles == (("en", "two"), ("en", "Other"))
+
+
+def test_an_index_is_dropped_when_its_credentials_go() -> None:
+    from wallet.stacking import index as index_module
+
+    t = target([comp("k", identifiers=["s"])])
+    cands = [cand(f"x{i}", spec="s") for i in range(3)]
+    progress(t, cands, NOW)
+    again = progress(t, cands, NOW)  # the same objects: the same index, reused
+    assert [a.credential_id for a in again.allocations["k"]] == ["x0"]
+    keys = {entry.key for entry in index_module._RECENT}
+    assert len(keys) == len(index_module._RECENT)
+    anchors = [entry.anchor for entry in index_module._RECENT if entry.anchor is not None]
+    assert any(ref() is cands[0].credential for ref in anchors)
+    ours = [ref for ref in anchors if ref() is cands[0].credential]
+    del cands, again
+    gc.collect()
+    assert all(entry.anchor not in ours for entry in index_module._RECENT)  # gone with the credentials
+    assert all(entry.anchor is None or entry.anchor() is not None for entry in index_module._RECENT)

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import operator
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -263,27 +265,47 @@ class FactIndex:
             raise RuntimeError(f"prefilter and rules disagree on {self.facts[index].id} for {component.id}")
         return found[1]
 
-_RECENT: list[tuple[tuple[int, ...], FactIndex]] = []
-_RECENT_LOCK = threading.Lock()
+class _Recent(NamedTuple):
+    key: tuple[int, ...]  # id() of each facts object, in order
+    built: FactIndex
+    anchor: weakref.ref[Any] | None  # one of the credentials: the entry goes when it does
+
+
+_RECENT: list[_Recent] = []
+_RECENT_LOCK = threading.RLock()
 _RECENT_SIZE = 4
 
 
-def index_for(facts: Sequence[Facts]) -> FactIndex:
+def _forget(anchor: weakref.ref[Any]) -> None:
+    """Drop the indexes over credentials that are gone (the anchor's callback).
+
+    Their facts can never be asked for again (a new credential object gets
+    new facts), so the memory is released when the caller lets the
+    credentials go, rather than later, inside another computation.
+    """
+    with _RECENT_LOCK:
+        _RECENT[:] = [entry for entry in _RECENT if entry.anchor is not anchor]
+
+
+def index_for(facts: Sequence[Facts], anchor: object | None = None) -> FactIndex:
     """The index over exactly these facts objects, reused while recent.
 
     Progress is usually computed for several targets over the same credentials;
-    the facts come from :func:`wallet.stacking.rules.cached_facts`, so the same
+    the facts come from :func:`wallet.stacking.rules.cached_facts_batch`, so the same
     credentials give the same objects. A cached index holds its facts, so their
     ``id()`` values cannot be reused while it is cached and the key is exact.
+    ``anchor`` (one of the credentials the facts describe) bounds the entry's
+    life to the credentials': it is dropped when the anchor is collected.
     """
     key = tuple(map(id, facts))
     with _RECENT_LOCK:
-        for position, (known, index) in enumerate(_RECENT):
-            if known == key:
+        for position, entry in enumerate(_RECENT):
+            if entry.key == key:
                 _RECENT.insert(0, _RECENT.pop(position))
-                return index
+                return entry.built
     index = FactIndex(facts)
+    ref = weakref.ref(anchor, _forget) if anchor is not None else None
     with _RECENT_LOCK:
-        _RECENT.insert(0, (key, index))
+        _RECENT.insert(0, _Recent(key, index, ref))
         del _RECENT[_RECENT_SIZE:]
     return index

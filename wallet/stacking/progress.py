@@ -169,7 +169,7 @@ def _pending_matches(
     """Pending credentials that would fill each open component if they counted."""
     if not cands or not open_components:
         return {}
-    index = index_for(cached_facts_batch([(c.id, c.credential) for c in cands], target.unit))
+    index = index_for(cached_facts_batch([(c.id, c.credential) for c in cands], target.unit), cands[0].credential)
     return {comp.id: tuple(cands[i].id for i, _, _ in index.matches(comp, now, target.unit)) for comp in open_components}
 
 
@@ -209,7 +209,7 @@ def _progress(target: Target, candidates: Sequence[Candidate], now: datetime | N
         now = now.replace(tzinfo=UTC)
     counting, pending, pending_cands = _split(candidates, now)
     facts: list[Facts] = cached_facts_batch([(c.id, c.credential) for c in counting], target.unit)
-    index = index_for(facts)
+    index = index_for(facts, counting[0].credential if counting else None)
     comps = target.all_components()
     edges: list[Edge] = []
     reasons: dict[tuple[int, int], tuple[Message, ...] | None] = {}
