@@ -1,8 +1,10 @@
-"""The tie-break without a solver gives the allocation HiGHS gives, or hands the stage back to it.
+"""The allocation's short cuts give the allocation the three stages give, or step aside.
 
 ``wallet.stacking.tiebreak`` replaces the third (tie-break) stage when the
-model splits into blocks; these tests run the same targets with it and with
-HiGHS alone and require the same progress, allocation for allocation.
+model splits into blocks, and the units stage is skipped when its bound
+(``allocate.units_bound``) is what the credits stage reaches; these tests run
+the same targets with and without them and require the same progress,
+allocation for allocation.
 """
 
 from __future__ import annotations
@@ -36,11 +38,30 @@ def highs_only() -> Iterator[None]:
         allocate_module.minimal_subset = original
 
 
+@contextlib.contextmanager
+def stages_in_turn() -> Iterator[None]:
+    """The units stage always solved first (no guess from the bound)."""
+    original = allocate_module._units_reach_their_bound
+
+    def decline(*args: Any) -> tuple[bool, None]:
+        return False, None
+
+    allocate_module._units_reach_their_bound = decline  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        allocate_module._units_reach_their_bound = original
+
+
 def _same_with_and_without(t: Target, cands: list[Candidate]) -> None:
     fast = progress(t, cands, NOW).to_json()
     with highs_only():
         slow = progress(t, cands, NOW).to_json()
-    assert fast == slow
+    with stages_in_turn():
+        in_turn = progress(t, cands, NOW).to_json()
+    with highs_only(), stages_in_turn():
+        plain = progress(t, cands, NOW).to_json()
+    assert fast == slow == in_turn == plain
 
 
 @settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -102,3 +123,14 @@ def test_shapes_it_does_not_handle_go_to_the_solver() -> None:
     plain = target([comp("pool", need=5, identifiers=["a", "b"])])
     assert minimal_subset(plain, edges, None, 10, 5.0) is None  # credits not on a grid
     assert minimal_subset(plain, edges, 1.0, 10, 5.0) == [0, 1]
+
+
+def test_a_units_bound_that_cannot_be_met_falls_back_to_the_stages_in_turn() -> None:
+    # One credential fits both slots: each could be met alone (bound 2), together only one is.
+    t = target([comp("a", identifiers=["s"]), comp("b", identifiers=["s"])])
+    cands = [cand("x", spec="s", credits=3)]
+    edges = [allocate_module.Edge(0, 0, 3.0), allocate_module.Edge(0, 1, 3.0)]
+    assert allocate_module.units_bound(t, edges) == 2
+    p = progress(t, cands, NOW)
+    assert p.components_met == 1 and p.optimal
+    _same_with_and_without(t, cands)

@@ -103,6 +103,10 @@ class Program:
         if idx:
             self.rows.append((lower, upper, list(idx), list(val)))
 
+    def drop_last_row(self) -> None:
+        """Take back the last row added (a stage's guess that did not hold)."""
+        self.rows.pop()
+
     def at_least(self, cols: Sequence[int], bound: float) -> None:
         """Require ``sum(cols) >= bound`` (how a stage fixes the previous optimum)."""
         self.row(bound, INF, list(cols), [1.0] * len(cols))
