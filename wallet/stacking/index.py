@@ -21,6 +21,7 @@ from __future__ import annotations
 import operator
 import threading
 import weakref
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -75,16 +76,11 @@ class FactIndex:
         """
         with self._lock:
             if self._title_map is None:
-                found: dict[str, list[int]] = {}
-                get = found.get
+                found: defaultdict[str, list[int]] = defaultdict(list)
                 for position, item in enumerate(self.facts):
                     for ach in item.achievements:
                         for _, text in ach.titles:
-                            where = get(text)
-                            if where is None:
-                                found[text] = [position]
-                            elif where[-1] != position:
-                                where.append(position)
+                            found[text].append(position)  # repeats are harmless: every use takes a set
                 self._title_map = found
             return self._title_map
 
@@ -104,14 +100,12 @@ class FactIndex:
                             listed.extend(where)  # repeats removed in _union
                 else:
                     read = _FIELDS[kind]
+                    lists: defaultdict[str, list[int]] = defaultdict(list)
                     for position, item in enumerate(self.facts):
                         for ach in item.achievements:
                             for value in read(ach):
-                                listed = get(value)
-                                if listed is None:
-                                    found[value] = [position]
-                                else:
-                                    listed.append(position)  # repeats removed in _union
+                                lists[value].append(position)  # repeats removed in _union
+                    found = lists
                 self._indexes[kind] = found
             return found
 

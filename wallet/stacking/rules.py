@@ -140,15 +140,22 @@ def facts_of(credential_id: str, credential: Credential, unit: str) -> Facts:
         else:
             own = tuple((lang, text) for lang, text in ach.title.items() if text and (lang, text) not in envelope_titles)
             titles = envelope_titles + own if own else envelope_titles
-        raw = ach.volume_of_learning_hours if hours else ach.ects
+        if hours:
+            raw = ach.volume_of_learning_hours
+        else:  # Achievement.ects, inline
+            raw = ach.credits
+            framework = ach.credit_framework
+            if framework is not None and framework.upper() != "ECTS":
+                raw = None
         value = raw if type(raw) is float and 0.0 < raw <= MAX_VALUE else achievement_value(ach, unit)
         awarded = ach.awarded_on
+        ident, spec = ach.id, ach.specification_id
         out.append(_new_tuple(AchievementFacts, (
-            _present(ach.id, ach.specification_id),
+            (ident,) if ident and (not spec or spec == ident) else _present(ident, spec),
             titles,
             skills,
             outcomes,
-            _present(cred_issuer, body),
+            (cred_issuer,) if cred_issuer and (not body or body == cred_issuer) else _present(cred_issuer, body),
             ach.eqf_level,
             value,
             (awarded if awarded.tzinfo else awarded.replace(tzinfo=UTC)) if awarded else date_fallback,
