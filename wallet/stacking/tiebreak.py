@@ -34,9 +34,9 @@ from typing import NamedTuple
 from wallet.stacking.target import Target
 
 #: Search nodes per block after which the block is handed back to HiGHS.
-MAX_NODES = 20_000
+MAX_NODES = 5_000
 #: Items per block beyond which the (recursive) search is not tried.
-MAX_ITEMS = 400
+MAX_ITEMS = 250
 #: Largest weight scale handled: distinct subsets' weights differ by at least ``1 / scale``,
 #: which must stay well above HiGHS's absolute gap (1e-7) for its answer to be the unique optimum.
 MAX_SCALE = 5e6
