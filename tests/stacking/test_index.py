@@ -104,3 +104,18 @@ def test_an_index_is_dropped_when_its_credentials_go() -> None:
     gc.collect()
     assert all(entry.anchor not in ours for entry in index_module._RECENT)  # gone with the credentials
     assert all(entry.anchor is None or entry.anchor() is not None for entry in index_module._RECENT)
+
+
+def test_indexes_built_in_one_pass_equal_those_built_one_by_one() -> None:
+    from wallet.stacking.index import index_kinds
+
+    facts = [facts_of(c.id, c.credential, "ECTS") for c in _wallet(60)]
+    t = target([comp("a", identifiers=["urn:spec:1"]), comp("b", titlePattern="data"),
+                comp("c", anyOf=[{"issuers": ["did:web:issuer.example"]}, {"escoSkills": ["urn:x"]}])])
+    kinds = index_kinds(t.all_components())
+    assert kinds == {"id", "title", "issuer", "skill"}
+    together, alone = FactIndex(facts), FactIndex(facts)
+    together.prepare(kinds)
+    for kind in kinds:
+        assert together._index(kind) == alone._index(kind)
+    assert together._titles_by_text() == alone._titles_by_text()

@@ -51,6 +51,29 @@ _FIELDS: dict[str, Callable[[AchievementFacts], tuple[str, ...]]] = {
 _FEW = 0.25
 
 
+def index_kinds(components: Iterable[Component]) -> set[str]:
+    """The value indexes these components' rules look up ("title" also for a title pattern)."""
+    kinds: set[str] = set()
+
+    def walk(rules: Rules) -> None:
+        if rules.identifiers:
+            kinds.add("id")
+        if rules.titles or rules.title_pattern:
+            kinds.add("title")
+        if rules.esco_skills:
+            kinds.add("skill")
+        if rules.learning_outcomes:
+            kinds.add("outcome")
+        if rules.issuers:
+            kinds.add("issuer")
+        for alternative in rules.alternatives:
+            walk(alternative)
+
+    for component in components:
+        walk(component.rules)
+    return kinds
+
+
 class FactIndex:
     """Inverted indexes and numeric columns over one list of credentials' facts.
 
@@ -83,6 +106,33 @@ class FactIndex:
                             found[text].append(position)  # repeats are harmless: every use takes a set
                 self._title_map = found
             return self._title_map
+
+    def prepare(self, kinds: Iterable[str]) -> None:
+        """Build the value indexes of these kinds (and the title map, for "title") in one pass.
+
+        A target usually uses several kinds; one walk over the credentials
+        for all of them costs less than one walk each. Built indexes are kept.
+        """
+        with self._lock:
+            wanted = {k for k in kinds if k in _FIELDS and k not in self._indexes}
+            titles = "title" in kinds and self._title_map is None
+            if not wanted and not titles:
+                return
+            maps: list[tuple[Callable[[AchievementFacts], tuple[str, ...]], defaultdict[str, list[int]]]] = [
+                (_FIELDS[k], defaultdict(list)) for k in sorted(wanted)]
+            title_map: defaultdict[str, list[int]] = defaultdict(list)
+            for position, item in enumerate(self.facts):
+                for ach in item.achievements:
+                    for read, found in maps:
+                        for value in read(ach):
+                            found[value].append(position)
+                    if titles:
+                        for _, text in ach.titles:
+                            title_map[text].append(position)
+            for kind, (_, found) in zip(sorted(wanted), maps, strict=True):
+                self._indexes[kind] = found
+            if titles:
+                self._title_map = title_map
 
     def _index(self, kind: str) -> dict[str, list[int]]:
         with self._lock:

@@ -25,7 +25,7 @@ from wallet.model import LangMap
 from wallet.stacking.allocate import Edge, allocate
 from wallet.stacking.candidates import COUNTING_VERDICTS, Candidate, Pending, pending_reason
 from wallet.stacking.explain import Gap, find_gaps
-from wallet.stacking.index import index_for
+from wallet.stacking.index import index_for, index_kinds
 from wallet.stacking.rules import Facts, cached_facts_batch
 from wallet.stacking.target import Component, Target
 
@@ -211,6 +211,7 @@ def _progress(target: Target, candidates: Sequence[Candidate], now: datetime | N
     facts: list[Facts] = cached_facts_batch([(c.id, c.credential) for c in counting], target.unit)
     index = index_for(facts, counting[0].credential if counting else None)
     comps = target.all_components()
+    index.prepare(index_kinds(comps))
     edges: list[Edge] = []
     reasons: dict[tuple[int, int], tuple[Message, ...] | None] = {}
     matched: set[int] = set()
