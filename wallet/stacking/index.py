@@ -343,9 +343,10 @@ def index_for(facts: Sequence[Facts], anchor: object | None = None) -> FactIndex
     """
     key = tuple(map(id, facts))
     with _RECENT_LOCK:
-        for position, entry in enumerate(_RECENT):
+        # a snapshot: an anchor's callback (the lock is re-entrant) may rewrite the list meanwhile
+        for entry in tuple(_RECENT):
             if entry.key == key:
-                _RECENT.insert(0, _RECENT.pop(position))
+                _RECENT[:] = [entry, *(other for other in _RECENT if other is not entry)]
                 return entry.built
     index = FactIndex(facts)
     ref = weakref.ref(anchor, _forget) if anchor is not None else None
