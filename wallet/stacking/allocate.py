@@ -20,12 +20,17 @@ along each chosen edge):
   and counts at most ``maxCredits``;
 * the total counted is capped by the target's total.
 
-Objectives, solved in order, each fixing the previous optimum: (1) units met,
+Objectives, solved in order, each fixing the previous optimum (the units
+stage is skipped when its upper bound, :func:`units_bound`, turns out to be
+met by the credits stage's answer: the same row, one MIP fewer): (1) units met,
 (2) credits counted, (3) on a small model of the chosen edges only, a
 tie-break that drops every credential adding nothing and prefers lower ranks
 (sorted ids), then earlier components, so results are minimal and
 deterministic. The MIP gap is zero: each stage is solved to proven
-optimality (or reported as not proven when the time limit is hit). Each
+optimality (or reported as not proven when the time limit is hit). The
+tie-break is solved without a solver when the model splits into independent
+blocks and its optimum is unique (:mod:`wallet.stacking.tiebreak`: the same
+allocation, without a MIP's fixed cost). Each solved
 stage goes through :func:`wallet.stacking.milp.solve`, which checks every
 answer and falls back to other methods when HiGHS fails (it has, on a
 15-column model), so a model always gets an allocation.
@@ -38,12 +43,15 @@ Before solving, each component keeps only its best few candidates (see
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from wallet.stacking import milp
 from wallet.stacking.milp import INF, TIME_LIMIT, Answer, Program, solve
 from wallet.stacking.target import Component, Target
+from wallet.stacking.tiebreak import TieEdge, minimal_subset
 
 __all__ = ["TIME_LIMIT", "Edge", "Solution", "allocate", "reduce_edges"]
 
@@ -119,10 +127,16 @@ def reduce_edges(target: Target, edges: Sequence[Edge], rank: Sequence[int]) -> 
     for (j, k), count in shared.items():
         limits[j] += min(caps[k], count)
     kept: list[Edge] = []
+    by_rank = rank.__getitem__
     for j in sorted(by_comp):
-        ordered = sorted(by_comp[j], key=lambda e: (-e.value, rank[e.credential]))
+        # by value, highest first, then rank: a stable sort by value (reversed) after one by rank
+        ordered = sorted(by_comp[j], key=lambda e: by_rank(e.credential))
+        ordered.sort(key=_value_of, reverse=True)
         kept.extend(ordered[: limits[j]])
     return kept
+
+
+_value_of = operator.attrgetter("value")
 
 
 def _snap(value: float, upper: float) -> float:
@@ -263,11 +277,11 @@ def credit_grid(target: Target, values: Sequence[float], edges: Sequence[Edge]) 
     uses this to prune (an allocation cannot count 17.3 credits if all figures
     are whole numbers).
     """
-    figures = [*values, *(e.value for e in edges), target.total]
+    figures = {*values, *(e.value for e in edges), target.total}  # distinct figures: a wallet repeats a few
     for comp in target.all_components():
-        figures += [comp.credits or 0.0, comp.required_credits or 0.0]
+        figures.update((comp.credits or 0.0, comp.required_credits or 0.0))
     for g in target.groups:
-        figures += [g.min_credits or 0.0, g.max_credits or 0.0]
+        figures.update((g.min_credits or 0.0, g.max_credits or 0.0))
     for step in _STEPS:
         if all(abs(v / step - round(v / step)) <= 1e-9 * max(1.0, abs(v / step)) for v in figures):
             return step
@@ -282,6 +296,71 @@ def _stage(program: Program, costs: dict[int, float], maximize: bool, start: Seq
     return answer
 
 
+def units_bound(target: Target, edges: Sequence[Edge]) -> int:
+    """An upper bound on the units the model can meet: each unit counted if it could be met alone.
+
+    A slot with a candidate, a pool whose candidates together reach its
+    credits (with room for the solver's tolerance, so the bound is never too
+    low), a choose-k group's k best members, a credit group whose members
+    could together reach its threshold.
+    """
+    comps = target.all_components()
+    reach: dict[int, float] = {}  # per component, the most credits it could count
+    seen: set[int] = set()
+    for e in edges:
+        seen.add(e.component)
+        if comps[e.component].is_pool:
+            reach[e.component] = reach.get(e.component, 0.0) + e.value
+        else:
+            reach[e.component] = max(reach.get(e.component, 0.0), e.value)
+
+    def met(j: int) -> bool:
+        comp = comps[j]
+        if j not in seen:
+            return False
+        if not comp.is_pool:
+            return True
+        need = comp.required_credits or 0.0
+        return reach[j] >= need - 1e-4 * max(1.0, need)
+
+    units = sum(1 for j in range(len(target.components)) if met(j))
+    base = len(target.components)
+    for g in target.groups:
+        members = range(base, base + len(g.components))
+        base += len(g.components)
+        if g.choose:
+            units += min(g.choose, sum(1 for j in members if met(j)))
+        if g.min_credits is not None and any(j in seen for j in members):
+            counted = sum(min(reach[j], comps[j].required_credits or 0.0) if comps[j].is_pool else reach[j]
+                          for j in members if j in seen)
+            units += counted >= g.min_credits - 1e-4 * max(1.0, g.min_credits)
+    return units
+
+
+def _units_reach_their_bound(target: Target, full: _Built, edges: Sequence[Edge],
+                             grid: float | None) -> tuple[bool, Answer | None]:
+    """The credits stage solved at once, when the units stage's answer is the bound (usually).
+
+    The units stage only tells the credits stage how many units to keep
+    (``units >= best - 0.5``). If the credits stage, given the row for the
+    bound of :func:`units_bound`, answers with that many units, the bound
+    was the optimum: the row, the model and so the answer are exactly those
+    of the two stages run in turn, one MIP fewer. Otherwise the row is taken
+    back and the stages run in turn. Only the first method of the solve
+    order is tried here, so a model whose bound cannot be met costs one
+    quick failure, never the fallback search. Returns (units proven optimal, answer).
+    """
+    if not milp.ORDER:
+        return False, None
+    bound = units_bound(target, edges)
+    full.program.at_least(full.units, bound - 0.5)
+    answer = solve(full.program, {full.total: 1.0}, True, None, order=milp.ORDER[:1], grid=grid)
+    if answer is not None and answer.optimal and round(sum(answer.point[c] for c in full.units)) == bound:
+        return True, answer
+    full.program.drop_last_row()
+    return False, None
+
+
 def allocate(target: Target, values: Sequence[float], edges: Sequence[Edge], rank: Sequence[int]) -> Solution:
     """Choose edges so that units met, then credits counted, are maximal.
 
@@ -294,11 +373,17 @@ def allocate(target: Target, values: Sequence[float], edges: Sequence[Edge], ran
     if not edges:
         return Solution(chosen=(), optimal=True)
     full = _build_model(target, values, edges)
-    # Choosing nothing satisfies every row of the model: the first stage's fallback.
-    first = _stage(full.program, {c: 1.0 for c in full.units}, True, [0.0] * full.program.n, 1.0)
-    best_units = first.objective
-    full.program.at_least(full.units, best_units - 0.5)
-    second = _stage(full.program, {full.total: 1.0}, True, first.point, credit_grid(target, values, edges))
+    grid = credit_grid(target, values, edges)
+    first_optimal, second = _units_reach_their_bound(target, full, edges, grid)
+    if second is not None:
+        best_units = float(units_bound(target, edges))
+    else:
+        # Choosing nothing satisfies every row of the model: the first stage's fallback.
+        first = _stage(full.program, {c: 1.0 for c in full.units}, True, [0.0] * full.program.n, 1.0)
+        best_units = first.objective
+        full.program.at_least(full.units, best_units - 0.5)
+        second = _stage(full.program, {full.total: 1.0}, True, first.point, grid)
+        first_optimal = first.optimal
     best_credits = second.objective
     picked = second.point
 
@@ -306,19 +391,27 @@ def allocate(target: Target, values: Sequence[float], edges: Sequence[Edge], ran
     # drop every credential that adds nothing, prefer lower ranks (smaller ids),
     # then earlier components, so that every method picks the same allocation.
     chosen_edges = [e for i, e in enumerate(edges) if picked[full.x[i]] > 0.5]
+    n_comps = len(target.all_components())
+    scale = len(values) * n_comps + 1
+    weights = [1.0 + (rank[e.credential] * n_comps + e.component) / scale for e in chosen_edges]
+    # The same optimum without a solver when the model splits into blocks (see wallet.stacking.tiebreak).
+    kept = minimal_subset(target, [TieEdge(e.component, e.value, w) for e, w in zip(chosen_edges, weights, strict=True)],
+                          grid, scale, best_credits)
+    if kept is not None:
+        chosen = tuple((chosen_edges[i].credential, chosen_edges[i].component, chosen_edges[i].value) for i in kept)
+        return Solution(chosen=tuple(sorted(chosen, key=lambda t: (t[1], rank[t[0]]))),
+                        optimal=first_optimal and second.optimal)
     small = _build_model(target, values, chosen_edges)
     small.program.at_least(small.units, best_units - 0.5)
     small.program.at_least([small.total], best_credits - max(_EPS, 1e-9 * best_credits))
-    n_comps = len(target.all_components())
-    scale = len(values) * n_comps + 1
-    tie = {small.x[i]: 1.0 + (rank[e.credential] * n_comps + e.component) / scale for i, e in enumerate(chosen_edges)}
+    tie = {small.x[i]: w for i, w in enumerate(weights)}
     third = solve(small.program, tie, False)
     if third is None:
         # The tie-break failed every method: keep the second stage's allocation (optimal
         # in units and credits, perhaps not minimal), and say it is not proven optimal.
         built, point, used, optimal = full, picked, edges, False
     else:
-        built, point, used, optimal = small, third.point, chosen_edges, first.optimal and second.optimal and third.optimal
+        built, point, used, optimal = small, third.point, chosen_edges, first_optimal and second.optimal and third.optimal
     chosen = tuple(
         (e.credential, e.component, _snap(float(point[built.f[i]]), e.value) if target.allow_sharing else e.value)
         for i, e in enumerate(used)

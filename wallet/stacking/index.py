@@ -9,19 +9,22 @@ cheaply, and only those are checked exactly by :func:`wallet.stacking.rules.matc
   through an inverted index (value -> credentials);
 * minimum EQF level, minimum credits and maximum age are numpy masks over
   per-credential maxima (a credential passes if any achievement could);
-* a title regex is searched once per credential over its titles joined by
-  newlines, compiled with MULTILINE so ``^``/``$`` still match at each title's
-  edges; patterns whose meaning could change that way (``\\A``, ``\\Z``,
-  inline flags) are checked title by title instead;
+* exact titles and title patterns work on the distinct title texts (titles
+  repeat across a wallet): a key or a search once per text, the same search
+  the rules make (title by title, never over titles joined together, where a
+  lookahead could see the next title);
 * ``anyOf`` alternatives contribute the union of their own supersets.
 """
 
 from __future__ import annotations
 
-import re
+import operator
 import threading
+import weakref
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -36,17 +39,39 @@ from wallet.stacking.rules import (
 )
 from wallet.stacking.target import Component, Rules
 
-_UNSAFE_FOR_JOINED = re.compile(r"\\A|\\Z|\(\?[a-zA-Z-]")
-
-
-# What each indexed kind reads from an achievement's facts.
-_KINDS: dict[str, Callable[[AchievementFacts], Iterable[str]]] = {
-    "id": lambda a: a.identifiers,
-    "skill": lambda a: a.skills,
-    "outcome": lambda a: a.outcomes,
-    "issuer": lambda a: a.issuers,
-    "title": lambda a: [title_key(t) for _, t in a.titles],  # repeats are removed in _union
+#: What each value index reads from an achievement's facts (titles have their own map).
+_FIELDS: dict[str, Callable[[AchievementFacts], tuple[str, ...]]] = {
+    "id": operator.attrgetter("identifiers"),
+    "skill": operator.attrgetter("skills"),
+    "outcome": operator.attrgetter("outcomes"),
+    "issuer": operator.attrgetter("issuers"),
 }
+#: Below this many candidates per distinct title, a title pattern is searched in the candidates'
+#: titles only, rather than in every distinct title of the wallet.
+_FEW = 0.25
+
+
+def index_kinds(components: Iterable[Component]) -> set[str]:
+    """The value indexes these components' rules look up ("title" also for a title pattern)."""
+    kinds: set[str] = set()
+
+    def walk(rules: Rules) -> None:
+        if rules.identifiers:
+            kinds.add("id")
+        if rules.titles or rules.title_pattern:
+            kinds.add("title")
+        if rules.esco_skills:
+            kinds.add("skill")
+        if rules.learning_outcomes:
+            kinds.add("outcome")
+        if rules.issuers:
+            kinds.add("issuer")
+        for alternative in rules.alternatives:
+            walk(alternative)
+
+    for component in components:
+        walk(component.rules)
+    return kinds
 
 
 class FactIndex:
@@ -59,21 +84,78 @@ class FactIndex:
 
     def __init__(self, facts: Sequence[Facts]) -> None:
         self.facts = tuple(facts)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._indexes: dict[str, dict[str, list[int]]] = {}
         self._columns: dict[str, np.ndarray] = {}
-        self._text: list[str] | None = None
+        self._title_map: dict[str, list[int]] | None = None
+        self._patterns: dict[str, np.ndarray] = {}
+
+    def _titles_by_text(self) -> dict[str, list[int]]:
+        """Each distinct title text -> the credentials (positions) that carry it.
+
+        Titles repeat across a wallet (many credentials of one course), so the
+        title rules work per distinct text: a key or a pattern search once per
+        text, not once per credential.
+        """
+        with self._lock:
+            if self._title_map is None:
+                found: defaultdict[str, list[int]] = defaultdict(list)
+                for position, item in enumerate(self.facts):
+                    for ach in item.achievements:
+                        for _, text in ach.titles:
+                            found[text].append(position)  # repeats are harmless: every use takes a set
+                self._title_map = found
+            return self._title_map
+
+    def prepare(self, kinds: Iterable[str]) -> None:
+        """Build the value indexes of these kinds (and the title map, for "title") in one pass.
+
+        A target usually uses several kinds; one walk over the credentials
+        for all of them costs less than one walk each. Built indexes are kept.
+        """
+        with self._lock:
+            wanted = {k for k in kinds if k in _FIELDS and k not in self._indexes}
+            titles = "title" in kinds and self._title_map is None
+            if not wanted and not titles:
+                return
+            maps: list[tuple[Callable[[AchievementFacts], tuple[str, ...]], defaultdict[str, list[int]]]] = [
+                (_FIELDS[k], defaultdict(list)) for k in sorted(wanted)]
+            title_map: defaultdict[str, list[int]] = defaultdict(list)
+            for position, item in enumerate(self.facts):
+                for ach in item.achievements:
+                    for read, found in maps:
+                        for value in read(ach):
+                            found[value].append(position)
+                    if titles:
+                        for _, text in ach.titles:
+                            title_map[text].append(position)
+            for kind, (_, found) in zip(sorted(wanted), maps, strict=True):
+                self._indexes[kind] = found
+            if titles:
+                self._title_map = title_map
 
     def _index(self, kind: str) -> dict[str, list[int]]:
         with self._lock:
             found = self._indexes.get(kind)
             if found is None:
-                read = _KINDS[kind]
                 found = {}
-                for position, item in enumerate(self.facts):
-                    for ach in item.achievements:
-                        for value in read(ach):
-                            found.setdefault(value, []).append(position)  # repeats removed in _union
+                get = found.get
+                if kind == "title":
+                    for text, where in self._titles_by_text().items():
+                        key = title_key(text)
+                        listed = get(key)
+                        if listed is None:
+                            found[key] = list(where)
+                        else:
+                            listed.extend(where)  # repeats removed in _union
+                else:
+                    read = _FIELDS[kind]
+                    lists: defaultdict[str, list[int]] = defaultdict(list)
+                    for position, item in enumerate(self.facts):
+                        for ach in item.achievements:
+                            for value in read(ach):
+                                lists[value].append(position)  # repeats removed in _union
+                    found = lists
                 self._indexes[kind] = found
             return found
 
@@ -82,7 +164,17 @@ class FactIndex:
         with self._lock:
             found = self._columns.get(name)
             if found is None:
-                found = np.array([self._best(f, name) for f in self.facts], dtype=float)
+                facts = self.facts
+                if name == "value":
+                    found = np.fromiter((f.value for f in facts), dtype=float, count=len(facts))
+                elif all(len(f.achievements) == 1 for f in facts):
+                    achs = [f.achievements[0] for f in facts]
+                    if name == "eqf":
+                        found = np.array([-1.0 if a.eqf_level is None else float(a.eqf_level) for a in achs])
+                    else:
+                        found = np.array([-np.inf if a.date is None else a.date.timestamp() for a in achs])
+                else:
+                    found = np.array([self._best(f, name) for f in facts], dtype=float)
                 self._columns[name] = found
             return found
 
@@ -98,16 +190,6 @@ class FactIndex:
             return ach.date.timestamp() if ach.date is not None else -np.inf
         return max((FactIndex._best(Facts(item.id, (a,)), name) for a in item.achievements), default=-np.inf)
 
-    def _joined_titles(self) -> list[str]:
-        with self._lock:
-            if self._text is None:
-                # one line per title (a title's own line breaks only add candidates)
-                self._text = [
-                    "\n".join([t[:MAX_PATTERN_TEXT] for ach in item.achievements for _, t in ach.titles])
-                    for item in self.facts
-                ]
-            return self._text
-
     def _union(self, kind: str, values: Iterable[str]) -> np.ndarray:
         index = self._index(kind)
         found: set[int] = set()
@@ -116,30 +198,51 @@ class FactIndex:
         return np.array(sorted(found), dtype=np.int64)
 
     def _regex(self, pattern: str, base: np.ndarray | None) -> np.ndarray:
-        indices = range(len(self.facts)) if base is None else base.tolist()
-        if _UNSAFE_FOR_JOINED.search(pattern):
-            search = compile_pattern(pattern).search
-            hits = [i for i in indices if any(search(t[:MAX_PATTERN_TEXT]) for _, t in self._titles(i))]
-        else:
-            joined = re.compile(pattern, re.IGNORECASE | re.MULTILINE).search
-            text = self._joined_titles()
-            hits = [i for i in indices if joined(text[i])]
-        return np.array(hits, dtype=np.int64)
+        """The credentials (within ``base``) with a title the pattern finds: exact, title by title.
 
-    def _titles(self, index: int) -> Iterable[tuple[str, str]]:
-        return (t for ach in self.facts[index].achievements for t in ach.titles)
+        The search is the one :func:`wallet.stacking.rules.match_achievement`
+        makes (case-insensitive, in the first :data:`MAX_PATTERN_TEXT`
+        characters of each title), run once per distinct title: over every
+        distinct title of the wallet (remembered per pattern), or, when
+        ``base`` is small, over the titles of its credentials only.
+        """
+        search = compile_pattern(pattern).search
+        titles = self._titles_by_text()
+        with self._lock:
+            every = self._patterns.get(pattern)
+        if every is None and base is not None and len(base) < _FEW * len(titles):
+            seen: dict[str, bool] = {}
+
+            def found_in(text: str) -> bool:
+                hit = seen.get(text)
+                if hit is None:
+                    hit = seen[text] = search(text[:MAX_PATTERN_TEXT]) is not None
+                return hit
+
+            facts = self.facts
+            hits = [i for i in base.tolist()
+                    if any(found_in(text) for ach in facts[i].achievements for _, text in ach.titles)]
+            return np.array(hits, dtype=np.int64)
+        if every is None:
+            found: set[int] = set()
+            for text, where in titles.items():
+                if search(text[:MAX_PATTERN_TEXT]):
+                    found.update(where)
+            every = np.array(sorted(found), dtype=np.int64)
+            with self._lock:
+                self._patterns[pattern] = every
+        return every if base is None else np.intersect1d(base, every, assume_unique=True)
 
     def select(self, rules: Rules, now: datetime) -> tuple[np.ndarray | None, bool]:
         """A superset of the credentials matching ``rules`` (``None``: all of them), and
         whether it is exact for single-achievement credentials.
 
-        It is exact when every rule was decided by an index or a numeric mask
-        with the same comparison :func:`wallet.stacking.rules.match` makes; a
-        title regex (searched over joined titles) and ``skillsMatch: "all"``
-        (indexed as "any") are not.
+        It is exact when every rule was decided by an index, a numeric mask or
+        a title search with the same comparison :func:`wallet.stacking.rules.match`
+        makes; ``skillsMatch: "all"`` (indexed as "any") is not.
         """
         sets: list[np.ndarray] = []
-        exact = not rules.title_pattern and not (rules.esco_skills and rules.skills_match_all)
+        exact = not (rules.esco_skills and rules.skills_match_all)
         if rules.identifiers:
             sets.append(self._union("id", rules.identifiers))
         if rules.titles:
@@ -206,27 +309,48 @@ class FactIndex:
             raise RuntimeError(f"prefilter and rules disagree on {self.facts[index].id} for {component.id}")
         return found[1]
 
-_RECENT: list[tuple[tuple[int, ...], FactIndex]] = []
-_RECENT_LOCK = threading.Lock()
+class _Recent(NamedTuple):
+    key: tuple[int, ...]  # id() of each facts object, in order
+    built: FactIndex
+    anchor: weakref.ref[Any] | None  # one of the credentials: the entry goes when it does
+
+
+_RECENT: list[_Recent] = []
+_RECENT_LOCK = threading.RLock()
 _RECENT_SIZE = 4
 
 
-def index_for(facts: Sequence[Facts]) -> FactIndex:
+def _forget(anchor: weakref.ref[Any]) -> None:
+    """Drop the indexes over credentials that are gone (the anchor's callback).
+
+    Their facts can never be asked for again (a new credential object gets
+    new facts), so the memory is released when the caller lets the
+    credentials go, rather than later, inside another computation.
+    """
+    with _RECENT_LOCK:
+        _RECENT[:] = [entry for entry in _RECENT if entry.anchor is not anchor]
+
+
+def index_for(facts: Sequence[Facts], anchor: object | None = None) -> FactIndex:
     """The index over exactly these facts objects, reused while recent.
 
     Progress is usually computed for several targets over the same credentials;
-    the facts come from :func:`wallet.stacking.rules.cached_facts`, so the same
+    the facts come from :func:`wallet.stacking.rules.cached_facts_batch`, so the same
     credentials give the same objects. A cached index holds its facts, so their
     ``id()`` values cannot be reused while it is cached and the key is exact.
+    ``anchor`` (one of the credentials the facts describe) bounds the entry's
+    life to the credentials': it is dropped when the anchor is collected.
     """
     key = tuple(map(id, facts))
     with _RECENT_LOCK:
-        for position, (known, index) in enumerate(_RECENT):
-            if known == key:
-                _RECENT.insert(0, _RECENT.pop(position))
-                return index
+        # a snapshot: an anchor's callback (the lock is re-entrant) may rewrite the list meanwhile
+        for entry in tuple(_RECENT):
+            if entry.key == key:
+                _RECENT[:] = [entry, *(other for other in _RECENT if other is not entry)]
+                return entry.built
     index = FactIndex(facts)
+    ref = weakref.ref(anchor, _forget) if anchor is not None else None
     with _RECENT_LOCK:
-        _RECENT.insert(0, (key, index))
+        _RECENT.insert(0, _Recent(key, index, ref))
         del _RECENT[_RECENT_SIZE:]
     return index

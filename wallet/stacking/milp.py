@@ -103,6 +103,10 @@ class Program:
         if idx:
             self.rows.append((lower, upper, list(idx), list(val)))
 
+    def drop_last_row(self) -> None:
+        """Take back the last row added (a stage's guess that did not hold)."""
+        self.rows.pop()
+
     def at_least(self, cols: Sequence[int], bound: float) -> None:
         """Require ``sum(cols) >= bound`` (how a stage fixes the previous optimum)."""
         self.row(bound, INF, list(cols), [1.0] * len(cols))
@@ -113,22 +117,8 @@ class Program:
         n = self.n
         solver.addCols(n, costs, np.array(self.lower, dtype=np.float64), np.array(self.upper, dtype=np.float64), 0,
                        np.array([], dtype=np.int32), np.array([], dtype=np.int32), np.array([], dtype=np.float64))
-        starts: list[int] = []
-        index: list[int] = []
-        value: list[float] = []
-        for _, _, idx, val in self.rows:
-            starts.append(len(index))
-            index.extend(idx)
-            value.extend(val)
-        solver.addRows(
-            len(self.rows),
-            np.array([r[0] for r in self.rows], dtype=np.float64),
-            np.array([r[1] for r in self.rows], dtype=np.float64),
-            len(index),
-            np.array(starts, dtype=np.int32),
-            np.array(index, dtype=np.int32),
-            np.array(value, dtype=np.float64),
-        )
+        _, _, _, ptr, cols, vals, lo, hi, _ = self._arrays()
+        solver.addRows(len(self.rows), lo, hi, len(cols), ptr[:-1].astype(np.int32), cols.astype(np.int32), vals)
         if integral and self.integer:
             ints = np.array(self.integer, dtype=np.int32)
             solver.changeColsIntegrality(len(ints), ints, np.ones(len(ints), dtype=np.uint8))
@@ -206,9 +196,9 @@ def _checked(program: Program, costs: np.ndarray, point: Sequence[float], optima
         return None
     x = np.asarray(point, dtype=np.float64).copy()
     # Integer columns exactly integral: the allocation reads them with > 0.5 anyway.
-    for j in program.integer:
-        x[j] = round(x[j])
-    return Answer(float(np.dot(costs, x)), tuple(float(v) for v in x), optimal, method)
+    integer = program._arrays()[2]
+    x[integer] = np.round(x[integer]) + 0.0  # half to even, as round() does; + 0.0 turns -0.0 into 0.0
+    return Answer(float(np.dot(costs, x)), tuple(x.tolist()), optimal, method)
 
 
 #: A method returns (point, proven optimal), or ``None`` when it has no point.

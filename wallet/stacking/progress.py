@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,10 +23,10 @@ from wallet.errors import InputError
 from wallet.messages import Message, render
 from wallet.model import LangMap
 from wallet.stacking.allocate import Edge, allocate
-from wallet.stacking.candidates import Candidate, Pending, pending_reason
+from wallet.stacking.candidates import COUNTING_VERDICTS, Candidate, Pending, pending_reason
 from wallet.stacking.explain import Gap, find_gaps
-from wallet.stacking.index import index_for
-from wallet.stacking.rules import Facts, cached_facts
+from wallet.stacking.index import index_for, index_kinds
+from wallet.stacking.rules import Facts, cached_facts_batch
 from wallet.stacking.target import Component, Target
 
 _TOL = 1e-6
@@ -136,14 +137,18 @@ class Progress:
 
 
 def _split(candidates: Sequence[Candidate], now: datetime) -> tuple[list[Candidate], list[Pending], list[Candidate]]:
-    seen: set[str] = set()
     counting: list[Candidate] = []
     pending: list[Pending] = []
     pending_cands: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: c.id):
-        if cand.id in seen:
+    previous: str | None = None
+    for cand in sorted(candidates, key=_by_id):
+        if cand.id == previous:  # sorted by id: a repeated id is next to its first use
             raise InputError(f"the credential id {cand.id!r} is offered twice; ids must be unique")
-        seen.add(cand.id)
+        previous = cand.id
+        cred = cand.credential
+        if cand.verdict in COUNTING_VERDICTS and cred.valid_until is None and cred.valid_from is None:
+            counting.append(cand)  # the common case, decided without building a reason
+            continue
         reason = pending_reason(cand, now)
         if reason is None:
             counting.append(cand)
@@ -153,13 +158,18 @@ def _split(candidates: Sequence[Candidate], now: datetime) -> tuple[list[Candida
     return counting, pending, pending_cands
 
 
+_by_id = operator.attrgetter("id")
+#: Builds a named tuple from a tuple of its fields without the generated ``__new__`` (a Python call).
+_new_tuple: Any = tuple.__new__
+
+
 def _pending_matches(
     target: Target, cands: Sequence[Candidate], open_components: Sequence[Component], now: datetime
 ) -> dict[str, tuple[str, ...]]:
     """Pending credentials that would fill each open component if they counted."""
     if not cands or not open_components:
         return {}
-    index = index_for([cached_facts(c.id, c.credential, target.unit) for c in cands])
+    index = index_for(cached_facts_batch([(c.id, c.credential) for c in cands], target.unit), cands[0].credential)
     return {comp.id: tuple(cands[i].id for i, _, _ in index.matches(comp, now, target.unit)) for comp in open_components}
 
 
@@ -198,18 +208,21 @@ def _progress(target: Target, candidates: Sequence[Candidate], now: datetime | N
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     counting, pending, pending_cands = _split(candidates, now)
-    facts: list[Facts] = [cached_facts(c.id, c.credential, target.unit) for c in counting]
-    index = index_for(facts)
+    facts: list[Facts] = cached_facts_batch([(c.id, c.credential) for c in counting], target.unit)
+    index = index_for(facts, counting[0].credential if counting else None)
     comps = target.all_components()
+    index.prepare(index_kinds(comps))
     edges: list[Edge] = []
     reasons: dict[tuple[int, int], tuple[Message, ...] | None] = {}
     matched: set[int] = set()
     for j, comp in enumerate(comps):
-        for cred, value, why in index.matches(comp, now, target.unit):
-            capped = min(value, comp.credits) if comp.credits is not None else value
-            edges.append(Edge(cred, j, capped))
+        found = index.matches(comp, now, target.unit)
+        cap = comp.credits
+        for cred, value, why in found:
+            edge = _new_tuple(Edge, (cred, j, value if cap is None or value <= cap else cap))
+            edges.append(edge)
             reasons[(cred, j)] = why
-            matched.add(cred)
+        matched.update([cred for cred, _, _ in found])
     values = [f.value for f in facts]
     solution = allocate(target, values, edges, list(range(len(facts))))
 

@@ -19,8 +19,9 @@ import functools
 import math
 import re
 import weakref
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from wallet.messages import Message, msg
 from wallet.model import Achievement, Credential
@@ -53,11 +54,7 @@ class Facts(NamedTuple):
 
     id: str
     achievements: tuple[AchievementFacts, ...]
-
-    @property
-    def value(self) -> float:
-        """The most credits any achievement of the credential carries."""
-        return max((a.value for a in self.achievements), default=0.0)
+    value: float = 0.0  # the most credits any achievement carries (stored: read once per credential and run)
 
 
 def title_key(text: str) -> str:
@@ -112,11 +109,23 @@ def _present(first: str | None, second: str | None) -> tuple[str, ...]:
 
 
 def facts_of(credential_id: str, credential: Credential, unit: str) -> Facts:
-    """Reduce a credential to the facts the rules need (hot path: kept lean)."""
-    envelope_titles = tuple((lang, text) for lang, text in credential.title.items() if text)
+    """Reduce a credential to the facts the rules need.
+
+    The hot path of a cold progress computation (once per credential): it
+    takes the common shapes (titles without empty texts, an achievement
+    whose titles repeat the credential's, credits as a plain float) without
+    per-item comprehensions, and builds the named tuples directly; anything
+    else goes the general way, with the same result.
+    """
+    title = credential.title
+    if all(title.values()):
+        envelope_titles: tuple[tuple[str, str], ...] = tuple(title.items())
+    else:
+        envelope_titles = tuple([(lang, text) for lang, text in title.items() if text])
     cred_issuer = credential.issuer.id
     date_fallback = _aware(credential.issued or credential.valid_from)
     achievements = credential.achievements or (Achievement(title=credential.title),)
+    hours = unit == UNIT_HOURS
     out = []
     for ach in achievements:
         skills = tuple(ach.esco_skills)
@@ -126,48 +135,98 @@ def facts_of(credential_id: str, credential: Credential, unit: str) -> Facts:
             skills = skills + tuple(dict.fromkeys(extra))
             outcomes = tuple(o.id for o in ach.learning_outcomes if o.id)
         body = ach.awarding_body.id if ach.awarding_body is not None else None
-        issuers = _present(cred_issuer, body)
-        own = tuple((lang, text) for lang, text in ach.title.items() if text and (lang, text) not in envelope_titles)
-        out.append(
-            AchievementFacts(
-                _present(ach.id, ach.specification_id),
-                envelope_titles + own if own else envelope_titles,
-                skills,
-                outcomes,
-                issuers,
-                ach.eqf_level,
-                achievement_value(ach, unit),
-                _aware(ach.awarded_on) or date_fallback,
-            )
-        )
-    return Facts(credential_id, tuple(out))
+        if ach.title.items() <= title.items():
+            titles = envelope_titles  # every title of the achievement is the credential's (or empty)
+        else:
+            own = tuple((lang, text) for lang, text in ach.title.items() if text and (lang, text) not in envelope_titles)
+            titles = envelope_titles + own if own else envelope_titles
+        if hours:
+            raw = ach.volume_of_learning_hours
+        else:  # Achievement.ects, inline
+            raw = ach.credits
+            framework = ach.credit_framework
+            if framework is not None and framework.upper() != "ECTS":
+                raw = None
+        value = raw if type(raw) is float and 0.0 < raw <= MAX_VALUE else achievement_value(ach, unit)
+        awarded = ach.awarded_on
+        ident, spec = ach.id, ach.specification_id
+        out.append(_new_tuple(AchievementFacts, (
+            (ident,) if ident and (not spec or spec == ident) else _present(ident, spec),
+            titles,
+            skills,
+            outcomes,
+            (cred_issuer,) if cred_issuer and (not body or body == cred_issuer) else _present(cred_issuer, body),
+            ach.eqf_level,
+            value,
+            (awarded if awarded.tzinfo else awarded.replace(tzinfo=UTC)) if awarded else date_fallback,
+        )))
+    if len(out) == 1:
+        return _new_tuple(Facts, (credential_id, (out[0],), out[0].value))
+    return _new_tuple(Facts, (credential_id, tuple(out), max(a.value for a in out)))
 
 
-_FACTS_CACHE: dict[tuple[int, str, str], tuple[weakref.ref[Credential], Facts]] = {}
+#: Builds a named tuple from a tuple of its fields without the generated ``__new__`` (a Python call).
+_new_tuple: Any = tuple.__new__
+
+#: Per unit, ``id(credential)`` -> its facts (whose ``id`` is the credential id they were built for).
+_FACTS_CACHE: dict[str, dict[int, Facts]] = {}
+#: ``id(credential)`` -> a weak reference to it: validates a hit, and its callback evicts the facts.
+_REFS: dict[int, weakref.ref[Credential]] = {}
+#: ``id()`` of each weak reference -> ``id()`` of its credential, for the callback.
+_REF_KEYS: dict[int, int] = {}
 
 
-def cached_facts(credential_id: str, credential: Credential, unit: str) -> Facts:
-    """:func:`facts_of`, remembered for as long as the credential object lives.
+def _evict(ref: weakref.ref[Credential]) -> None:
+    """Drop a dead credential's facts (the callback of its weak reference)."""
+    key = _REF_KEYS.pop(id(ref), None)
+    if key is None or _REFS.get(key) is not ref:
+        return
+    del _REFS[key]
+    for by_id in list(_FACTS_CACHE.values()):
+        by_id.pop(key, None)
+
+
+def cached_facts_batch(pairs: Sequence[tuple[str, Credential]], unit: str) -> list[Facts]:
+    """:func:`facts_of` for each (credential id, credential), remembered while the credential lives.
 
     Credentials are immutable, so their facts never change; progress is often
     computed for several targets over the same candidates (``wallet progress``
     shows every target), and reducing 10,000 credentials costs more than the
-    solver. The weak reference both validates a hit (an ``id()`` can be reused
-    after an object dies) and evicts the entry when the credential goes away.
+    solver. A weak reference to each credential both validates a hit (an
+    ``id()`` can be reused after an object dies, and the dead object's entry
+    is gone by then) and evicts the facts when the credential goes away. The
+    cache adds one object per credential (the reference; the keys are plain
+    ints), because every object that stays alive is one more for the garbage
+    collector to walk after a cold computation.
     """
-    key = (id(credential), credential_id, unit)
-    hit = _FACTS_CACHE.get(key)
-    if hit is not None and hit[0]() is credential:
-        return hit[1]
-    facts = facts_of(credential_id, credential, unit)
+    by_id = _FACTS_CACHE.setdefault(unit, {})
+    out: list[Facts] = []
+    append = out.append
+    for credential_id, credential in pairs:
+        key = id(credential)
+        ref = _REFS.get(key)
+        if ref is not None and ref() is credential:
+            facts = by_id.get(key)
+            if facts is not None and facts.id == credential_id:
+                append(facts)
+                continue
+        else:
+            if ref is not None:  # a dead object's reference whose callback has not run yet
+                _REF_KEYS.pop(id(ref), None)
+                for other in _FACTS_CACHE.values():
+                    other.pop(key, None)
+            ref = weakref.ref(credential, _evict)
+            _REFS[key] = ref
+            _REF_KEYS[id(ref)] = key
+        facts = facts_of(credential_id, credential, unit)
+        by_id[key] = facts
+        append(facts)
+    return out
 
-    def evict(ref: weakref.ref[Credential], key: tuple[int, str, str] = key) -> None:
-        entry = _FACTS_CACHE.get(key)
-        if entry is not None and entry[0] is ref:
-            del _FACTS_CACHE[key]
 
-    _FACTS_CACHE[key] = (weakref.ref(credential, evict), facts)
-    return facts
+def cached_facts(credential_id: str, credential: Credential, unit: str) -> Facts:
+    """:func:`cached_facts_batch` for one credential."""
+    return cached_facts_batch([(credential_id, credential)], unit)[0]
 
 
 @functools.lru_cache(maxsize=1024)
