@@ -214,11 +214,28 @@ def _external(script: str, args: list[str], s: Setup) -> dict[str, Any] | None:
     return None
 
 
+def _spread(doc: dict[str, Any], scale: float = 1.0) -> Spread:
+    """A ``{min, median, max, runs|n}`` object of another benchmark's ``--json`` as a :class:`Spread`."""
+    n = doc.get("n", doc.get("runs", 0))
+    return Spread(doc["min"] * scale, doc["median"] * scale, doc["max"] * scale, int(n) if isinstance(n, int) else 0)
+
+
+def stacking(s: Setup) -> None:
+    doc = _external("bench_stacking.py", ["--runs", str(max(s.runs, 5))], s)
+    if doc is None:
+        return
+    cold = _spread(doc["cold_ms"])
+    s.rows.append(Row(f"progress {doc['credentials']:,} credentials x {doc['components']} components, cold",
+                      cold, " ms", f"< {doc['target_ms']} ms", cold.median < doc["target_ms"],
+                      note=f"warm: {_spread(doc['warm_ms']).text(' ms', 1)}"))
+
+
 SECTIONS: dict[str, Callable[[Setup], None]] = {
     "startup": start_up,
     "cold": cold_verify,
     "kinds": warm_kinds,
     "bundle": bundle,
+    "stacking": stacking,
 }
 
 
