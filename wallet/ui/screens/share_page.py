@@ -14,7 +14,7 @@ for what fits in a QR code (:mod:`wallet.sharing.qr`).
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -52,25 +52,30 @@ from wallet.ui.states import state_icon
 from wallet.ui.tasks import TaskError
 from wallet.ui.widgets import describe, fill_expiry, language_name
 
+#: Each capability: its core module and the libraries it needs.
 _MODULES = {
-    "bundle": "wallet.sharing.bundle",
-    "link": "wallet.sharing.link",
-    "qr": "wallet.sharing.qr",
-    "pdf": "wallet.sharing.pdf",
-    "europass": "wallet.sharing.europass_candidate",
+    "bundle": ("wallet.sharing.bundle", "cryptography"),
+    "link": ("wallet.sharing.link",),
+    "qr": ("wallet.sharing.qr", "qrcode"),
+    "pdf": ("wallet.sharing.pdf", "fpdf"),
+    "europass": ("wallet.sharing.europass_candidate", "lxml"),
 }
 
 
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def sharing_features() -> dict[str, bool]:
-    """Which sharing capabilities the installed core provides."""
-    found = {}
-    for key, name in _MODULES.items():
-        try:
-            importlib.import_module(name)
-            found[key] = True
-        except ImportError:
-            found[key] = False
-    return found
+    """Which sharing capabilities the installed core provides.
+
+    Found without importing them (``find_spec``): the PDF stack alone takes a
+    quarter of a second to import, and the page is built before anyone shares.
+    """
+    return {key: all(_installed(name) for name in names) for key, names in _MODULES.items()}
 
 
 class QrPreview(QLabel):
