@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """After the unlock screen's first paint, build the pages in the next idle moment."""
         if watched is self.unlock_screen and event.type() == QEvent.Type.Paint and not self._pages_built:
-            QTimer.singleShot(0, self._build_pages)
+            QTimer.singleShot(0, self, self._build_pages)  # with self as context: dropped if the window goes
         return False
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None,
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         """After the first list of an unlock: the target filter's titles, once the list has been painted."""
         if getattr(self, "_titles_pending", False):
             self._titles_pending = False
-            QTimer.singleShot(TITLES_AFTER_MS, self._load_target_titles)
+            QTimer.singleShot(TITLES_AFTER_MS, self, self._load_target_titles)
 
     def _load_target_titles(self) -> None:
         if self.session.is_open and self._pages_built:
