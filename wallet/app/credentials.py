@@ -9,12 +9,14 @@ its owner (:mod:`wallet.readout`), not only the verdict.
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from wallet import codec
+from wallet.app import row_json
 from wallet.app.settings import setting
 from wallet.app.vault import VaultLike
 from wallet.errors import UsageError
@@ -45,7 +47,19 @@ class CredentialRow:
     image: str | None
     search: str  # casefolded text searched as the user types
     source: str = ""
-    report: dict[str, Any] | None = field(default=None, repr=False, compare=False)  # the stored report, as stored
+    report_json: str | None = field(default=None, repr=False, compare=False)  # the stored report, as stored
+    as_of: str = ""  # when the stored report was made (ISO), "" when never verified
+
+    @property
+    def report(self) -> dict[str, Any] | None:
+        """The stored report, decoded now (a row keeps only its text: 10,000 decoded reports weigh ~150 MB)."""
+        if not self.report_json:
+            return None
+        try:
+            value = json.loads(self.report_json)
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
 
     def state_line(self) -> Message | None:
         """The one-line state ("Expired on 3 Mar 2025"); worked out on demand, the list shows few at a time."""
@@ -135,8 +149,13 @@ def _state(report: dict[str, Any] | None) -> str:
 
 def row_from_parsed(ident: str, fmt: str, parsed: dict[str, Any], report: dict[str, Any] | None,
                     imported_at: datetime, langs: Sequence[str], raw: bytes | None = None,
-                    source: str = "") -> CredentialRow:
-    """Build a row straight from the stored JSON (fast: no dataclass rebuild for 10,000 rows)."""
+                    source: str = "", report_json: str | None = None) -> CredentialRow:
+    """Build a row straight from the stored JSON (fast: no dataclass rebuild for 10,000 rows).
+
+    ``report`` needs only the members a row shows (``verdict``, ``state``,
+    ``as_of``); ``report_json`` is the whole stored text, kept for the state
+    line (from ``report`` when not given).
+    """
     achievements = parsed.get("achievements") or []
     first = achievements[0] if achievements and isinstance(achievements[0], dict) else {}
     title = pick_lang(parsed.get("title") or first.get("title") or {}, langs)
@@ -151,15 +170,56 @@ def row_from_parsed(ident: str, fmt: str, parsed: dict[str, Any], report: dict[s
         verdict=verdict, state=_state(report), issued=_date(parsed.get("issued") or parsed.get("valid_from")),
         valid_until=_date(parsed.get("valid_until")), imported_at=imported_at.isoformat(timespec="seconds"),
         image=image if isinstance(image, str) and image.startswith("data:") else None, search=search,
-        source=source, report=report,
+        source=source, report_json=report_json if report_json is not None or report is None else json.dumps(report),
+        as_of=str(report.get("as_of") or "") if report else "",
     )
 
 
+#: The containers whose raw bytes are the picture (a baked badge): those rows read them.
+_BAKED = ("png", "svg")
+
+
+def _parsed_for_row(text: str) -> dict[str, Any]:
+    """What a row reads of the stored credential JSON (:mod:`wallet.app.row_json`; all of it when needed).
+
+    The vault stores it with sorted keys, so ``achievements`` (most of the
+    bytes) comes first; a row needs the first achievement only when the
+    credential has no title of its own, or may have a ``data:`` image only
+    there.
+    """
+    members = row_json.members_from(text, "container") if text.startswith('{"achievements": ') else None
+    if members is not None and members.get("title") and (members.get("image") or '"data:' not in text):
+        return members
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}
+
+
+def _report_for_row(text: str | None) -> dict[str, Any] | None:
+    """``verdict``, ``as_of`` and ``state`` of a stored report (its first members and its last)."""
+    if text is None:
+        return None
+    head = row_json.leading_members(text, 3)
+    state = row_json.last_string_member(text, "state")
+    if head is not None and state is not None and "verdict" in head:
+        return {**head, "state": state}
+    value = json.loads(text)
+    return value if isinstance(value, dict) else None
+
+
 def list_rows(vault: VaultLike, langs: Sequence[str] | None = None) -> list[CredentialRow]:
-    """Every stored credential as a row, in the reader's languages."""
+    """Every stored credential as a row, in the reader's languages.
+
+    Reads the vault's list without raw bytes and decodes only what a row
+    shows; a baked badge's bytes (its picture) are read for that row alone.
+    """
     prefs = tuple(langs) if langs else credential_languages(vault)
-    return [row_from_parsed(sc.id, sc.format, sc.parsed, sc.report, sc.imported_at, prefs, sc.raw, sc.source)
-            for sc in vault.list_credentials()]
+    rows = []
+    for lc in vault.list_for_display():
+        parsed = _parsed_for_row(lc.parsed_json)
+        raw = vault.get_credential(lc.id).raw if parsed.get("container") in _BAKED else None
+        rows.append(row_from_parsed(lc.id, lc.format, parsed, _report_for_row(lc.report_json), lc.imported_at,
+                                    prefs, raw, lc.source, report_json=lc.report_json))
+    return rows
 
 
 def titles(vault: VaultLike, langs: Sequence[str] | None = None) -> dict[str, str]:

@@ -74,6 +74,18 @@ _SELECT = (
 )
 
 
+@dataclass(frozen=True)
+class ListedCredential:
+    """One credential as a list needs it: no raw bytes, the JSON still as stored text."""
+
+    id: str
+    format: str
+    parsed_json: str
+    source: str
+    imported_at: datetime
+    report_json: str | None
+
+
 def _row(row: Sequence[Any]) -> StoredCredential:
     return StoredCredential(
         id=row[0],
@@ -175,6 +187,22 @@ class CredentialStore(StoreBase):
         with db_errors():
             rows = self._db().execute(_SELECT + " ORDER BY c.rowid").fetchall()
         return [_row(r) for r in rows]
+
+    def list_for_display(self) -> list[ListedCredential]:
+        """Every credential without its raw bytes, oldest import first, with its report as text.
+
+        For lists of thousands (the desktop app's): the raw bytes are most of
+        the vault, and reading the reports in one pass and joining them in a
+        dict costs less than one index lookup per credential. Both reads are in
+        one transaction, so they see the same vault.
+        """
+        conn = self._db()
+        with db_errors(), transaction(conn, "DEFERRED"):
+            reports = dict(conn.execute("SELECT credential_id, report FROM reports").fetchall())
+            rows = conn.execute(
+                "SELECT id, format, parsed, source, imported_at FROM credentials ORDER BY rowid").fetchall()
+        return [ListedCredential(r[0], r[1], r[2], r[3], datetime.fromisoformat(r[4]), reports.get(r[0]))
+                for r in rows]
 
     def count_credentials(self) -> int:
         with db_errors():

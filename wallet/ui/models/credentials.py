@@ -41,7 +41,7 @@ _LINES: dict[tuple[str, str], str] = {}
 
 def state_text(row: CredentialRow) -> str:
     """The row's one-line state in the UI's language, worked out once per report and language."""
-    key = (row.id + "|" + str((row.report or {}).get("as_of", "")), ui_language())
+    key = (row.id + "|" + row.as_of, ui_language())
     found = _LINES.get(key)
     if found is None:
         line = row.state_line()

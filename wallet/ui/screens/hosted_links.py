@@ -11,7 +11,7 @@ bundle's size.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.app import hosted, settings, sharing
-from wallet.app.online import make_client
 from wallet.messages import msg
 from wallet.ui import dialogs
 from wallet.ui.i18n import fmt, say
@@ -39,9 +37,14 @@ from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
 from wallet.ui.widgets import describe
 
+if TYPE_CHECKING:  # the use cases (and the HTTP stack behind them) load when an upload or the list needs them
+    from wallet.app import hosted
+
 
 def _server(session: Session, parent: QWidget, then: Callable[[str], None]) -> None:
     """The share service's address from the settings, asking (and remembering) it the first time."""
+
+    from wallet.app import hosted, settings
 
     def got(current: str) -> None:
         if current:
@@ -93,6 +96,9 @@ class HostedBox(QWidget):
         _server(self.session, self, lambda server: self._confirm_then_upload(request, server))
 
     def _confirm_then_upload(self, request: Any, server: str) -> None:
+        from wallet.app import hosted, sharing
+        from wallet.app.online import make_client
+
         def checked(warnings: list[Any]) -> None:
             if warnings and not dialogs.confirm(self, self.tr("Share"), "\n".join(
                     [self.tr("Some of the chosen credentials are not in force:"), *(say(w) for w in warnings), "",
@@ -162,6 +168,8 @@ class SharedLinksDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        from wallet.app import hosted
+
         self.session.call(lambda v, _t: hosted.list_hosted(v), owner=self, on_success=self._show)
 
     def _show(self, links: list[hosted.HostedShare]) -> None:
@@ -190,6 +198,9 @@ class SharedLinksDialog(QDialog):
             self.status.setText(self.tr("The link is on the clipboard."))
 
     def delete(self) -> None:
+        from wallet.app import hosted
+        from wallet.app.online import make_client
+
         link = self._selected()
         if link is None or link.deleted:
             return

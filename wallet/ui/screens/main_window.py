@@ -9,13 +9,12 @@ model, so no credential stays on screen or in the window's memory.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from wallet.app.reverify import reverify
 from wallet.app.settings import Preferences, load_preferences
 from wallet.messages import msg
 from wallet.ui import dialogs
@@ -23,20 +22,24 @@ from wallet.ui.autolock import IdleLock
 from wallet.ui.i18n import Translations, fmt, say, ui_language
 from wallet.ui.icons import icon
 from wallet.ui.screens import online_actions, vault_actions
-from wallet.ui.screens.credentials_page import CredentialsPage
 from wallet.ui.screens.help_dialog import ABOUT, DATA, GUIDE, KEYS
-from wallet.ui.screens.import_dialog import ImportDialog
-from wallet.ui.screens.present_dialog import PresentDialog, looks_like_request
-from wallet.ui.screens.presentations_dialog import PresentationsDialog
-from wallet.ui.screens.receive_dialog import ReceiveDialog, looks_like_offer
-from wallet.ui.screens.received_page import ReceivedPage
-from wallet.ui.screens.share_page import SharePage
-from wallet.ui.screens.targets_page import TargetsPage
 from wallet.ui.screens.unlock import UnlockScreen
 from wallet.ui.session import Changes, Session
 
+if TYPE_CHECKING:  # the pages and dialogs load when first needed (see MainWindow._build_pages)
+    from wallet.ui.screens.credentials_page import CredentialsPage
+    from wallet.ui.screens.import_dialog import ImportDialog
+    from wallet.ui.screens.present_dialog import PresentDialog
+    from wallet.ui.screens.presentations_dialog import PresentationsDialog
+    from wallet.ui.screens.receive_dialog import ReceiveDialog
+    from wallet.ui.screens.received_page import ReceivedPage
+    from wallet.ui.screens.share_page import SharePage
+    from wallet.ui.screens.targets_page import TargetsPage
+
 #: The smallest window every screen is laid out for (tests and screenshots check it).
 MIN_WIDTH, MIN_HEIGHT = 800, 560
+#: The target filter's titles are asked for this long after the list arrived (the list paints first).
+TITLES_AFTER_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -64,29 +67,25 @@ class MainWindow(QMainWindow):
 
     # -- building (again on language change) ----------------------------------------
     def _build(self) -> None:
+        """The unlock screen, the (empty) tabs, menus and status bar; the pages come later.
+
+        The wallet's pages (credentials, targets, share, check received) and
+        the modules behind them are not needed to show the unlock screen, so
+        they are built by :meth:`_build_pages` once the unlock screen has been
+        painted (while the user types the passphrase), or earlier when
+        something asks for a page.
+        """
         self.setWindowTitle(self.tr("Learner wallet"))
+        self._pages_built = False
         self.unlock_screen = UnlockScreen(self.session)
         self.unlock_screen.restoreRequested.connect(lambda: vault_actions.restore(self))
         self.unlock_screen.demoRequested.connect(lambda: vault_actions.open_demo(self))
         self.unlock_screen.checkRequested.connect(self.check_without_wallet)
-        self.credentials = CredentialsPage(self.session)
-        self.targets = TargetsPage(self.session)
-        self.share = SharePage(self.session)
-        self.received = ReceivedPage(self.session)
-        self.targets.targetsLoaded.connect(self.credentials.set_targets)
-        self.credentials.selectionChanged.connect(self.share.preselect)
-        self.credentials.rowsLoaded.connect(self.share.set_rows)
-        self.credentials.rowsLoaded.connect(self.targets.set_rows)
-        self.credentials.detail.reverifyRequested.connect(lambda ident: self.reverify([ident]))
+        self.unlock_screen.installEventFilter(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Screens of the wallet"))
         self.tabs.setAccessibleDescription(self.tr("Credentials, targets, sharing and checking what you received"))
-        self.tabs.addTab(self.credentials, icon("credential"), self.tr("&Credentials"))
-        self.tabs.addTab(self.targets, icon("target"), self.tr("&Targets"))
-        self.tabs.addTab(self.share, icon("share"), self.tr("&Share"))
-        self.tabs.addTab(self.received, icon("verify"), self.tr("C&heck received"))
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlock_screen)
         self.stack.addWidget(self.tabs)
@@ -102,6 +101,58 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
         self._show_state()
+
+    def _build_pages(self) -> None:
+        """The wallet's pages in their tabs (once per build; see :meth:`_build`)."""
+        if self._pages_built:
+            return
+        self._pages_built = True
+        from wallet.ui.screens.credentials_page import CredentialsPage
+        from wallet.ui.screens.received_page import ReceivedPage
+        from wallet.ui.screens.share_page import SharePage
+        from wallet.ui.screens.targets_page import TargetsPage
+
+        self._credentials = CredentialsPage(self.session)
+        self._targets = TargetsPage(self.session)
+        self._share = SharePage(self.session)
+        self._received = ReceivedPage(self.session)
+        self._targets.targetsLoaded.connect(self._credentials.set_targets)
+        self._credentials.selectionChanged.connect(self._share.preselect)
+        self._credentials.rowsLoaded.connect(self._share.set_rows)
+        self._credentials.rowsLoaded.connect(self._targets.set_rows)
+        self._credentials.rowsLoaded.connect(self._rows_loaded)
+        self._credentials.detail.reverifyRequested.connect(lambda ident: self.reverify([ident]))
+        self.tabs.addTab(self._credentials, icon("credential"), self.tr("&Credentials"))
+        self.tabs.addTab(self._targets, icon("target"), self.tr("&Targets"))
+        self.tabs.addTab(self._share, icon("share"), self.tr("&Share"))
+        self.tabs.addTab(self._received, icon("verify"), self.tr("C&heck received"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    @property
+    def credentials(self) -> CredentialsPage:
+        self._build_pages()
+        return self._credentials
+
+    @property
+    def targets(self) -> TargetsPage:
+        self._build_pages()
+        return self._targets
+
+    @property
+    def share(self) -> SharePage:
+        self._build_pages()
+        return self._share
+
+    @property
+    def received(self) -> ReceivedPage:
+        self._build_pages()
+        return self._received
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """After the unlock screen's first paint, build the pages in the next idle moment."""
+        if watched is self.unlock_screen and event.type() == QEvent.Type.Paint and not self._pages_built:
+            QTimer.singleShot(0, self, self._build_pages)  # with self as context: dropped if the window goes
+        return False
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, icon_name: str | None = None,
                 needs_vault: bool = True) -> QAction:
@@ -220,9 +271,21 @@ class MainWindow(QMainWindow):
             self.handle_uri(uri)
 
     def _load_all(self) -> None:
+        """The list first; stacking progress only when the Targets page is shown (it is real work)."""
         self.credentials.reload()
-        self.targets.reload()
+        self.targets.invalidate()
         self.session.call(lambda v, _t: load_preferences(v), owner=self, on_success=self._preferences)
+        self._titles_pending = True
+
+    def _rows_loaded(self, _rows: list[Any]) -> None:
+        """After the first list of an unlock: the target filter's titles, once the list has been painted."""
+        if getattr(self, "_titles_pending", False):
+            self._titles_pending = False
+            QTimer.singleShot(TITLES_AFTER_MS, self, self._load_target_titles)
+
+    def _load_target_titles(self) -> None:
+        if self.session.is_open and self._pages_built:
+            self._targets.load_titles()
 
     def _preferences(self, prefs: Preferences) -> None:
         self.prefs = prefs
@@ -235,8 +298,9 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):  # nothing from the wallet stays open when locked
             if dialog.isVisible():
                 dialog.reject()
-        for page in (self.credentials, self.targets, self.share, self.received):
-            page.clear()
+        if self._pages_built:
+            for page in (self._credentials, self._targets, self._share, self._received):
+                page.clear()
         self.prefs = Preferences()
         self._show_state()
 
@@ -263,6 +327,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ------------------------------------------------------------------
     def import_dialog(self) -> ImportDialog:
+        from wallet.ui.screens.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.session, self)
         dialog.imported.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
         dialog.offerFound.connect(lambda text: self._offer_from_import(dialog, text))
@@ -285,6 +351,8 @@ class MainWindow(QMainWindow):
         """The receive dialog: consent first, then the issuance (an offer link, file or QR image)."""
         if not self.session.is_open:
             return None
+        from wallet.ui.screens.receive_dialog import ReceiveDialog
+
         dialog = ReceiveDialog(self.session, source, self, langs=(ui_language(), *self.prefs.credential_languages))
         dialog.received.connect(lambda ids: self.credentials.reload(keep=ids[:1]))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -295,6 +363,8 @@ class MainWindow(QMainWindow):
         """The present dialog: who asks for what, the user's choice and consent, then the answer."""
         if not self.session.is_open:
             return None
+        from wallet.ui.screens.present_dialog import PresentDialog
+
         dialog = PresentDialog(self.session, source, self, langs=(ui_language(), *self.prefs.credential_languages))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -304,6 +374,8 @@ class MainWindow(QMainWindow):
         """The presentation history: what was sent to which verifier, and what it answered."""
         if not self.session.is_open:
             return None
+        from wallet.ui.screens.presentations_dialog import PresentationsDialog
+
         dialog = PresentationsDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -321,6 +393,9 @@ class MainWindow(QMainWindow):
             self.pending_uris = [*self.pending_uris, text]
             self.statusBar().showMessage(self.tr("Unlock the wallet to continue with the link you opened."))
             return
+        from wallet.ui.screens.present_dialog import looks_like_request
+        from wallet.ui.screens.receive_dialog import looks_like_offer
+
         lowered = text.lower()
         if looks_like_offer(text):
             self.receive(text)
@@ -370,6 +445,8 @@ class MainWindow(QMainWindow):
         self.credentials.selected_ids()
         self.statusBar().showMessage(self.tr("Verifying again…"))
 
+        from wallet.app.reverify import reverify
+
         def done(results: list[Any]) -> None:
             changed = [say(r.change) for r in results if r.change is not None]
             text = say(msg("view.verified_again", count=len(results)))
@@ -384,6 +461,8 @@ class MainWindow(QMainWindow):
 
     def check_without_wallet(self) -> QDialog:
         """The "check received" page in a window of its own, with no wallet open."""
+        from wallet.ui.screens.received_page import ReceivedPage
+
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Check a bundle someone sent you"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

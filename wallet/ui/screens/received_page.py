@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.app.sharing import check_received
 from wallet.readout import Headline
 from wallet.ui import dialogs, inputs
 from wallet.ui.elements import checks_html, technical_html
@@ -45,11 +44,12 @@ MAX_BUNDLE_FILE = 4 * 1024 * 1024 + 1
 
 
 def received_available() -> bool:
+    import importlib.util
+
     try:
-        import wallet.sharing.received  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec("wallet.sharing.received") is not None  # found, not loaded
+    except (ImportError, ValueError):
         return False
-    return True
 
 
 class ReceivedPage(QWidget):
@@ -161,6 +161,8 @@ class ReceivedPage(QWidget):
 
     # -- verifying --------------------------------------------------------------------------
     def _verify(self, data: bytes | str) -> None:
+        from wallet.app.sharing import check_received  # the verification stack, when something is checked
+
         challenge, domain = self.challenge.text().strip(), self.domain.text().strip()
         self.headline.hide()
         self.summary.setPlainText(self.tr("Checking…"))

@@ -14,10 +14,10 @@ for what fits in a QR code (:mod:`wallet.sharing.qr`).
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap, QResizeEvent
@@ -38,9 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.app import sharing
 from wallet.app.credentials import CredentialRow
-from wallet.app.sharing import ShareRequest, ShareResult
 from wallet.atomic import write_atomic
 from wallet.messages import msg
 from wallet.ui import dialogs
@@ -52,25 +50,33 @@ from wallet.ui.states import state_icon
 from wallet.ui.tasks import TaskError
 from wallet.ui.widgets import describe, fill_expiry, language_name
 
+if TYPE_CHECKING:  # the sharing use cases (bundle, QR, PDF, Europass) load when the learner shares
+    from wallet.app.sharing import ShareRequest, ShareResult
+
+#: Each capability: its core module and the libraries it needs.
 _MODULES = {
-    "bundle": "wallet.sharing.bundle",
-    "link": "wallet.sharing.link",
-    "qr": "wallet.sharing.qr",
-    "pdf": "wallet.sharing.pdf",
-    "europass": "wallet.sharing.europass_candidate",
+    "bundle": ("wallet.sharing.bundle", "cryptography"),
+    "link": ("wallet.sharing.link",),
+    "qr": ("wallet.sharing.qr", "qrcode"),
+    "pdf": ("wallet.sharing.pdf", "fpdf"),
+    "europass": ("wallet.sharing.europass_candidate", "lxml"),
 }
 
 
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def sharing_features() -> dict[str, bool]:
-    """Which sharing capabilities the installed core provides."""
-    found = {}
-    for key, name in _MODULES.items():
-        try:
-            importlib.import_module(name)
-            found[key] = True
-        except ImportError:
-            found[key] = False
-    return found
+    """Which sharing capabilities the installed core provides.
+
+    Found without importing them (``find_spec``): the PDF stack alone takes a
+    quarter of a second to import, and the page is built before anyone shares.
+    """
+    return {key: all(_installed(name) for name in names) for key, names in _MODULES.items()}
 
 
 class QrPreview(QLabel):
@@ -330,11 +336,15 @@ class SharePage(QWidget):
 
     # -- sharing -------------------------------------------------------------------------
     def request(self) -> ShareRequest:
+        from wallet.app.sharing import ShareRequest
+
         langs = tuple(str(self.langs.currentData() or "en").split(","))
         return ShareRequest(tuple(self.checked_ids()), self.challenge.text().strip() or None,
                             self.domain.text().strip() or None, str(self.expires.currentData() or "30d"), langs)
 
     def _run(self, kind: str, path: str | None, done: Any) -> None:
+        from wallet.app import sharing
+
         request = self.request()
 
         def checked(warnings: list[Any]) -> None:
@@ -411,6 +421,8 @@ class SharePage(QWidget):
         path = dialogs.save_file(self, self.tr("Save Europass CV XML"), "europass-cv.xml", self.tr("XML files (*.xml)"))
         if not path:
             return
+        from wallet.app import sharing
+
         request, legacy = self.request(), self.legacy.isChecked()
 
         def done(result: ShareResult) -> None:

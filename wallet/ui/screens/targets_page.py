@@ -9,6 +9,7 @@ and why.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,10 +35,11 @@ from wallet.model import pick_lang
 from wallet.ui import dialogs
 from wallet.ui.i18n import fmt, ui_language
 from wallet.ui.models.targets import COL_PROGRESS, COL_TITLE, PROGRESS_ROLE, TARGET_ID_ROLE, TargetsModel, TargetsProxy
-from wallet.ui.screens.breakdown import breakdown_html
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
 from wallet.ui.widgets import describe, reading_view
+
+log = logging.getLogger(__name__)
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -147,6 +149,25 @@ class TargetsPage(QWidget):
         layout.addWidget(splitter)
 
     # -- data --------------------------------------------------------------------------
+    def load_titles(self) -> None:
+        """Only the targets' titles, for the credential list's target filter (no progress computed)."""
+
+        def titles(vault: Any, _task: Any) -> list[tuple[str, str]]:
+            from wallet.app.credentials import credential_languages
+            from wallet.app.stacking import list_all_targets
+
+            langs = credential_languages(vault, (ui_language(), "en"))
+            return [(t.id, pick_lang(t.title, langs) or t.id) for t in list_all_targets(vault)[0]]
+
+        def loaded(items: list[tuple[str, str]]) -> None:
+            if not self._loaded:  # the progress, when it came first, already named them
+                self.targetsLoaded.emit(items)
+
+        def failed(error: TaskError) -> None:  # the filter keeps "Any target"; the page says why when shown
+            log.info("target titles not loaded: %s", error.message)
+
+        self.session.call(titles, owner=self, on_success=loaded, on_failure=failed)
+
     def ensure_loaded(self) -> None:
         if not self._loaded:
             self.reload()
@@ -224,6 +245,8 @@ class TargetsPage(QWidget):
         target = item.target
         self.remove_button.setEnabled(not target.bundled)
         self.heading.setText(pick_lang(target.title, self.langs) or target.id)
+        from wallet.ui.screens.breakdown import breakdown_html  # with the stacking core, on first use
+
         self.breakdown.setHtml(breakdown_html(item, self.langs, self.titles))
 
     # -- actions --------------------------------------------------------------------------
