@@ -151,9 +151,12 @@ def test_a_pool_that_cannot_start_falls_back_to_in_process(
     assert [r.to_json() for r in fallback] == [r.to_json() for r in single]
 
 
-def test_small_batches_and_one_core_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_batches_one_core_and_busy_cores_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(import_pool.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(import_pool.os, "getloadavg", lambda: (5.0, 5.0, 5.0))
     monkeypatch.setattr(import_pool, "_cores", lambda: 4)
+    assert import_pool.workers_for(10_000) == 0  # every core busy already: the pool would only add work
+    monkeypatch.setattr(import_pool.os, "getloadavg", lambda: (0.3, 0.2, 0.1))
     assert import_pool.workers_for(import_pool.MIN_POOL_ITEMS - 1) == 0
     assert import_pool.workers_for(10_000) == 4
     assert import_pool.workers_for(import_pool.MIN_POOL_ITEMS) == min(4, -(-import_pool.MIN_POOL_ITEMS // import_pool.CHUNK))
@@ -162,3 +165,11 @@ def test_small_batches_and_one_core_stay_in_process(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv(import_pool.WORKERS_ENV, "1")
     monkeypatch.setattr(import_pool, "_cores", lambda: 8)
     assert import_pool.workers_for(10_000) == 0
+    monkeypatch.setenv(import_pool.WORKERS_ENV, "2")
+    monkeypatch.setattr(import_pool.os, "getloadavg", lambda: (5.0, 5.0, 5.0))
+    assert import_pool.workers_for(10_000) == 2  # asked for explicitly: the load does not matter
+
+
+def test_workers_never_start_as_a_fork_of_the_process_that_holds_the_vault_key() -> None:
+    # A forked worker would carry a copy of the parent's memory, the vault's key included (docs/THREATS.md, 6).
+    assert import_pool._context().get_start_method() in ("forkserver", "spawn")

@@ -9,14 +9,15 @@ transaction. The workers get the bytes and the finished
 vault, the batch's own status lists, the holder keys), never the vault or its
 key; they never touch the network (verification never does).
 
-The pool is only worth its start-up (a fresh interpreter that imports the
-verification stack, about 0.3 s of CPU per worker) from :data:`MIN_POOL_ITEMS`
-credentials on a machine with two cores or more (measured in
-docs/PERFORMANCE.md, "Big imports"). The workers are started with
+A pool costs about a third more CPU in all than one process (the fork
+server importing the verification stack, each worker filling its own caches,
+parsing the bytes again, sending results back), so it is used only from
+:data:`MIN_POOL_ITEMS` credentials, with two cores or more, and while the
+cores are not all busy already (docs/PERFORMANCE.md, "Big imports"). The workers are started with
 ``forkserver`` where the platform has it (``spawn`` elsewhere), never plain
 ``fork``: the desktop app imports from a thread of a process with other
 threads, and a forked copy would also hold the vault's key in memory.
-Whenever a pool cannot be used (one core, a format registered at run time
+Whenever a pool cannot be used (one core, busy cores, a format registered at run time
 that a fresh process would not know, a context that cannot be sent, a pool
 that will not start or dies) :func:`check_all` returns None and the caller
 verifies in-process: same results, one core.
@@ -70,13 +71,31 @@ def _cores() -> int:
     return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
 
 
+def _busy(cores: int) -> bool:
+    """Whether other work already keeps every core busy (the 1-minute load average, as ``make -l`` uses it)."""
+    loadavg = getattr(os, "getloadavg", None)
+    try:
+        return loadavg is not None and loadavg()[0] >= cores
+    except OSError:
+        return False
+
+
 def workers_for(count: int) -> int:
     """How many worker processes ``count`` credentials are worth (0: verify in-process).
 
-    One per core, or ``WALLET_IMPORT_WORKERS`` (1 turns the pool off; the tests set 2 to use it on any machine).
+    One per core, unless the cores are busy already: the pool costs about a
+    third more CPU in all (its start-up, each worker's own caches, parsing
+    again), which only pays when a core would otherwise be idle.
+    ``WALLET_IMPORT_WORKERS`` overrides both (1 turns the pool off; the tests
+    set 2 to use it on any machine).
     """
     wanted = os.environ.get(WORKERS_ENV, "").strip()
-    workers = int(wanted) if wanted.isdigit() else _cores()
+    if wanted.isdigit():
+        workers = int(wanted)
+    else:
+        workers = _cores()
+        if _busy(workers):
+            return 0
     if workers < 2 or count < MIN_POOL_ITEMS:
         return 0
     return min(workers, -(-count // CHUNK))
