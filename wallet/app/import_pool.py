@@ -9,18 +9,18 @@ transaction. The workers get the bytes and the finished
 vault, the batch's own status lists, the holder keys), never the vault or its
 key; they never touch the network (verification never does).
 
-A pool costs about a third more CPU in all than one process (the fork
-server importing the verification stack, each worker filling its own caches,
-parsing the bytes again, sending results back), so it is used only from
-:data:`MIN_POOL_ITEMS` credentials, with two cores or more, and while the
-cores are not all busy already (docs/PERFORMANCE.md, "Big imports"). The workers are started with
-``forkserver`` where the platform has it (``spawn`` elsewhere), never plain
-``fork``: the desktop app imports from a thread of a process with other
-threads, and a forked copy would also hold the vault's key in memory.
-Whenever a pool cannot be used (one core, busy cores, a format registered at run time
-that a fresh process would not know, a context that cannot be sent, a pool
-that will not start or dies) :func:`check_all` returns None and the caller
-verifies in-process: same results, one core.
+A pool costs about a third more CPU in all than one process (the fork server importing the
+verification stack, each worker filling its own caches, parsing the bytes again, sending results
+back), so it is used only from :data:`MIN_POOL_ITEMS` credentials, with two cores or more, and while
+the cores are not all busy already (docs/PERFORMANCE.md, "Big imports"). The workers are started
+with ``forkserver`` where the platform has it (``spawn`` elsewhere), never plain ``fork``: the
+desktop app imports from a thread of a process with other threads, and a forked copy would also hold
+the vault's key in memory.
+
+Whenever a pool cannot be used (one core, busy cores, a bundled executable, a format registered at
+run time that a fresh process would not know, a context that cannot be sent, a pool that will not
+start or dies) :func:`check_all` returns None and the caller verifies in-process: same results, one
+core.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -39,8 +40,9 @@ from wallet.verify.engine import parse_bytes
 
 log = logging.getLogger(__name__)
 
-#: Fewest credentials to verify for which a pool pays for its start-up (see the module docstring).
-MIN_POOL_ITEMS = 48
+#: Fewest credentials to verify for which a pool pays for its start-up: about 0.3 s before the first worker
+#: verifies, against about 1.4 ms per credential in-process (docs/PERFORMANCE.md, "Big imports").
+MIN_POOL_ITEMS = 400
 #: Credentials per task: small enough for even progress and a quick cancel, big enough to keep IPC cheap.
 CHUNK = 8
 #: How often (seconds) the waiting parent looks at the cancel flag.
@@ -89,6 +91,8 @@ def workers_for(count: int) -> int:
     ``WALLET_IMPORT_WORKERS`` overrides both (1 turns the pool off; the tests
     set 2 to use it on any machine).
     """
+    if getattr(sys, "frozen", False):
+        return 0  # a bundled executable would start itself again as the fork server
     wanted = os.environ.get(WORKERS_ENV, "").strip()
     if wanted.isdigit():
         workers = int(wanted)
@@ -171,7 +175,7 @@ def check_all(
     try:
         pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker, initargs=(ctx_bytes,))
     except (OSError, ValueError, ImportError, NotImplementedError, RuntimeError):
-        return None  # no processes or semaphores here (a sandbox, a frozen app): verify in-process
+        return None  # no processes or semaphores here (a sandbox): verify in-process
     try:
         pending: set[Future[list[tuple[int, Checked]]]] = {pool.submit(_check_chunk, c) for c in chunks}
         while pending:

@@ -47,7 +47,7 @@ MAX_IMPORT_FILE = 20 * 1024 * 1024
 #: Most credentials one presentation or link may add in one import.
 MAX_EXPANDED = 200
 #: Batches this big may be verified by worker processes (wallet.app.import_pool decides).
-_POOL_HINT = 16
+_POOL_HINT = 64
 
 
 class Outcome(str, enum.Enum):
