@@ -31,8 +31,9 @@ from wallet.formats import detect
 from wallet.formats.enveloped import is_enveloped, unwrap
 from wallet.messages import Message, msg, render
 from wallet.model import CheckStatus, Container, Credential, CredentialFormat, VerificationReport, replace
-from wallet.readout import credential_state
+from wallet.readout import State, credential_state
 from wallet.sharing.link import decode_link
+from wallet.storage.text import JsonText, json_text
 from wallet.verify.context import VerificationContext
 from wallet.verify.engine import parse_bytes as parse  # unexpected parser errors become InputError
 from wallet.verify.engine import verify
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 
 #: Most credentials one presentation or link may add in one import.
 MAX_EXPANDED = 200
+#: Batches this big may be verified by worker processes (wallet.app.import_pool decides).
+_POOL_HINT = 64
 
 
 class Outcome(str, enum.Enum):
@@ -168,6 +171,33 @@ def report_json(report: VerificationReport) -> dict[str, Any]:
     return {**report.to_json(), "state": credential_state(report).state.value}
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What the vault and the result line need of one verified credential (small, and sent between processes).
+
+    ``broken`` is why the credential is refused (its signature or seal does
+    not match); otherwise ``document`` and ``report`` are what the vault
+    stores, as the JSON text it stores them as.
+    """
+
+    title: str
+    state: str
+    broken: Message | None = None
+    format: str = ""
+    document: JsonText | None = None
+    report: JsonText | None = None
+
+
+def check(cred: Credential, ctx: VerificationContext) -> Checked:
+    """Verify one parsed credential: the same steps in-process and in a worker (``wallet.app.import_pool``)."""
+    report = verify(cred, ctx)
+    broken = broken_integrity(report)
+    if broken is not None:
+        return Checked(cred.display_title(), "forged", broken)
+    return Checked(cred.display_title(), credential_state(report).state.value, None, cred.format.value,
+                   JsonText(json_text(codec.to_json(cred), sort_keys=True)), JsonText(json_text(report_json(report))))
+
+
 def import_items(
     vault: VaultLike,
     items: Sequence[ImportItem],
@@ -194,6 +224,10 @@ def import_items(
     Fetched evidence is kept even when the import is then cancelled: it is
     a cache, not the user's data.
     """
+    if len(items) >= _POOL_HINT:
+        from wallet.app import import_pool  # deferred: loaded with the first big import
+
+        import_pool.warm_up(len(items))  # the workers' start-up overlaps with the parsing below
     parsed: list[tuple[ImportItem, Credential | None, str | Message]] = []
     status_lists: dict[str, bytes] = {}
     for given in items:
@@ -230,14 +264,17 @@ def import_items(
         base = replace(base, status_lists={**base.status_lists, **status_lists})
 
     results: list[ImportResult | None] = [None] * len(parsed)
-    batch: list[tuple[bytes, str, dict[str, Any], str, dict[str, Any] | None]] = []
-    batch_index: list[tuple[int, Credential, VerificationReport]] = []
     total = len(parsed)
+    jobs = [(i, item.raw) for i, (item, cred, extra) in enumerate(parsed) if cred is not None and not extra]
+    checked = _check_in_pool(jobs, base, total, progress, cancelled) if jobs else None
+    batch: list[tuple[bytes, str, JsonText, str, JsonText | None]] = []
+    batch_index: list[tuple[int, Checked]] = []
     for i, (item, cred, extra) in enumerate(parsed):
-        if cancelled is not None and cancelled():
-            raise Cancelled("import cancelled; nothing was stored", message=msg("import.cancelled"))
-        if progress is not None:
-            progress(i, total)
+        if checked is None:  # in-process: one item at a time, cancel and progress between items
+            if cancelled is not None and cancelled():
+                raise Cancelled("import cancelled; nothing was stored", message=msg("import.cancelled"))
+            if progress is not None:
+                progress(i, total)
         if cred is None:
             assert isinstance(extra, Message)
             results[i] = ImportResult(item.source, Outcome.INVALID, extra)
@@ -245,13 +282,13 @@ def import_items(
         if extra:  # a status list credential
             results[i] = ImportResult(item.source, Outcome.EVIDENCE, msg("import.status_list", url=str(extra)))
             continue
-        report = verify(cred, base)
-        broken = broken_integrity(report)
-        if broken is not None:
-            results[i] = ImportResult(item.source, Outcome.INVALID, broken, None, cred.display_title(), "forged")
+        done = checked[i] if checked is not None else check(cred, base)
+        if done.broken is not None:
+            results[i] = ImportResult(item.source, Outcome.INVALID, done.broken, None, done.title, done.state)
             continue
-        batch.append((item.raw, cred.format.value, codec.to_json(cred), item.source, report_json(report)))
-        batch_index.append((i, cred, report))
+        assert done.document is not None
+        batch.append((item.raw, done.format, done.document, item.source, done.report))
+        batch_index.append((i, done))
     if progress is not None:
         progress(total, total)
 
@@ -260,14 +297,29 @@ def import_items(
     stored = vault.add_credentials(batch) if batch else []
     for url, raw in status_lists.items():
         vault.put_evidence(EVIDENCE_STATUS_LIST, url, raw)
-    for (i, cred, report), (sc, new) in zip(batch_index, stored, strict=True):
-        state = credential_state(report).state
+    for (i, done), (sc, new) in zip(batch_index, stored, strict=True):
+        state = State(done.state)
         results[i] = ImportResult(
             parsed[i][0].source,
             Outcome.IMPORTED if new else Outcome.DUPLICATE,
             msg("import.stored", state=state.label) if new else msg("import.duplicate"),
             sc.id,
-            cred.display_title(),
+            done.title,
             state.value,
         )
     return fetched + [r for r in results if r is not None]
+
+
+def _check_in_pool(jobs: list[tuple[int, bytes]], ctx: VerificationContext, total: int, progress: Progress | None,
+                   cancelled: Callable[[], bool] | None) -> dict[int, Checked] | None:
+    """The checks of a big batch from worker processes, or None to verify in-process (small batch, no pool)."""
+    from wallet.app import import_pool  # deferred: loaded with the first big import
+
+    if import_pool.workers_for(len(jobs)) == 0:
+        return None
+    others = total - len(jobs)  # unreadable items and status lists: nothing to verify
+    found = import_pool.check_all(jobs, ctx, cancelled=cancelled,
+                                  progress=None if progress is None else lambda n: progress(others + n, total))
+    if found is not None and len(found) < len(jobs):  # cancelled while the pool worked
+        raise Cancelled("import cancelled; nothing was stored", message=msg("import.cancelled"))
+    return found

@@ -69,6 +69,33 @@ def _ask_host(host: str, needs: Any) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
+class _ProgressBar:
+    """``[#####     ] 512/1061`` on stderr while a big import is checked; nothing when stderr is not a terminal."""
+
+    WIDTH = 30
+    MIN_ITEMS = 20
+
+    def __init__(self) -> None:
+        self.shown = False
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_ITEMS or not sys.stderr.isatty():
+            return
+        filled = self.WIDTH * done // total
+        if filled == self.last and done != total:
+            return
+        self.last = filled
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * (self.WIDTH + 25) + "\r")
+            sys.stderr.flush()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from wallet.app import credentials, importing  # deferred: start-up time
     from wallet.app.online import import_plan, make_client  # deferred: start-up time
@@ -80,8 +107,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         client = make_client(vault) if plan.fetch else None
         ask = _ask_host if plan.ask and sys.stdin.isatty() else None
         left: list[Any] = []
-        results = refused + importing.import_items(vault, items, online=plan, client=client, ask=ask,
-                                                   now=parse_now(args.now), skipped=left.extend)
+        bar = _ProgressBar()
+        try:
+            results = refused + importing.import_items(vault, items, online=plan, client=client, ask=ask,
+                                                       now=parse_now(args.now), skipped=left.extend, progress=bar)
+        finally:
+            bar.close()
     if left:
         hosts = sorted({n.host for n in left if n.host})
         print(f"wallet: {len(left)} piece(s) of evidence not fetched from {', '.join(hosts) or 'no usable host'} "

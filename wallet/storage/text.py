@@ -32,6 +32,16 @@ def is_storable(text: str) -> bool:
     return True
 
 
+class JsonText(str):
+    """JSON text already made by :func:`json_text`, stored as it is.
+
+    A big import serialises each credential in the worker process that
+    verified it (``wallet.app.import_pool``), so the one process that writes
+    the vault does not do it again, and text travels between processes more
+    cheaply than nested dicts.
+    """
+
+
 def json_text(value: Any, *, sort_keys: bool = False) -> str:
     """``value`` as JSON text SQLite can store; TypeError/ValueError if it is not JSON."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=sort_keys)
