@@ -203,9 +203,10 @@ def _external(script: str, args: list[str], s: Setup) -> dict[str, Any] | None:
     """Run another benchmark with ``--json``; its last line that parses as a JSON object is the result."""
     proc = measure.run([measure.python(), str(ROOT / "benchmarks" / script), *args, "--json"],
                        env=dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")))
-    for line in reversed(proc.stdout.splitlines()):
+    candidates = [proc.stdout, *reversed(proc.stdout.splitlines())]  # one (maybe indented) object, or its last line
+    for text in candidates:
         try:
-            doc = json.loads(line)
+            doc = json.loads(text)
         except ValueError:
             continue
         if isinstance(doc, dict):
@@ -214,10 +215,10 @@ def _external(script: str, args: list[str], s: Setup) -> dict[str, Any] | None:
     return None
 
 
-def _spread(doc: dict[str, Any], scale: float = 1.0) -> Spread:
+def _spread(doc: dict[str, Any], scale: float = 1.0, runs: int = 5) -> Spread:
     """A ``{min, median, max, runs|n}`` object of another benchmark's ``--json`` as a :class:`Spread`."""
-    n = doc.get("n", doc.get("runs", 0))
-    return Spread(doc["min"] * scale, doc["median"] * scale, doc["max"] * scale, int(n) if isinstance(n, int) else 0)
+    n = doc.get("n", doc.get("runs", runs))
+    return Spread(doc["min"] * scale, doc["median"] * scale, doc["max"] * scale, int(n) if isinstance(n, int) else runs)
 
 
 def stacking(s: Setup) -> None:
@@ -230,13 +231,65 @@ def stacking(s: Setup) -> None:
                       note=f"warm: {_spread(doc['warm_ms']).text(' ms', 1)}"))
 
 
+def storage(s: Setup) -> None:
+    doc = _external("bench_storage.py", ["--n", "10000", "--kdf", "floor", "--runs", str(max(s.runs, 5))], s)
+    if doc is None:
+        return
+    open_list = _spread(doc["open_excl_kdf_plus_list_ms"])
+    s.rows.append(Row(f"vault open (excl. KDF) + list {doc['listed']:,} credentials", open_list, " ms",
+                      f"< {doc['open_list_target_ms']} ms", open_list.median < doc["open_list_target_ms"]))
+    s.rows.append(Row(f"storage import, one batch of {doc['n']:,}", _spread(doc["import_batch_per_s"]), "/s", "-", None,
+                      note="credentials per second into the encrypted vault (no verification)"))
+
+
+def big_import(s: Setup) -> None:
+    doc = _external("bench_import.py", ["--runs", str(max(s.runs, 5)), "--seed", str(s.seed)], s)
+    if doc is None:
+        return
+    ours, peer = _spread(doc["ours_ms"], 0.001), _spread(doc["peer_total_ms"], 0.001)
+    s.rows.append(Row(f"import {doc['files']:,} files end to end (whole process)", ours, " s",
+                      "<= 1.0x peer verify", ours.median <= peer.median, peer,
+                      f"{doc['files_per_s']:.0f} files/s, {doc['stored_per_s']:.0f} stored/s; peer {doc['peer_files_per_s']:.0f}"
+                      f" files/s; workers: {doc['workers']}"))
+
+
+def app(s: Setup) -> None:
+    doc = _external("bench_gui.py", ["--runs", str(max(s.runs, 5))], s)
+    if doc is None:
+        return
+    figures = doc["app"]
+    for key, name, unit, scale in (("launch_ms", "desktop app: launch to the unlock window", " s", 0.001),
+                                   ("unlock_to_main_ms", "desktop app: unlock to the list of 10,000 (beyond the KDF)",
+                                    " s", 0.001),
+                                   ("peak_rss_mib", "desktop app with 10,000: peak RSS beyond the KDF", " MiB", 1.0)):
+        verdict = figures["verdicts"][key]
+        target = verdict["target"].replace("<= ", "<= ")
+        if unit == " s":
+            target = f"<= {float(target.split()[-1]) / 1000:g} s"
+        else:
+            target = f"<= {target.split()[-1]} MiB"
+        s.rows.append(Row(name, _spread(figures[key], scale), unit, target, bool(verdict["pass"]),
+                          note=f"KDF: {_spread(figures['kdf_ms']).text(' ms', 0)}" if key == "unlock_to_main_ms" else (
+                              f"KDF's own peak: {figures['kdf_rss_mib']['median']:.0f} MiB" if key == "peak_rss_mib" else "")))
+
+
 SECTIONS: dict[str, Callable[[Setup], None]] = {
     "startup": start_up,
     "cold": cold_verify,
     "kinds": warm_kinds,
     "bundle": bundle,
     "stacking": stacking,
+    "storage": storage,
+    "import": big_import,
+    "app": app,
 }
+
+
+def _num(x: float) -> str:
+    """Three significant digits, without exponents: 0.0906, 2.28, 43.1, 387, 5,120."""
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.3g}" if abs(x) >= 0.001 else f"{x:.2g}"
 
 
 def _print(s: Setup, info: dict[str, object]) -> None:
@@ -244,8 +297,8 @@ def _print(s: Setup, info: dict[str, object]) -> None:
     print(f"== {s.runs} runs each; corpus: fresh, peer issue.mjs --n 30 --seed {s.seed}")
     print(f"{'figure':62} {'ours: median (min-max)':>28} {'peer: median':>14} {'ratio':>6}  target        met")
     for row in s.rows:
-        ours = f"{row.ours.median:.3g}{row.unit} ({row.ours.low:.3g}-{row.ours.high:.3g})"
-        peer = f"{row.peer.median:.3g}{row.unit}" if row.peer else "-"
+        ours = f"{_num(row.ours.median)}{row.unit} ({_num(row.ours.low)}-{_num(row.ours.high)})"
+        peer = f"{_num(row.peer.median)}{row.unit}" if row.peer else "-"
         ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
         met = {True: "yes", False: "NO", None: "-"}[row.met]
         print(f"{row.name[:62]:62} {ours:>28} {peer:>14} {ratio:>6}  {row.target:13} {met}")
