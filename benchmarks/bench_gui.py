@@ -55,6 +55,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import measure  # benchmarks/measure.py: the benchmarks' shared helpers (run as scripts from benchmarks/)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["WALLET_UI_NO_MODAL"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,14 +186,7 @@ sys.exit(ui_app.main(["--vault", VAULT, "--lang", "en"]))
 
 def machine() -> dict[str, Any]:
     """CPU model, cores (online and usable), Python, Qt and the load average."""
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        model = platform.processor()
+    model = measure.cpu_model()
     try:
         import PySide6
 

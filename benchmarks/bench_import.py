@@ -22,9 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,23 +30,18 @@ import time
 from pathlib import Path
 from typing import Any
 
+import measure  # benchmarks/measure.py: the benchmarks' shared helpers (run as scripts from benchmarks/)
+
 ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "benchmark passphrase"
 
 
 def spread(values: list[float]) -> dict[str, float]:
-    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+    return measure.Spread.of(values).to_json()
 
 
 def machine() -> dict[str, Any]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = measure.cpu_model()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return {"cpu": cpu, "cores": os.cpu_count(), "python": sys.version.split()[0], "load": load}
 

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import measure  # benchmarks/measure.py: the benchmarks' shared helpers (run as scripts from benchmarks/)
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wallet.model import Achievement, Credential, CredentialFormat, Issuer, Verdict
@@ -96,14 +98,7 @@ def timed(work: Callable[..., object], *args: object) -> tuple[float, float]:
 
 def machine() -> dict[str, object]:
     """CPU model, cores, Python version and the load average when the run started."""
-    model = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = measure.cpu_model()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(),
             "system": f"{platform.system()} {platform.release()}", "load_average": load}

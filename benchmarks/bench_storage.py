@@ -15,10 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -26,6 +24,8 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+import measure  # benchmarks/measure.py: the benchmarks' shared helpers (run as scripts from benchmarks/)
 
 from wallet.storage import KdfParams, Vault
 from wallet.storage.header import VaultHeader, header_path
@@ -74,17 +74,10 @@ def timed(fn: Callable[[], T]) -> tuple[T, float]:
 
 
 def spread(values: list[float]) -> dict[str, float]:
-    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+    return measure.Spread.of(values).to_json()
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+cpu_model = measure.cpu_model
 
 
 def timed_round(folder: Path, index: int, items: list, kdf: KdfParams) -> tuple[float, float, float, int]:

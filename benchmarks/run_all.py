@@ -144,16 +144,9 @@ def _peer_bench(s: Setup) -> dict[str, dict[str, Any]] | None:
     if s.peer is None:
         s.skipped.append("warm kinds, peer side: node or the peer is missing")
         return None
-    proc = measure.run(["node", str(s.peer / "verify.mjs"), str(s.corpus), "--bench", "--runs", str(s.runs), "--quiet"])
-    rows = {}
-    for line in proc.stdout.splitlines():
-        try:
-            row = json.loads(line)
-        except ValueError:
-            continue
-        if row.get("bench") and "kind" in row:
-            rows[row["kind"]] = row
-    return rows
+    from bench_verify import peer_bench
+
+    return peer_bench(s.corpus, s.runs)
 
 
 def bundle(s: Setup) -> None:
