@@ -74,6 +74,12 @@ def test_verify_of_a_jwt_loads_no_heavy_module(corpus_dir: Path, name: str) -> N
     assert _loaded(modules, HEAVY + ("cryptography.x509",)) == []
 
 
+def _run_python(script: str) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh interpreter from the project folder (what it imports, it imports cold)."""
+    return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False,
+                          timeout=120)
+
+
 def test_a_module_pyld_loads_late_works_when_used() -> None:
     """lxml.html, deferred while pyld loads, behaves as itself on first use."""
     script = (
@@ -85,8 +91,7 @@ def test_a_module_pyld_loads_late_works_when_used() -> None:
         "assert 'p' in defs.block_tags\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False,
-                         timeout=120)
+    out = _run_python(script)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
 
 
@@ -104,7 +109,6 @@ def test_pyld_loaded_offline_is_still_the_whole_package() -> None:
         "except pyld.jsonld.JsonLdError:\n"
         "    print('refused')\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False,
-                         timeout=120)
+    out = _run_python(script)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "refused"  # pyld's default loader is its dummy one: no HTTP path
