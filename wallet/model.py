@@ -20,6 +20,7 @@ from typing import Any
 
 from wallet.messages import Message, msg, render, technical_details
 from wallet.messages import text as plain_text
+from wallet.util.frozen import fast_init
 
 LangMap = Mapping[str, str]
 
@@ -92,6 +93,7 @@ class Container(str, enum.Enum):
     QR = "qr"
 
 
+@fast_init
 @dataclass(frozen=True)
 class Issuer:
     """The issuing or awarding organisation."""
@@ -104,6 +106,7 @@ class Issuer:
     description: LangMap = field(default_factory=dict)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Subject:
     """The learner the credential is about."""
@@ -116,6 +119,7 @@ class Subject:
     identifiers: tuple[str, ...] = ()  # national id, hashed email (OB), ...
 
 
+@fast_init
 @dataclass(frozen=True)
 class LearningOutcome:
     """One learning outcome, with the ESCO skills it relates to."""
@@ -125,6 +129,7 @@ class LearningOutcome:
     esco_skills: tuple[str, ...] = ()  # ESCO skill URIs
 
 
+@fast_init
 @dataclass(frozen=True)
 class Achievement:
     """What was achieved: the standard elements of a micro-credential.
@@ -171,6 +176,7 @@ class Achievement:
         return None
 
 
+@fast_init
 @dataclass(frozen=True)
 class Credential:
     """One credential, normalised, with the original bytes it came from.
@@ -258,6 +264,7 @@ LEGACY_CHECK_NAMES = {
 }
 
 
+@fast_init
 @dataclass(frozen=True)
 class Check:
     """One verification step and its outcome, as data.
@@ -345,6 +352,7 @@ def verdict_of(checks: Sequence[Check]) -> Verdict:
     return Verdict.VALID
 
 
+@fast_init
 @dataclass(frozen=True)
 class VerificationReport:
     """What verification found, as of a moment, for one credential."""

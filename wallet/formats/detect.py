@@ -93,16 +93,24 @@ def _detect_text(data: bytes) -> Sniffed:
         return Sniffed(CredentialFormat.UNKNOWN, Container.LINK)
     if jwt.is_sd_jwt(text):
         return Sniffed(CredentialFormat.SD_JWT)
+    if text.count(".") == 2 and not text.startswith("."):
+        # Split first: split_jws decodes every part as strict base64url, so when it
+        # succeeds the text is a compact JWS and the alphabet scan below is not needed.
+        try:
+            jws: jwt.CompactJws | None = jwt.split_jws(text)
+        except InputError:
+            jws = None  # not a JWS, or a broken one: the scan below tells which
+        if jws is not None:
+            try:
+                payload = jwt.payload_object(jws)
+            except InputError:
+                return Sniffed(CredentialFormat.UNKNOWN)
+            return Sniffed(jwt.classify(jws.header, payload), data=data, jws=jws, payload=payload)
     if not jwt.is_compact_jws(text):  # (a compact JWS has two dots, so it is never taken for a JWE)
         if text.count(".") == 4 and re.fullmatch(r"[A-Za-z0-9_.-]+", text):
             raise InputError("This is an encrypted JWE, which is refused: only signed JWS is accepted.")
         return Sniffed(registry.detect_text(text), data=data)
-    try:
-        jws = jwt.split_jws(text)
-        payload = jwt.payload_object(jws)
-        return Sniffed(jwt.classify(jws.header, payload), data=data, jws=jws, payload=payload)
-    except InputError:
-        return Sniffed(CredentialFormat.UNKNOWN)
+    return Sniffed(CredentialFormat.UNKNOWN)  # a compact JWS whose parts split_jws refused
 
 
 def _sniff_payload(data: bytes) -> Sniffed:

@@ -24,6 +24,7 @@ from wallet.errors import InputError
 from wallet.formats import ob2, vc_json
 from wallet.model import Container, Credential, CredentialFormat
 from wallet.util.b64 import b64url_decode
+from wallet.util.frozen import fast_init
 from wallet.util.limits import (
     MAX_COMPACT_CHARS,
     MAX_CREDENTIAL_BYTES,
@@ -41,6 +42,7 @@ VP_JOSE_TYPES = ("vp+jwt", "application/vp+jwt", "vp+ld+jwt", "vp-ld+jwt", "appl
 SD_JWT_TYPES = ("vc+sd-jwt", "vp+sd-jwt", "dc+sd-jwt", "application/vc+sd-jwt", "application/vp+sd-jwt")
 
 
+@fast_init
 @dataclass(frozen=True)
 class CompactJws:
     """The parts of a compact JWS, decoded but **not** verified."""

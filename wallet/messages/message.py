@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Union
 
+from wallet.util.frozen import fast_init
+
 #: What a parameter may hold: plain values or another message (a nested reason).
 Param = Union[str, int, float, bool, None, "Message"]
 
@@ -32,6 +34,7 @@ def _normalise(value: Any) -> Param:
     return str(value)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Message:
     """A message id from the catalogue and its parameters (sorted, immutable)."""

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
+
+#: ``isinstance(x, MAPPING)`` means exactly ``isinstance(x, Mapping)`` (every dict is a
+#: Mapping), but answers at C speed for the dicts JSON gives: the ABC's own check runs
+#: Python code (``ABCMeta.__instancecheck__``), several percent of verifying a JWT.
+MAPPING: Final = (dict, Mapping)
 
 
 def as_list(value: Any) -> list[Any]:

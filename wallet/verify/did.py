@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from wallet.errors import InputError
 from wallet.util.b64 import b64url_decode_lenient
+from wallet.util.values import MAPPING
 from wallet.verify.context import VerificationContext
 
 PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey | rsa.RSAPublicKey
@@ -205,7 +206,7 @@ def _method_key(method: Mapping[str, Any]) -> PublicKey:
     secp256k1 = "Secp256k1" in str(method.get("type", ""))
     if "publicKeyMultibase" in method:
         return multibase_to_key(str(method["publicKeyMultibase"]))
-    if "publicKeyJwk" in method and isinstance(method["publicKeyJwk"], Mapping):
+    if "publicKeyJwk" in method and isinstance(method["publicKeyJwk"], MAPPING):
         return jwk_to_key(method["publicKeyJwk"])
     if "publicKeyBase58" in method:  # Ed25519VerificationKey2018, EcdsaSecp256k1VerificationKey2019
         try:
@@ -236,7 +237,7 @@ def resolve_from_document(vm_id: str, doc: Mapping[str, Any]) -> ResolvedKey:
     did = str(doc.get("id", split_did_url(vm_id)[0]))
     methods: dict[str, Mapping[str, Any]] = {}
     for m in doc.get("verificationMethod", []) or []:
-        if isinstance(m, Mapping) and "id" in m:
+        if isinstance(m, MAPPING) and "id" in m:
             methods[_absolute(did, str(m["id"]))] = m
     rels: set[str] = set()
     for rel in RELATIONSHIPS:
@@ -244,7 +245,7 @@ def resolve_from_document(vm_id: str, doc: Mapping[str, Any]) -> ResolvedKey:
             if isinstance(entry, str):
                 if _absolute(did, entry) == vm_id:
                     rels.add(rel)
-            elif isinstance(entry, Mapping) and "id" in entry:
+            elif isinstance(entry, MAPPING) and "id" in entry:
                 abs_id = _absolute(did, str(entry["id"]))
                 methods.setdefault(abs_id, entry)
                 if abs_id == vm_id:

@@ -46,7 +46,7 @@ from wallet.model import (
     VerificationReport,
 )
 from wallet.util.dates import parse_datetime as parse_jwt_time
-from wallet.util.values import as_list
+from wallet.util.values import MAPPING, as_list
 from wallet.verify.context import VerificationContext
 from wallet.verify.dataintegrity.checks import credential_proof_checks, issuer_id
 from wallet.verify.deadline import input_budget
@@ -99,7 +99,7 @@ def _ctx_free(doc: Mapping[str, Any]) -> bool:
     proofs = doc.get("proof")
     items = proofs if isinstance(proofs, list) else [proofs]
     for p in items:
-        vm = p.get("verificationMethod") if isinstance(p, Mapping) else None
+        vm = p.get("verificationMethod") if isinstance(p, MAPPING) else None
         if not isinstance(vm, str) or not vm.startswith(("did:key:", "did:jwk:")):
             return False
     return True
@@ -136,7 +136,7 @@ def verify_status_list_jwt(raw: bytes, ctx: VerificationContext) -> tuple[Mappin
         cred = parse(raw)
     except InputError as exc:
         raise StatusListError(msg("status_list.jwt_unreadable", detail=str(exc))) from exc
-    doc = cred.document if isinstance(cred.document, Mapping) else {}
+    doc = cred.document if isinstance(cred.document, MAPPING) else {}
     payload = doc.get("payload")
     if cred.format not in (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE) or not isinstance(payload, dict):
         raise StatusListError(msg("status_list.jwt_unreadable", detail=cred.format.value))
@@ -149,7 +149,7 @@ def proof_expiry_checks(doc: Mapping[str, Any], ctx: VerificationContext) -> lis
     """A failed 'validity' check when a proof's own 'expires' has passed."""
     proofs = doc.get("proof")
     for proof in proofs if isinstance(proofs, list) else [proofs]:
-        if not isinstance(proof, Mapping) or proof.get("expires") is None:
+        if not isinstance(proof, MAPPING) or proof.get("expires") is None:
             continue
         try:
             when = parse_datetime(proof["expires"])
@@ -181,7 +181,7 @@ def _jwt_data_model(cred: Credential, payload: Mapping[str, Any]) -> Check:
     its fields; VC-JOSE: the payload is the credential. SD-JWT VC is not a VC
     data model credential (no ``@context``) and keeps its own rules.
     """
-    if cred.format is CredentialFormat.VC_JWT and isinstance(payload.get("vc"), Mapping):
+    if cred.format is CredentialFormat.VC_JWT and isinstance(payload.get("vc"), MAPPING):
         view = vc11_view(dict(payload))
         for field in ("issuanceDate", "expirationDate"):  # nbf/exp stand for them as NumericDates
             when = parse_jwt_time(view.get(field)) if isinstance(view.get(field), (int, float)) else None
@@ -199,15 +199,15 @@ def _jwt_data_model(cred: Credential, payload: Mapping[str, Any]) -> Check:
 
 def jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws | None = None) -> list[Check]:
     """VC-JWT, VC-JOSE, SD-JWT and VP-JWT (registered for each in :mod:`wallet.formats.registry`)."""
-    doc: Mapping[str, Any] = cred.document if isinstance(cred.document, Mapping) else {}
+    doc: Mapping[str, Any] = cred.document if isinstance(cred.document, MAPPING) else {}
     raw_payload = doc.get("payload")
-    payload: Mapping[str, Any] = raw_payload if isinstance(raw_payload, Mapping) else {}
+    payload: Mapping[str, Any] = raw_payload if isinstance(raw_payload, MAPPING) else {}
     if cred.format is CredentialFormat.VP_JWT and is_vp11(payload):
         return vp11_checks(cred, payload, ctx, lambda c: verify_jwt_credential(cred, c, decoded), verify_embedded)
     checks = [_jwt_data_model(cred, payload), *verify_jwt_credential(cred, ctx, decoded)]
     raw_vc = payload.get("vc")
-    vc: Mapping[str, Any] = raw_vc if isinstance(raw_vc, Mapping) else payload
-    if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, Mapping) and not any(c.id is CheckId.STATUS for c in checks):
+    vc: Mapping[str, Any] = raw_vc if isinstance(raw_vc, MAPPING) else payload
+    if cred.format is not CredentialFormat.VP_JWT and isinstance(vc, MAPPING) and not any(c.id is CheckId.STATUS for c in checks):
         status = status_check(vc, ctx, verify_status_list, verify_status_list_jwt)
         if status is not None:
             checks.append(status)
@@ -216,14 +216,14 @@ def jwt_checks(cred: Credential, ctx: VerificationContext, decoded: DecodedJws |
 
 def ldp_checks_of(cred: Credential, ctx: VerificationContext, _hint: Any = None) -> list[Check]:
     """A JSON-LD credential with Data Integrity proofs."""
-    if not isinstance(cred.document, Mapping):
+    if not isinstance(cred.document, MAPPING):
         return [format_check(cred.format, msg("format.json_unreadable"))]
     return ldp_credential_checks(cred.document, ctx)
 
 
 def presentation_checks_of(cred: Credential, ctx: VerificationContext, _hint: Any = None) -> list[Check]:
     """A JSON-LD presentation: the holder's proof, freshness, binding and each embedded credential."""
-    if not isinstance(cred.document, Mapping):
+    if not isinstance(cred.document, MAPPING):
         return [format_check(cred.format, msg("format.json_unreadable"))]
     problems = presentation_problems(cred.document)
     return [format_check(cred.format, msg("format.data_model_presentation", detail=problems[0]) if problems else None),
@@ -246,7 +246,7 @@ def _unsupported(cred: Credential) -> list[Check]:
 def _issuer_of(cred: Credential) -> str | None:
     if cred.issuer.id:
         return cred.issuer.id
-    if isinstance(cred.document, Mapping):
+    if isinstance(cred.document, MAPPING):
         return issuer_id(cred.document)
     return None
 
@@ -364,7 +364,7 @@ def verify_embedded(item: Any, ctx: VerificationContext) -> tuple[str, Verificat
     """(title, report) of one credential embedded in a presentation: object, envelope or JWT."""
     if isinstance(item, str):
         raw = item.encode("utf-8")
-    elif isinstance(item, Mapping):
+    elif isinstance(item, MAPPING):
         raw = json.dumps(item, ensure_ascii=False).encode("utf-8")
     else:
         report = VerificationReport(

@@ -47,7 +47,8 @@ from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus, Credential, CredentialFormat
 from wallet.util.b64 import b64url_encode
 from wallet.util.dates import parse_datetime
-from wallet.util.values import as_list
+from wallet.util.frozen import fast_init
+from wallet.util.values import MAPPING, as_list
 from wallet.verify import did
 from wallet.verify.context import VerificationContext
 from wallet.verify.jose import CompactJws, JoseError, JoseUnsupported, check_header, split_compact, verify_parts
@@ -58,6 +59,7 @@ JWT_FORMATS = (CredentialFormat.VC_JWT, CredentialFormat.VC_JOSE, CredentialForm
 PASSED, FAILED, NOT_CHECKED = CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.NOT_CHECKED
 
 
+@fast_init
 @dataclass(frozen=True)
 class SigningKey:
     """The public key a JWS is checked with, and what links it to a controller."""
@@ -87,15 +89,15 @@ def _method_matches(method: Mapping[str, Any], doc_id: str, kid: str) -> bool:
     absolute = doc_id + vm_id if vm_id.startswith("#") else vm_id
     jwk = method.get("publicKeyJwk")
     return kid in (vm_id, absolute) or absolute == f"{doc_id}#{kid}" or (
-        isinstance(jwk, Mapping) and (jwk.get("kid") == kid or jwk_thumbprint(jwk) == kid))
+        isinstance(jwk, MAPPING) and (jwk.get("kid") == kid or jwk_thumbprint(jwk) == kid))
 
 
 def _from_controller_document(kid: str | None, doc: Mapping[str, Any]) -> SigningKey:
     """A verification method of a cached controller document (``did:web`` or a URL)."""
     doc_id = str(doc.get("id", ""))
-    candidates: list[Mapping[str, Any]] = [m for m in as_list(doc.get("verificationMethod")) if isinstance(m, Mapping)]
+    candidates: list[Mapping[str, Any]] = [m for m in as_list(doc.get("verificationMethod")) if isinstance(m, MAPPING)]
     for rel in did.RELATIONSHIPS:
-        candidates.extend(m for m in as_list(doc.get(rel)) if isinstance(m, Mapping))
+        candidates.extend(m for m in as_list(doc.get(rel)) if isinstance(m, MAPPING))
     if kid is None:
         refs = [r for r in as_list(doc.get("assertionMethod")) if isinstance(r, str)]
         if len(refs) != 1:
@@ -109,11 +111,11 @@ def _from_controller_document(kid: str | None, doc: Mapping[str, Any]) -> Signin
     rels = set()
     for rel in did.RELATIONSHIPS:
         for entry in as_list(doc.get(rel)):
-            ref = entry.get("id") if isinstance(entry, Mapping) else entry
+            ref = entry.get("id") if isinstance(entry, MAPPING) else entry
             if isinstance(ref, str) and (doc_id + ref if ref.startswith("#") else ref) == vm_id:
                 rels.add(rel)
     jwk = method.get("publicKeyJwk")
-    if isinstance(jwk, Mapping):
+    if isinstance(jwk, MAPPING):
         key = jwk_key(jwk)
     elif isinstance(method.get("publicKeyMultibase"), str):
         key = did.multibase_to_key(method["publicKeyMultibase"])
@@ -126,7 +128,7 @@ def _controller_doc(ident: str | None, ctx: VerificationContext) -> Mapping[str,
     if not ident:
         return None
     doc = ctx.did_documents.get(ident) or ctx.documents.get(ident)
-    return doc if isinstance(doc, Mapping) else None
+    return doc if isinstance(doc, MAPPING) else None
 
 
 def resolve_signing_key(header: Mapping[str, Any], issuer: str | None, ctx: VerificationContext,
@@ -145,7 +147,7 @@ def resolve_signing_key(header: Mapping[str, Any], issuer: str | None, ctx: Veri
     if "x5c" in header:
         cert = certificate_key(header, at or ctx.now, ctx.trust_anchors)
         return SigningKey(cert.key, f"x5c: {cert.subject}", None, frozenset(), cert)
-    header_jwk = header.get("jwk") if isinstance(header.get("jwk"), Mapping) else None
+    header_jwk = header.get("jwk") if isinstance(header.get("jwk"), MAPPING) else None
     if header_jwk is not None and "d" in header_jwk:
         raise did.KeyResolutionError("the header's jwk contains a private key")
     doc = _controller_doc(issuer, ctx) or _controller_doc((kid or "").split("#")[0] or None, ctx)
@@ -171,7 +173,7 @@ def resolve_signing_key(header: Mapping[str, Any], issuer: str | None, ctx: Veri
 def _id_of(value: Any) -> str | None:
     if isinstance(value, str):
         return value
-    if isinstance(value, Mapping) and isinstance(value.get("id"), str):
+    if isinstance(value, MAPPING) and isinstance(value.get("id"), str):
         return value["id"]
     return None
 

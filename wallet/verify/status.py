@@ -31,7 +31,7 @@ from wallet.util.b64 import b64url_decode_lenient
 from wallet.util.dates import parse_datetime
 from wallet.util.inflate import GZIP, InflateRefused, inflate
 from wallet.util.limits import load_json
-from wallet.util.values import as_list
+from wallet.util.values import MAPPING, as_list
 from wallet.verify.context import VerificationContext
 
 MAX_DECOMPRESSED = 16 * 1024 * 1024
@@ -125,7 +125,7 @@ def _decoded(encoded: str) -> bytes:
 
 def _issuer(doc: Mapping[str, Any]) -> str | None:
     issuer = doc.get("issuer")
-    if isinstance(issuer, Mapping):
+    if isinstance(issuer, MAPPING):
         issuer = issuer.get("id")
     return issuer if isinstance(issuer, str) else None
 
@@ -196,7 +196,7 @@ def _load_list(url: str, raw: bytes, ctx: VerificationContext, verify_list: List
     subject = doc.get("credentialSubject")
     if isinstance(subject, list) and len(subject) == 1:
         subject = subject[0]
-    if not isinstance(subject, Mapping):
+    if not isinstance(subject, MAPPING):
         raise StatusListError(msg("status_list.no_subject"))
     purposes = tuple(str(p) for p in as_list(subject.get("statusPurpose")) if isinstance(p, str))
     issued = parse_datetime(doc.get("validFrom")) or parse_datetime(doc.get("issuanceDate"))
@@ -276,7 +276,7 @@ def status_check(document: Mapping[str, Any], ctx: VerificationContext, verify_l
     if raw is None:
         return None
     entries = [e for e in as_list(raw)]
-    if not entries or not all(isinstance(e, Mapping) for e in entries):
+    if not entries or not all(isinstance(e, MAPPING) for e in entries):
         return Check(CheckId.STATUS, CheckStatus.FAILED, msg("status.malformed"))
     results = [_entry_result(e, ctx, _issuer(document), verify_list, verify_jwt_list) for e in entries]
     return max(results, key=lambda c: _RANK[c.status])

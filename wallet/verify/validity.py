@@ -17,6 +17,7 @@ from typing import Any
 
 from wallet.messages import msg
 from wallet.model import Check, CheckId, CheckStatus
+from wallet.util.frozen import fast_init
 from wallet.verify.context import VerificationContext
 
 # XML Schema dateTime as VCDM 2.0 requires it (time zone optional).
@@ -61,6 +62,7 @@ def from_epoch(value: Any) -> datetime:
     return datetime.fromtimestamp(value, tz=UTC)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Window:
     """A validity window; either end may be open."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from wallet.util.values import as_list
+from wallet.util.values import MAPPING, as_list
 from wallet.verify.validity import BadDate, parse_datetime
 
 V2 = "https://www.w3.org/ns/credentials/v2"
@@ -32,7 +32,7 @@ def is_url(value: Any) -> bool:
 
 def _types(obj: Any) -> list[Any]:
     """The type values of an object; non-string entries are kept (as their repr) so they fail checks."""
-    raw = as_list(obj.get("type")) if isinstance(obj, Mapping) else []
+    raw = as_list(obj.get("type")) if isinstance(obj, MAPPING) else []
     return [t if isinstance(t, str) else repr(t) for t in raw]
 
 
@@ -48,7 +48,7 @@ def _context_problems(doc: Mapping[str, Any], first: tuple[str, ...]) -> list[st
         if isinstance(entry, str):
             if not is_url(entry):
                 problems.append(f"The @context entry {entry!r} is not a URL.")
-        elif isinstance(entry, Mapping):
+        elif isinstance(entry, MAPPING):
             problems += _inline_context_problems(entry)
         else:
             problems.append("An @context entry is neither a URL nor an object.")
@@ -60,7 +60,7 @@ def _inline_context_problems(ctx: Mapping[str, Any]) -> list[str]:
     for term, definition in ctx.items():
         if term.startswith("@"):
             continue
-        iri = definition.get("@id") if isinstance(definition, Mapping) else definition
+        iri = definition.get("@id") if isinstance(definition, MAPPING) else definition
         if isinstance(iri, str) and not iri.startswith("@") and ":" in iri and not is_url(iri):
             problems.append(f"The term {term} is mapped to {iri!r}, which is not a URL.")
     return problems
@@ -83,7 +83,7 @@ def _language_problems(obj: Mapping[str, Any], where: str) -> list[str]:
         for value in as_list(obj.get(field)):
             if isinstance(value, str):
                 continue
-            if not isinstance(value, Mapping) or "@value" not in value:
+            if not isinstance(value, MAPPING) or "@value" not in value:
                 problems.append(f"The {where} {field} must be text or a language value object.")
             elif set(value) - _LANG_KEYS:
                 extra = ", ".join(sorted(set(value) - _LANG_KEYS))
@@ -95,7 +95,7 @@ def _typed_entry_problems(doc: Mapping[str, Any]) -> list[str]:
     problems = []
     for field in _TYPED:
         for entry in as_list(doc.get(field)):
-            if not isinstance(entry, Mapping):
+            if not isinstance(entry, MAPPING):
                 problems.append(f"Each {field} entry must be an object.")
                 continue
             types = _types(entry)
@@ -125,7 +125,7 @@ def _issuer_problems(doc: Mapping[str, Any], require_issuer: bool) -> list[str]:
     if "issuer" not in doc:
         return ["The credential names no issuer."] if require_issuer else []
     issuer = doc["issuer"]
-    if isinstance(issuer, Mapping):
+    if isinstance(issuer, MAPPING):
         if not is_url(issuer.get("id")):
             return ["The issuer's id is not a URL."]
         return _language_problems(issuer, "issuer")
@@ -140,7 +140,7 @@ def _subject_problems(doc: Mapping[str, Any]) -> list[str]:
         return ["The credential has no credentialSubject."]
     problems = []
     for subject in subjects:
-        if not isinstance(subject, Mapping) or not subject:
+        if not isinstance(subject, MAPPING) or not subject:
             problems.append("Every credentialSubject must state at least one claim.")
             continue
         problems += _id_problems(subject, "credentialSubject")
@@ -154,22 +154,22 @@ def _ob3_problems(doc: Mapping[str, Any]) -> list[str]:
         return []
     problems = []
     issuer = doc.get("issuer")
-    if isinstance(issuer, Mapping) and "Profile" not in _types(issuer):
+    if isinstance(issuer, MAPPING) and "Profile" not in _types(issuer):
         problems.append("An Open Badge issuer must be of type Profile.")
     for subject in as_list(doc.get("credentialSubject")):
-        if not isinstance(subject, Mapping):
+        if not isinstance(subject, MAPPING):
             continue
         if "AchievementSubject" not in _types(subject):
             problems.append("An Open Badge credentialSubject must be of type AchievementSubject.")
         achievement = subject.get("achievement")
-        if isinstance(achievement, Mapping) and "Achievement" not in _types(achievement):
+        if isinstance(achievement, MAPPING) and "Achievement" not in _types(achievement):
             problems.append("An Open Badge achievement must be of type Achievement.")
     return problems
 
 
 def credential_problems(doc: Mapping[str, Any], require_issuer: bool = True) -> list[str]:
     """VCDM structure problems of a credential (VC 2.0 rules, or VC 1.1 basics)."""
-    if not isinstance(doc, Mapping):
+    if not isinstance(doc, MAPPING):
         return ["The credential is not a JSON object."]
     first = as_list(doc.get("@context"))[:1]
     v1 = first == [V1]
@@ -196,7 +196,7 @@ def _embedded_problems(item: Any, v2: bool, index: int) -> list[str]:
     label = f"Credential {index + 1}"
     if isinstance(item, str):
         return [f"{label} is a bare string; VC 2.0 wraps secured credentials in an EnvelopedVerifiableCredential."] if v2 else []
-    if not isinstance(item, Mapping):
+    if not isinstance(item, MAPPING):
         return [f"{label} is not an object."]
     types = _types(item)
     if "EnvelopedVerifiableCredential" in types:
@@ -210,7 +210,7 @@ def _embedded_problems(item: Any, v2: bool, index: int) -> list[str]:
 
 def presentation_problems(doc: Mapping[str, Any]) -> list[str]:
     """VCDM structure problems of a presentation."""
-    if not isinstance(doc, Mapping):
+    if not isinstance(doc, MAPPING):
         return ["The presentation is not a JSON object."]
     first = as_list(doc.get("@context"))[:1]
     v1 = first == [V1]
@@ -220,7 +220,7 @@ def presentation_problems(doc: Mapping[str, Any]) -> list[str]:
     problems += _id_problems(doc, "presentation")
     if "holder" in doc:
         holder = doc["holder"]
-        hid = holder.get("id") if isinstance(holder, Mapping) else holder
+        hid = holder.get("id") if isinstance(holder, MAPPING) else holder
         if not is_url(hid):
             problems.append("The holder must be a URL or an object with a URL id.")
     for i, item in enumerate(as_list(doc.get("verifiableCredential"))):
