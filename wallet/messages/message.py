@@ -73,8 +73,12 @@ def msg(message_id: str, **params: Any) -> Message:
     """
     if not params:
         return Message(message_id)
-    return Message(message_id, tuple(sorted(
-        (k, v if type(v) in _PLAIN_TYPES else _normalise(v)) for k, v in params.items())))
+    if len(params) == 1:  # the commonest case: no list to sort
+        for k, v in params.items():
+            return Message(message_id, ((k, v if type(v) in _PLAIN_TYPES else _normalise(v)),))
+    pairs = [(k, v if type(v) in _PLAIN_TYPES else _normalise(v)) for k, v in params.items()]
+    pairs.sort()  # keyword names are unique, so only the names are ever compared
+    return Message(message_id, tuple(pairs))
 
 
 _PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))

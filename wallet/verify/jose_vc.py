@@ -311,11 +311,12 @@ def _validity_check(payload: dict[str, Any], view: dict[str, Any], ctx: Verifica
     for name, when in starts + ends:
         if when is None:
             return Check(CheckId.VALIDITY, FAILED, msg("validity.unreadable", detail=f"{name} is not a valid date"))
+    latest_start, earliest_end = ctx.now + skew, ctx.now - skew
     for name, when in starts:
-        if when is not None and ctx.now + skew < when:
+        if when is not None and latest_start < when:
             return Check(CheckId.VALIDITY, FAILED, msg("validity.not_yet", start=when, claim=name))
     for name, when in ends:
-        if when is not None and ctx.now - skew > when:
+        if when is not None and earliest_end > when:
             return Check(CheckId.VALIDITY, FAILED, msg("validity.expired", end=when, claim=name))
     end = min((when for _, when in ends if when is not None), default=None)
     if end is not None:
