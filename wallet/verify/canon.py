@@ -16,6 +16,7 @@ unique first-degree hash) fast.
 
 from __future__ import annotations
 
+import _json
 import hashlib
 import itertools
 import json
@@ -335,8 +336,13 @@ def _jcs_numbers_ok(value: Any) -> bool:
 _NOT_HIGH_LEAD_BYTES = bytes(b for b in range(256) if not 0xEE <= b <= 0xF4)
 
 
-#: ``json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)``, built once.
-_JCS_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+#: ``json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` without the
+#: cycle check: the C encoder ``JSONEncoder.encode`` builds on every call, built once and called
+#: directly (a chunk list to join). The cycle check (a dict entry per container) has nothing to
+#: find: ``_jcs_numbers_ok`` has already walked the whole value, which only ends when it has no cycle.
+_JCS_ENCODER = _json.make_encoder(
+    None, json.JSONEncoder().default, _json.encode_basestring, None, ":", ",", True, False, True
+)
 
 
 def jcs(value: Any) -> bytes:
@@ -352,7 +358,7 @@ def jcs(value: Any) -> bytes:
     """
     if not _jcs_numbers_ok(value):
         return _reference_jcs(value)
-    text = _JCS_ENCODER.encode(value)
+    text = "".join(_JCS_ENCODER(value, 0))
     if text.isascii():
         return text.encode("ascii")
     try:
