@@ -108,7 +108,7 @@ def canonical_form(suite: Suite, document: Mapping[str, Any], key_type: str = ""
     either way, so the difference shows only on documents that have them.
     """
     if suite.canonicalization == "jcs":
-        return jcs(dict(document))
+        return jcs(document if type(document) is dict else dict(document))  # jcs takes a plain dict as JSON
     return canonicalize_quads(strict_quads(document), hash_algorithm=hash_name(suite, key_type)).encode("utf-8")
 
 
