@@ -4,6 +4,7 @@ ensure_ascii=False)``, the call it replaces (issue 17), on any JSON value, and `
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 import rfc8785
@@ -50,9 +51,14 @@ def test_jcs_is_rfc8785_on_objects(value: dict[str, object]) -> None:
     assert jcs(value) == expected
 
 
-#: JSON without floats (the values orjson is used for): any text, integers of any size.
-_json_no_floats = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(),
+#: The floats the fast path takes (non-integral, 1e-4 <= |x| < 1e16).
+_fast_floats = (
+    st.floats(min_value=1e-4, max_value=1e16, exclude_max=True) | st.floats(min_value=-1e16, max_value=-1e-4, exclude_min=True)
+).filter(lambda x: not x.is_integer())
+
+#: JSON as orjson is asked to write it: any text, integers of any size, floats of the fast path.
+_json_fast = st.recursive(
+    st.none() | st.booleans() | st.integers() | _fast_floats | st.text(),
     lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=8), children, max_size=5),
     max_leaves=40,
 )
@@ -67,7 +73,7 @@ def _expected_bytes(value: object) -> bytes | None:
 
 
 @settings(max_examples=examples(500), deadline=None)
-@given(_json_no_floats)
+@given(_json_fast)
 def test_orjson_writes_what_json_dumps_writes_or_refuses(value: object) -> None:
     data = _orjson(value)
     if data is not None:
@@ -108,3 +114,28 @@ def test_orjson_refusals_fall_back() -> None:
 def test_every_character_escapes_as_json_does() -> None:
     text = "".join(chr(c) for c in range(0x800)) + "\u2028\u2029\ufffe\uffff\U0010ffff"
     assert _orjson({"k": text, text[:200]: [text]}) == _expected_bytes({"k": text, text[:200]: [text]})
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(_fast_floats)
+def test_orjson_writes_floats_as_repr(value: float) -> None:
+    assert _orjson(value) == repr(value).encode("ascii") == _expected_bytes(value)
+
+
+def _neighbours(x: float, count: int) -> list[float]:
+    out = [x]
+    up = down = x
+    for _ in range(count):
+        up, down = math.nextafter(up, math.inf), math.nextafter(down, 0.0)
+        out += (up, down)
+    return out
+
+
+def test_orjson_writes_floats_near_powers_of_two_and_ten_as_repr() -> None:
+    """Where the shortest digits are hardest to get right: the uneven gaps at powers of two, and
+    decimal boundaries (100 floats either side of each)."""
+    centres = [2.0**e for e in range(-13, 54)] + [m * 10.0**k for k in range(-4, 16) for m in (1.0, 2.5, 5.0, 9.5)]
+    values = [y for c in centres for x in _neighbours(c, 100) for y in (x, -x)
+              if not y.is_integer() and 1e-4 <= abs(y) < 1e16]
+    assert len(values) > 10_000
+    assert _orjson(values) == _expected_bytes(values)

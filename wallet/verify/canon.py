@@ -302,24 +302,16 @@ def canonicalize_dataset(
 _MAX_SAFE_INT = 2**53 - 1
 
 
-#: What :func:`_jcs_numbers` found: a value only the reference implementation formats right,
-#: one with floats (the C JSON encoder formats them as JCS does), one without (orjson can too).
-_REFERENCE, _FLOATS, _NO_FLOATS = 0, 1, 2
-
-
-def _jcs_numbers(value: Any) -> int:
-    """Which encoder formats every number of ``value`` exactly as JCS does.
+def _jcs_numbers_ok(value: Any) -> bool:
+    """True when every number formats the same in Python's JSON encoder (and orjson) and in JCS.
 
     JCS formats numbers like ECMAScript: integers within 2**53 and
-    non-integral floats in 1e-4..1e16 print identically in Python's JSON
-    encoder (shortest round trip); anything else (or any non-JSON type)
-    takes the reference path. orjson formats the same integers the same,
-    but its floats are only known to agree on the shortest digits, not on
-    which of two equally short ones it picks, so a float keeps it away.
+    non-integral floats in 1e-4..1e16 print identically (shortest round
+    trip, plain decimal notation); anything else (or any non-JSON type)
+    takes the reference path.
     Only containers go on the stack: most members are strings, and pushing
     and popping each of them was most of the cost.
     """
-    floats = False
     stack = [value]
     while stack:
         item = stack.pop()
@@ -333,14 +325,13 @@ def _jcs_numbers(value: Any) -> int:
                 stack.append(member)
             elif mkind is int:
                 if not -_MAX_SAFE_INT <= member <= _MAX_SAFE_INT:
-                    return _REFERENCE
+                    return False
             elif mkind is float:
                 if member.is_integer() or not 1e-4 <= abs(member) < 1e16:
-                    return _REFERENCE
-                floats = True
+                    return False
             else:
-                return _REFERENCE
-    return _FLOATS if floats else _NO_FLOATS
+                return False
+    return True
 
 
 #: Every byte but the UTF-8 lead bytes of U+E000..U+10FFFF (0xEE..0xF4); no other byte
@@ -351,23 +342,25 @@ _NOT_HIGH_LEAD_BYTES = bytes(b for b in range(256) if not 0xEE <= b <= 0xF4)
 #: ``json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`` without the
 #: cycle check: the C encoder ``JSONEncoder.encode`` builds on every call, built once and called
 #: directly (a chunk list to join). The cycle check (a dict entry per container) has nothing to
-#: find: ``_jcs_numbers`` has already walked the whole value, which only ends when it has no cycle.
+#: find: ``_jcs_numbers_ok`` has already walked the whole value, which only ends when it has no cycle.
 _JCS_ENCODER = _json.make_encoder(
     None, json.JSONEncoder().default, _json.encode_basestring, None, ":", ",", True, False, True
 )
 
 
 def _orjson(value: Any) -> bytes | None:
-    """The UTF-8 of the C JSON encoder's text for a value without floats, about ten times faster.
+    """The UTF-8 of the C JSON encoder's text, about ten times faster, for a value it checked.
 
     orjson writes the same compact JSON: keys sorted by code point (it
     sorts their UTF-8 bytes, which order the same), the same escapes (a
     backslash before a quote or a backslash, the short forms of backspace,
     form feed, newline, carriage return and tab, any other control
     character as a lowercase ``u00xx`` escape, nothing else), integers in
-    decimal. It refuses what it would not write that way (a key that is
-    not text, a lone surrogate, nesting deeper than 255): None, and the C
-    encoder takes over.
+    decimal, and the floats ``_jcs_numbers_ok`` lets through (non-integral,
+    1e-4..1e16) as ``repr`` does: the shortest digits that read back as the
+    same float, the nearest of them, in plain decimal notation. It refuses
+    what it would not write that way (a key that is not text, a lone
+    surrogate, nesting deeper than 255): None, and the C encoder takes over.
     ``tests/verify/test_jcs_encoder.py`` compares the two.
     """
     try:
@@ -379,19 +372,18 @@ def _orjson(value: Any) -> bytes | None:
 def jcs(value: Any) -> bytes:
     """RFC 8785 JSON Canonicalization Scheme bytes.
 
-    The common case goes through orjson (no floats) or the C JSON encoder,
-    whose output is byte-identical to JCS when the numbers are ordinary and
-    no character is at or above U+D800 (then code point and UTF-16 key
-    order agree); anything else uses the reference ``rfc8785``
+    The common case goes through orjson (or, where it refuses, the C JSON
+    encoder), whose output is byte-identical to JCS when the numbers are
+    ordinary and no character is at or above U+D800 (then code point and
+    UTF-16 key order agree); anything else uses the reference ``rfc8785``
     implementation. The character test runs on the UTF-8 bytes (a lone
     surrogate does not encode; any other such character starts with a byte
     0xEE..0xF4), not as ``max(text)``, which built a one-character string
     per character.
     """
-    numbers = _jcs_numbers(value)
-    if numbers == _REFERENCE:
+    if not _jcs_numbers_ok(value):
         return _reference_jcs(value)
-    data = _orjson(value) if numbers == _NO_FLOATS else None
+    data = _orjson(value)
     if data is None:
         text = "".join(_JCS_ENCODER(value, 0))
         if text.isascii():
