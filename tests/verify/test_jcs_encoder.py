@@ -39,7 +39,7 @@ def test_encoder_is_json_dumps_on_keys_json_accepts() -> None:
     assert "".join(_JCS_ENCODER({1: "x", 2: "y"}, 0)) == _dumps({1: "x", 2: "y"})
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.dictionaries(st.text(max_size=8), _json, max_size=8))
 def test_jcs_is_rfc8785_on_objects(value: dict[str, object]) -> None:
     try:
@@ -116,7 +116,7 @@ def test_every_character_escapes_as_json_does() -> None:
     assert _orjson({"k": text, text[:200]: [text]}) == _expected_bytes({"k": text, text[:200]: [text]})
 
 
-@settings(max_examples=examples(2000), deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(_fast_floats)
 def test_orjson_writes_floats_as_repr(value: float) -> None:
     assert _orjson(value) == repr(value).encode("ascii") == _expected_bytes(value)
