@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 
 from wallet.errors import InputError
+from wallet.util.b58 import b58decode
 from wallet.util.b64 import b64url_decode, b64url_encode
 from wallet.verify.canon import canonicalize_quads, jcs
 from wallet.verify.did import PublicKey
@@ -107,7 +108,7 @@ def canonical_form(suite: Suite, document: Mapping[str, Any], key_type: str = ""
     either way, so the difference shows only on documents that have them.
     """
     if suite.canonicalization == "jcs":
-        return jcs(dict(document))
+        return jcs(document if type(document) is dict else dict(document))  # jcs takes a plain dict as JSON
     return canonicalize_quads(strict_quads(document), hash_algorithm=hash_name(suite, key_type)).encode("utf-8")
 
 
@@ -147,30 +148,7 @@ def hash_data(
     return proof_hash + doc_hash
 
 
-
-
 _B58 = re.compile(r"^z[1-9A-HJ-NP-Za-km-z]+$")
-_B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-_B58_DIGITS = str.maketrans({c: chr(i) for i, c in enumerate(_B58_ALPHABET)})
-_B58_DIGIT_VALUES = bytes(range(58))
-
-
-def _b58decode(text: str) -> bytes:
-    """base58btc -> bytes, for text already matched by ``_B58`` (minus the ``z``).
-
-    Byte for byte what ``base58.b58decode`` returns, at half its cost: the
-    digits come from one ``translate`` and the bytes from ``int.to_bytes``
-    instead of a ``divmod`` per byte (it ran once per proof verified).
-    """
-    text = text.rstrip()  # as the library does (``_B58``'s ``$`` lets one final newline through)
-    digits = text.translate(_B58_DIGITS).encode("latin-1")
-    if digits.translate(None, _B58_DIGIT_VALUES):
-        raise ValueError("not base58btc")
-    acc = 0
-    for digit in digits:
-        acc = acc * 58 + digit
-    zeros = len(text) - len(text.lstrip("1"))
-    return b"\0" * zeros + acc.to_bytes((acc.bit_length() + 7) // 8, "big")
 _B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
 
 
@@ -204,7 +182,7 @@ def _signature_bytes(suite: Suite, proof: Mapping[str, Any], data: bytes) -> tup
     if not _B58.match(value):  # the base58 library would silently strip whitespace
         raise ProofError("the proof value is not base58btc multibase ('z…')")
     try:
-        return _b58decode(value[1:]), data
+        return b58decode(value[1:]), data
     except ValueError as exc:
         raise ProofError("the proof value is not valid base58") from exc
 
