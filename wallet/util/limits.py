@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from wallet.errors import InputError
+from wallet.util import fast_json
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -147,9 +148,15 @@ def load_json(data: bytes | str, what: str = "credential", limit: int = MAX_CRED
     except UnicodeEncodeError as exc:
         raise NotUnicodeText(f"The {what} is not valid Unicode text (a lone UTF-16 surrogate).") from exc
     check_size(raw, limit, what)
+    # utf-8-sig by hand: its codec is written in Python and cost as much as parsing a JWT header
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    obj = fast_json.loads(body)  # orjson, when it provably reads the text as the decoder below would
+    if obj is not fast_json.UNDECIDED:
+        if _may_be_too_deep(raw):
+            _check_depth(obj, what)
+        return obj
     try:
-        # utf-8-sig by hand: its codec is written in Python and cost as much as parsing a JWT header
-        text = (raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8")
+        text = body.decode("utf-8")
         if text.startswith("\ufeff"):  # what json.loads says of a second BOM, kept word for word
             raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
         obj = _DECODER.decode(text)
