@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import copy
 import json
+from decimal import Decimal
+from fractions import Fraction
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.hypothesis_profiles import examples
 from wallet.verify import jsonld as wj
 
 IRIS = st.one_of(
@@ -51,3 +54,65 @@ def test_pyld_uses_the_stand_ins() -> None:
     assert wj.jsonld._is_absolute_iri is wj._is_absolute_iri
     assert wj.jsonld._is_keyword is wj._is_keyword
     assert wj.jsonld.copy.deepcopy is wj._json_copy
+
+
+# Values of every JSON type, plus the edge cases of float(): numeric strings in every spelling
+# float() accepts (signs, exponents, underscores, spaces, inf/nan, Unicode digits), huge integers.
+NUMBERS_AS_TEXT = st.one_of(
+    st.from_regex(r"\s?[+-]?([0-9_]{0,4}\.?[0-9_]{0,3}([eE][+-]?[0-9]{1,3})?|inf|Infinity|nan|NaN|iNF)\s?", fullmatch=True),
+    st.text(alphabet="0123456789+-._eEinftyaINFTYA \t\n\x1c\u0663\u00a0\u2003x:/", max_size=10),
+    st.sampled_from(["1", " 1 ", "1_000", "1__0", "_1", "1e5", "1e400", "-inf", "nan", "\u0661\u0662", "1\x00",
+                     "2024-01-01T00:00:00Z", "https://example.org/1", "", " ", "0x10", "1j", "١.٥"]),
+)
+VALUES = st.one_of(
+    JSON, NUMBERS_AS_TEXT, st.text(), st.floats(), st.integers(), st.integers(min_value=2**1000, max_value=2**1100),
+    st.integers(max_value=-(2**1020), min_value=-(2**1030)), st.sampled_from([2**1023, -(2**1023), 2**1024 - 1]),
+    st.builds(wj.jsonld.frozendict, st.dictionaries(st.sampled_from(["@value", "@list", "@id"]), st.integers())),
+    st.dictionaries(st.sampled_from(["@value", "@list", "@id", "x"]), st.integers(), max_size=3),
+    st.decimals(allow_nan=False), st.fractions(), st.complex_numbers(max_magnitude=4), st.binary(max_size=4),
+)
+
+
+def _outcome(function: object, value: object) -> tuple[str, object]:
+    """What a predicate returned, or which exception it raised (the stand-ins must raise alike)."""
+    try:
+        return ("returned", function(value))  # type: ignore[operator]
+    except Exception as exc:  # noqa: BLE001 - the exception type is what is compared
+        return ("raised", type(exc))
+
+
+EDGE_CASES = [1.5, 2.0, -0.0, float("nan"), float("inf"), 10**400, -(10**400), 2**1023, 2**1024, 2**1024 - 1, 3, True,
+              None, " 1 ", "\t-1.5e3\n", "1_000", "1__0", "Infinity", "nan", "\u0663", "\x1c1", "1 2", "x", "",
+              Decimal("1.5"), Decimal("2"), Fraction(3, 2), 1j, b"1", [], {}, {"@value": 1}, {"@list": []}]
+
+
+@settings(max_examples=examples(500))
+@given(VALUES)
+def test_value_predicates_agree_with_pyld(value: object) -> None:
+    for name in ("_is_numeric", "_is_integer", "_is_double", "_is_value", "_is_list"):
+        ours = _outcome(getattr(wj.jsonld, name), value)
+        theirs = _outcome(wj.PYLD_ORIGINALS[name], value)
+        assert ours == theirs, name
+        assert type(ours[1]) is type(theirs[1]), name
+
+
+def test_value_predicates_agree_with_pyld_on_edge_cases() -> None:
+    for value in EDGE_CASES:
+        test_value_predicates_agree_with_pyld.hypothesis.inner_test(value)  # type: ignore[attr-defined]
+
+
+@given(IRIS)
+def test_absolute_iri_memo_gives_the_same_match_twice(value: object) -> None:
+    first, second = wj._is_absolute_iri(value), wj._is_absolute_iri(value)
+    original = wj.PYLD_ORIGINALS["_is_absolute_iri"](value)
+    assert type(first) is type(second) is type(original)
+    if original:
+        assert first.group(0) == second.group(0) == original.group(0)
+        assert first.groups() == original.groups()
+
+
+def test_pyld_uses_every_stand_in() -> None:
+    for name in wj.PYLD_ORIGINALS:
+        assert getattr(wj.jsonld, name) is not wj.PYLD_ORIGINALS[name], name
+        assert getattr(wj.jsonld, name).__module__ == "wallet.verify.pyld_stand_ins", name
+        assert wj.PYLD_ORIGINALS[name].__module__ == "pyld.jsonld", name

@@ -26,7 +26,6 @@ import copy
 import hashlib
 import json
 import logging
-import re
 import threading
 import traceback
 from collections.abc import Iterator, Mapping
@@ -34,7 +33,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType, SimpleNamespace
+from types import MappingProxyType
 from typing import Any
 
 from cachetools import LRUCache
@@ -52,6 +51,12 @@ from wallet.verify.budget import (
     check_quads,
 )
 from wallet.verify.pyld_offline import ContextResolver, jsonld
+
+# Importing the stand-ins installs them into pyld (wallet.verify.pyld_stand_ins says why); re-exported for the tests.
+from wallet.verify.pyld_stand_ins import PYLD_ORIGINALS as PYLD_ORIGINALS
+from wallet.verify.pyld_stand_ins import _is_absolute_iri as _is_absolute_iri
+from wallet.verify.pyld_stand_ins import _is_keyword as _is_keyword
+from wallet.verify.pyld_stand_ins import _json_copy as _json_copy
 
 #: At most this many context URLs may be dereferenced while resolving one
 #: document (pyld's default, threat "remote context fetch" in docs/THREATS.md).
@@ -242,46 +247,6 @@ def explain(exc: BaseException) -> str:
     if messages:
         return "the JSON-LD could not be processed: " + messages[-1]
     return f"the JSON-LD could not be processed: {exc}"
-
-
-_ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")
-_KEYWORDS = frozenset(jsonld.KEYWORDS)
-
-
-def _is_absolute_iri(v: Any) -> Any:
-    """pyld's ``_is_absolute_iri``, with its pattern compiled once (it ran ``re.match(str, ...)`` per call)."""
-    return isinstance(v, str) and _ABSOLUTE_IRI.match(v)
-
-
-def _is_keyword(v: Any) -> bool:
-    """pyld's ``_is_keyword``, with a set lookup instead of scanning its list of 40 keywords."""
-    return isinstance(v, str) and v in _KEYWORDS
-
-
-def _json_copy(value: Any) -> Any:
-    """``copy.deepcopy`` for a JSON tree (dicts, lists, strings, numbers, booleans, null), five times faster.
-
-    pyld copies every document it expands (its one ``copy.deepcopy``), to
-    leave the caller's untouched; our documents are JSON trees, read with a
-    depth cap (``wallet.util.limits``). Anything else still goes to ``deepcopy``.
-    """
-    kind = type(value)
-    if kind is dict:
-        return {k: _json_copy(v) for k, v in value.items()}
-    if kind is list:
-        return [_json_copy(v) for v in value]
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
-        return value
-    return copy.deepcopy(value)
-
-
-# Same results, a fraction of the time: the first two run for nearly every term and IRI pyld
-# expands (together ~8% of verifying an RDFC credential), the copy once per document (~3%).
-# tests/verify/test_jsonld_helpers.py compares each with pyld's own.
-PYLD_ORIGINALS = {"_is_absolute_iri": jsonld._is_absolute_iri, "_is_keyword": jsonld._is_keyword}
-jsonld._is_absolute_iri = _is_absolute_iri
-jsonld._is_keyword = _is_keyword
-jsonld.copy = SimpleNamespace(deepcopy=_json_copy)
 
 
 class BoundedCache(dict[Any, Any]):
