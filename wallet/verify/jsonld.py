@@ -273,6 +273,7 @@ class BoundedCache(dict[Any, Any]):
 _PROCESSED = BoundedCache(maxsize=8192)
 _CTX_KEYS = BoundedCache(maxsize=8192)
 _IRIS = BoundedCache(maxsize=65536)
+_MISS = object()
 
 
 def _context_key(local_ctx: Any) -> str:
@@ -303,6 +304,9 @@ class CachingProcessor(jsonld.JsonLdProcessor):
     twice as fast. Errors are never cached.
     """
 
+    #: IRIs expanded through the memo by this processor (one document): the deadline is checked every 1,024.
+    expanded_iris = 0
+
     def _process_context(  # type: ignore[override]
         self,
         active_ctx: Any,
@@ -313,7 +317,7 @@ class CachingProcessor(jsonld.JsonLdProcessor):
         validate_scoped: bool = True,
         cycles: Any = None,
     ) -> Any:
-        uid = active_ctx.get("_uuid") if isinstance(active_ctx, Mapping) else None
+        uid = active_ctx.get("_uuid") if type(active_ctx) is dict or isinstance(active_ctx, Mapping) else None
         if uid is None or not validate_scoped:
             check_deadline()  # only inside an application counted below
             return super()._process_context(
@@ -365,20 +369,23 @@ class CachingProcessor(jsonld.JsonLdProcessor):
         local_ctx: Any = None,
         defined: Any = None,
     ) -> Any:
-        """Memoised outside context processing: a function of the (frozen) active context."""
-        uid = active_ctx.get("_uuid") if local_ctx is None and isinstance(value, str) else None
-        if uid is None or not isinstance(base, (str, type(None))):
-            return super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
-        key = (uid, value, base, vocab)
-        self.expanded_iris = getattr(self, "expanded_iris", 0) + 1
-        if not self.expanded_iris & 0x3FF:  # every 1,024 terms: the input's time budget
-            check_deadline()
-        try:
-            return _IRIS[key]
-        except KeyError:
-            result = super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
-            _IRIS[key] = result
-            return result
+        """Memoised outside context processing: a function of the (frozen) active context.
+
+        Called for nearly every key and many values of a document, so the hit
+        path is kept to type tests and one dict lookup.
+        """
+        if local_ctx is None and type(value) is str and (base is None or type(base) is str):
+            uid = active_ctx.get("_uuid")
+            if uid is not None:
+                count = self.expanded_iris = self.expanded_iris + 1
+                if not count & 0x3FF:  # every 1,024 terms: the input's time budget
+                    check_deadline()
+                key = (uid, value, base, vocab)
+                result = _IRIS.get(key, _MISS)
+                if result is _MISS:
+                    result = _IRIS[key] = super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
+                return result
+        return super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
 
     def expand(self, input_: Any, options: Any = None) -> Any:
         """pyld's expansion inside the work budget (``to_rdf`` expands through here too).
