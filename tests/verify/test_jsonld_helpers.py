@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.hypothesis_profiles import examples
@@ -116,3 +116,52 @@ def test_pyld_uses_every_stand_in() -> None:
         assert getattr(wj.jsonld, name) is not wj.PYLD_ORIGINALS[name], name
         assert getattr(wj.jsonld, name).__module__ == "wallet.verify.pyld_stand_ins", name
         assert wj.PYLD_ORIGINALS[name].__module__ == "pyld.jsonld", name
+
+
+ITEMS = st.one_of(st.sampled_from(["a", "b", 1, True, None]), st.builds(dict, st.just([("@id", "urn:x")])),
+                  st.builds(lambda v: {"@value": v}, st.sampled_from(["a", 1, 1.0, True])))
+OPTIONS = st.one_of(st.none(), st.fixed_dictionaries({}, optional={
+    "propertyIsArray": st.sampled_from([True, False, 0, 1]), "valueIsArray": st.sampled_from([True, False, 0]),
+    "allowDuplicate": st.sampled_from([True, False, None]), "other": st.just(1)}))
+
+
+@settings(max_examples=examples(500))
+@given(subject=st.dictionaries(st.sampled_from(["p", "q"]), st.one_of(ITEMS, st.lists(ITEMS, max_size=4)), max_size=2),
+       prop=st.sampled_from(["p", "q", "r"]), value=st.one_of(ITEMS, st.lists(st.one_of(ITEMS, st.lists(ITEMS, max_size=2)),
+                                                                             max_size=4)),
+       options=OPTIONS)
+@example(subject={"p": "a"}, prop="p", value="a", options={"propertyIsArray": True, "allowDuplicate": False})
+@example(subject={"p": "a"}, prop="p", value=["a", "b"], options={"allowDuplicate": False})
+@example(subject={}, prop="p", value=[], options={"propertyIsArray": True})
+def test_add_value_agrees_with_pyld(subject: dict, prop: str, value: object, options: dict | None) -> None:
+    ours_subject, ours_options = copy.deepcopy(subject), copy.deepcopy(options)
+    theirs_subject, theirs_options = copy.deepcopy(subject), copy.deepcopy(options)
+    ours_value, theirs_value = copy.deepcopy(value), copy.deepcopy(value)
+    ours = _outcome(lambda _: wj.jsonld.JsonLdProcessor.add_value(ours_subject, prop, ours_value, ours_options), None)
+    theirs = _outcome(lambda _: wj.PYLD_METHOD_ORIGINALS["add_value"](theirs_subject, prop, theirs_value,
+                                                                        theirs_options), None)
+    assert ours == theirs
+    assert repr(ours_subject) == repr(theirs_subject)  # repr: True and 1 must not pass for each other
+    assert repr(ours_options) == repr(theirs_options)
+
+
+CONTEXT_ENTRIES = st.one_of(st.none(), st.dictionaries(st.sampled_from(["@id", "@type", "@language", "@direction"]),
+                                                       st.sampled_from(["x", None, "@id"]), max_size=3))
+
+
+@settings(max_examples=examples(300))
+@given(ctx=st.fixed_dictionaries({"mappings": st.dictionaries(st.sampled_from(["a", "b", "@type"]), CONTEXT_ENTRIES)},
+                                 optional={"@language": st.sampled_from(["en", None]), "@direction": st.just("ltr")}),
+       key=st.sampled_from(["a", "b", "c", "@type", None]),
+       type_=st.sampled_from([None, "@id", "@type", "@language", "@direction", "@container"]))
+def test_get_context_value_agrees_with_pyld(ctx: dict, key: str | None, type_: str | None) -> None:
+    ours = wj.jsonld.JsonLdProcessor.get_context_value(ctx, key, type_)
+    assert ours is wj.PYLD_METHOD_ORIGINALS["get_context_value"](ctx, key, type_)
+
+
+def test_pyld_uses_the_method_stand_ins() -> None:
+    for name in wj.PYLD_METHOD_ORIGINALS:
+        ours = getattr(wj.jsonld.JsonLdProcessor, name)
+        assert ours is not wj.PYLD_METHOD_ORIGINALS[name]
+        assert ours.__module__ == "wallet.verify.pyld_stand_ins", name
+        assert wj.PYLD_METHOD_ORIGINALS[name].__module__ == "pyld.jsonld", name

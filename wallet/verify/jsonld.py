@@ -53,6 +53,7 @@ from wallet.verify.budget import (
 from wallet.verify.pyld_offline import ContextResolver, jsonld
 
 # Importing the stand-ins installs them into pyld (wallet.verify.pyld_stand_ins says why); re-exported for the tests.
+from wallet.verify.pyld_stand_ins import PYLD_METHOD_ORIGINALS as PYLD_METHOD_ORIGINALS
 from wallet.verify.pyld_stand_ins import PYLD_ORIGINALS as PYLD_ORIGINALS
 from wallet.verify.pyld_stand_ins import _is_absolute_iri as _is_absolute_iri
 from wallet.verify.pyld_stand_ins import _is_keyword as _is_keyword

@@ -116,6 +116,59 @@ def _is_list(v: Any) -> bool:
     return isinstance(v, _OBJECT_TYPES) and "@list" in v
 
 
+def add_value(subject: Any, property: str, value: Any, options: Any = None) -> None:  # noqa: A002 - pyld's name
+    """pyld's ``JsonLdProcessor.add_value`` with its defaults read once and no helper calls.
+
+    The same effects on ``subject`` and on a given ``options`` (pyld fills in
+    its defaults there, and so does this), duplicates checked through
+    ``JsonLdProcessor.has_value`` as pyld does (the index of
+    :mod:`wallet.verify.node_index` when it is active).
+    """
+    if options is None:
+        property_is_array = value_is_array = False
+        allow_duplicate = True
+    else:
+        property_is_array = options.setdefault("propertyIsArray", False)
+        value_is_array = options.setdefault("valueIsArray", False)
+        allow_duplicate = options.setdefault("allowDuplicate", True)
+    if value_is_array:
+        subject[property] = value
+    elif isinstance(value, list):
+        if len(value) == 0 and property_is_array and property not in subject:
+            subject[property] = []
+        if options is None:
+            options = {"propertyIsArray": False, "valueIsArray": False, "allowDuplicate": True}
+        for v in value:
+            _PROCESSOR.add_value(subject, property, v, options)
+    elif property in subject:
+        has_value = not allow_duplicate and _PROCESSOR.has_value(subject, property, value)
+        if not isinstance(subject[property], list) and (not has_value or property_is_array):
+            subject[property] = [subject[property]]
+        if not has_value:
+            subject[property].append(value)
+    else:
+        subject[property] = [value] if property_is_array else value
+
+
+def get_context_value(ctx: Any, key: Any, type_: Any) -> Any:
+    """pyld's ``JsonLdProcessor.get_context_value``, the same tests in fewer steps."""
+    if key is None:
+        return None
+    rval = None
+    if (type_ == "@language" or type_ == "@direction") and type_ in ctx:
+        rval = ctx[type_]
+    mappings = ctx["mappings"]
+    if key in mappings:
+        entry = mappings[key]
+        if entry is None:
+            return None
+        if type_ is None:
+            rval = entry
+        elif type_ in entry:
+            rval = entry[type_]
+    return rval
+
+
 def _json_copy(value: Any) -> Any:
     """``copy.deepcopy`` for a JSON tree (dicts, lists, strings, numbers, booleans, null), five times faster.
 
@@ -144,10 +197,16 @@ _STAND_INS = {
 }
 #: pyld's own functions, for the tests that compare (and for the fallbacks above).
 PYLD_ORIGINALS: dict[str, Any] = {name: getattr(jsonld, name) for name in _STAND_INS}
+_PROCESSOR = jsonld.JsonLdProcessor
+_METHOD_STAND_INS = {"add_value": add_value, "get_context_value": get_context_value}
+#: pyld's own static methods of ``JsonLdProcessor`` (the plain functions), for the tests that compare.
+PYLD_METHOD_ORIGINALS: dict[str, Any] = {name: vars(_PROCESSOR)[name].__func__ for name in _METHOD_STAND_INS}
 _PYLD_IS_NUMERIC = PYLD_ORIGINALS["_is_numeric"]
 _PYLD_IS_INTEGER = PYLD_ORIGINALS["_is_integer"]
 _PYLD_IS_DOUBLE = PYLD_ORIGINALS["_is_double"]
 
 for _name, _function in _STAND_INS.items():
     setattr(jsonld, _name, _function)
+for _name, _function in _METHOD_STAND_INS.items():
+    setattr(_PROCESSOR, _name, staticmethod(_function))
 jsonld.copy = SimpleNamespace(deepcopy=_json_copy)
