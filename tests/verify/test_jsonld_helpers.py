@@ -165,3 +165,21 @@ def test_pyld_uses_the_method_stand_ins() -> None:
         assert ours is not wj.PYLD_METHOD_ORIGINALS[name]
         assert ours.__module__ == "wallet.verify.pyld_stand_ins", name
         assert wj.PYLD_METHOD_ORIGINALS[name].__module__ == "pyld.jsonld", name
+
+
+CONTEXTS = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=6)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=5), inner, max_size=4),
+                            st.builds(wj.jsonld.frozendict, st.dictionaries(st.text(max_size=3), inner, max_size=3)),
+                            st.tuples(inner), st.sets(st.integers(), max_size=2)),
+    max_leaves=20,
+)
+
+
+@given(CONTEXTS)
+def test_context_key_encoder_is_json_dumps(value: object) -> None:
+    """The prebuilt encoder that keys processed contexts writes what the json.dumps call it replaced wrote."""
+    def dumps(v: object) -> str:
+        return json.dumps(v, sort_keys=True, default=lambda o: dict(o) if isinstance(o, wj.Mapping) else str(o))
+
+    assert _outcome(wj._CONTEXT_ENCODER.encode, value) == _outcome(dumps, value)

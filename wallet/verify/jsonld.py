@@ -277,6 +277,11 @@ _IRIS = BoundedCache(maxsize=65536)
 _MISS = object()
 
 
+#: ``json.dumps(value, sort_keys=True, default=...)``, built once: ``json.dumps`` with any non-default
+#: argument builds a new encoder per call, which was most of the cost of keying a context.
+_CONTEXT_ENCODER = json.JSONEncoder(sort_keys=True, default=lambda o: dict(o) if isinstance(o, Mapping) else str(o))
+
+
 def _context_key(local_ctx: Any) -> str:
     """A stable key for a local context; object identity is remembered to skip re-serialising.
 
@@ -288,7 +293,7 @@ def _context_key(local_ctx: Any) -> str:
     hit = _CTX_KEYS.get(id(local_ctx))
     if hit is not None and hit[0] is local_ctx:
         return hit[1]
-    key = json.dumps(local_ctx, sort_keys=True, default=lambda o: dict(o) if isinstance(o, Mapping) else str(o))
+    key = _CONTEXT_ENCODER.encode(local_ctx)
     _CTX_KEYS[id(local_ctx)] = (local_ctx, key)
     return key
 
