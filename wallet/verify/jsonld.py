@@ -28,8 +28,7 @@ import json
 import logging
 import threading
 import traceback
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,14 +107,23 @@ def is_bundled(url: str) -> bool:
     return url in bundled_index()
 
 
-@contextmanager
-def pinned(contexts: Mapping[str, bytes]) -> Iterator[None]:
-    """Let the loader use ``contexts`` (URL -> the pinned bytes) after the bundled ones, inside the block."""
-    token = _PINNED.set(contexts)
-    try:
-        yield
-    finally:
-        _PINNED.reset(token)
+class pinned:  # noqa: N801 - used as ``with pinned(...):``, like the function it was
+    """Let the loader use ``contexts`` (URL -> the pinned bytes) after the bundled ones, inside the block.
+
+    A class rather than a ``@contextmanager`` generator: it is entered for
+    every verification, and the generator's set-up cost more than the work.
+    """
+
+    __slots__ = ("contexts", "token")
+
+    def __init__(self, contexts: Mapping[str, bytes]) -> None:
+        self.contexts = contexts
+
+    def __enter__(self) -> None:
+        self.token = _PINNED.set(self.contexts)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _PINNED.reset(self.token)
 
 
 def is_pinned(url: str) -> bool:

@@ -186,7 +186,7 @@ def _json_copy(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
-_STAND_INS = {
+_STAND_INS: dict[str, Any] = {
     "_is_absolute_iri": _is_absolute_iri,
     "_is_keyword": _is_keyword,
     "_is_numeric": _is_numeric,
@@ -198,7 +198,7 @@ _STAND_INS = {
 #: pyld's own functions, for the tests that compare (and for the fallbacks above).
 PYLD_ORIGINALS: dict[str, Any] = {name: getattr(jsonld, name) for name in _STAND_INS}
 _PROCESSOR = jsonld.JsonLdProcessor
-_METHOD_STAND_INS = {"add_value": add_value, "get_context_value": get_context_value}
+_METHOD_STAND_INS: dict[str, Any] = {"add_value": add_value, "get_context_value": get_context_value}
 #: pyld's own static methods of ``JsonLdProcessor`` (the plain functions), for the tests that compare.
 PYLD_METHOD_ORIGINALS: dict[str, Any] = {name: vars(_PROCESSOR)[name].__func__ for name in _METHOD_STAND_INS}
 _PYLD_IS_NUMERIC = PYLD_ORIGINALS["_is_numeric"]
@@ -207,6 +207,6 @@ _PYLD_IS_DOUBLE = PYLD_ORIGINALS["_is_double"]
 
 for _name, _function in _STAND_INS.items():
     setattr(jsonld, _name, _function)
-for _name, _function in _METHOD_STAND_INS.items():
-    setattr(_PROCESSOR, _name, staticmethod(_function))
+for _name, _method in _METHOD_STAND_INS.items():
+    setattr(_PROCESSOR, _name, staticmethod(_method))
 jsonld.copy = SimpleNamespace(deepcopy=_json_copy)
