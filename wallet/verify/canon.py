@@ -60,8 +60,8 @@ class Budget:
     seconds: float = DEFAULT_TIME_BUDGET_S
 
 
-def _line(s: str, p: str, o: str, g: str) -> str:
-    return f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n"
+#: The hash constructors themselves: ``hashlib.new(name)`` looks the name up in Python on every call.
+_HASHES: dict[str, Callable[..., Any]] = {"sha256": hashlib.sha256, "sha384": hashlib.sha384}
 
 
 def _is_blank(term: str) -> bool:
@@ -110,17 +110,21 @@ class _Canonicalizer:
         self.ndegree_calls = 0
         self.ndegree_depth = 0
         self.bnode_quads: dict[str, list[Quad]] = {}
+        bnode_quads = self.bnode_quads
         for q in quads:
             for term in (q[0], q[2], q[3]):
-                if _is_blank(term):
-                    lst = self.bnode_quads.setdefault(term, [])
-                    if not lst or lst[-1] is not q:
+                if term.startswith("_:"):
+                    lst = bnode_quads.get(term)
+                    if lst is None:
+                        bnode_quads[term] = [q]
+                    elif lst[-1] is not q:
                         lst.append(q)
         self.canonical = _IdIssuer("_:c14n")
         self.first_degree: dict[str, str] = {}
+        self._new_hash = _HASHES.get(hash_name) or (lambda data=b"": hashlib.new(hash_name, data))
 
     def _hash(self, data: str) -> str:
-        return hashlib.new(self.hash_name, data.encode("utf-8")).hexdigest()
+        return self._new_hash(data.encode("utf-8")).hexdigest()
 
     def _check_budget(self) -> None:
         if self.permutations > self.budget.max_permutations:
@@ -144,14 +148,13 @@ class _Canonicalizer:
             return cached
         lines = []
         for s, p, o, g in self.bnode_quads[node]:
-            lines.append(
-                _line(
-                    ("_:a" if s == node else "_:z") if _is_blank(s) else s,
-                    p,
-                    ("_:a" if o == node else "_:z") if _is_blank(o) else o,
-                    ("_:a" if g == node else "_:z") if g and _is_blank(g) else g,
-                )
-            )
+            if s.startswith("_:"):
+                s = "_:a" if s == node else "_:z"
+            if o.startswith("_:"):
+                o = "_:a" if o == node else "_:z"
+            if g.startswith("_:"):
+                g = "_:a" if g == node else "_:z"
+            lines.append(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n")
         lines.sort()
         result = self._hash("".join(lines))
         self.first_degree[node] = result
@@ -256,14 +259,13 @@ class _Canonicalizer:
         mapping = self.canonical.issued
         lines = []
         for s, p, o, g in self.quads:
-            lines.append(
-                _line(
-                    mapping[s] if _is_blank(s) else s,
-                    p,
-                    mapping[o] if _is_blank(o) else o,
-                    mapping[g] if g and _is_blank(g) else g,
-                )
-            )
+            if s.startswith("_:"):
+                s = mapping[s]
+            if o.startswith("_:"):
+                o = mapping[o]
+            if g.startswith("_:"):
+                g = mapping[g]
+            lines.append(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n")
         lines = sorted(set(lines))
         return "".join(lines), {k[2:]: v[2:] for k, v in mapping.items()}
 

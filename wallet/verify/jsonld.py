@@ -26,15 +26,13 @@ import copy
 import hashlib
 import json
 import logging
-import re
 import threading
 import traceback
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType, SimpleNamespace
+from types import MappingProxyType
 from typing import Any
 
 from cachetools import LRUCache
@@ -52,6 +50,13 @@ from wallet.verify.budget import (
     check_quads,
 )
 from wallet.verify.pyld_offline import ContextResolver, jsonld
+
+# Importing the stand-ins installs them into pyld (wallet.verify.pyld_stand_ins says why); re-exported for the tests.
+from wallet.verify.pyld_stand_ins import PYLD_METHOD_ORIGINALS as PYLD_METHOD_ORIGINALS
+from wallet.verify.pyld_stand_ins import PYLD_ORIGINALS as PYLD_ORIGINALS
+from wallet.verify.pyld_stand_ins import _is_absolute_iri as _is_absolute_iri
+from wallet.verify.pyld_stand_ins import _is_keyword as _is_keyword
+from wallet.verify.pyld_stand_ins import _json_copy as _json_copy
 
 #: At most this many context URLs may be dereferenced while resolving one
 #: document (pyld's default, threat "remote context fetch" in docs/THREATS.md).
@@ -102,14 +107,23 @@ def is_bundled(url: str) -> bool:
     return url in bundled_index()
 
 
-@contextmanager
-def pinned(contexts: Mapping[str, bytes]) -> Iterator[None]:
-    """Let the loader use ``contexts`` (URL -> the pinned bytes) after the bundled ones, inside the block."""
-    token = _PINNED.set(contexts)
-    try:
-        yield
-    finally:
-        _PINNED.reset(token)
+class pinned:  # noqa: N801 - used as ``with pinned(...):``, like the function it was
+    """Let the loader use ``contexts`` (URL -> the pinned bytes) after the bundled ones, inside the block.
+
+    A class rather than a ``@contextmanager`` generator: it is entered for
+    every verification, and the generator's set-up cost more than the work.
+    """
+
+    __slots__ = ("contexts", "token")
+
+    def __init__(self, contexts: Mapping[str, bytes]) -> None:
+        self.contexts = contexts
+
+    def __enter__(self) -> None:
+        self.token = _PINNED.set(self.contexts)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _PINNED.reset(self.token)
 
 
 def is_pinned(url: str) -> bool:
@@ -244,46 +258,6 @@ def explain(exc: BaseException) -> str:
     return f"the JSON-LD could not be processed: {exc}"
 
 
-_ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")
-_KEYWORDS = frozenset(jsonld.KEYWORDS)
-
-
-def _is_absolute_iri(v: Any) -> Any:
-    """pyld's ``_is_absolute_iri``, with its pattern compiled once (it ran ``re.match(str, ...)`` per call)."""
-    return isinstance(v, str) and _ABSOLUTE_IRI.match(v)
-
-
-def _is_keyword(v: Any) -> bool:
-    """pyld's ``_is_keyword``, with a set lookup instead of scanning its list of 40 keywords."""
-    return isinstance(v, str) and v in _KEYWORDS
-
-
-def _json_copy(value: Any) -> Any:
-    """``copy.deepcopy`` for a JSON tree (dicts, lists, strings, numbers, booleans, null), five times faster.
-
-    pyld copies every document it expands (its one ``copy.deepcopy``), to
-    leave the caller's untouched; our documents are JSON trees, read with a
-    depth cap (``wallet.util.limits``). Anything else still goes to ``deepcopy``.
-    """
-    kind = type(value)
-    if kind is dict:
-        return {k: _json_copy(v) for k, v in value.items()}
-    if kind is list:
-        return [_json_copy(v) for v in value]
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
-        return value
-    return copy.deepcopy(value)
-
-
-# Same results, a fraction of the time: the first two run for nearly every term and IRI pyld
-# expands (together ~8% of verifying an RDFC credential), the copy once per document (~3%).
-# tests/verify/test_jsonld_helpers.py compares each with pyld's own.
-PYLD_ORIGINALS = {"_is_absolute_iri": jsonld._is_absolute_iri, "_is_keyword": jsonld._is_keyword}
-jsonld._is_absolute_iri = _is_absolute_iri
-jsonld._is_keyword = _is_keyword
-jsonld.copy = SimpleNamespace(deepcopy=_json_copy)
-
-
 class BoundedCache(dict[Any, Any]):
     """A memo that forgets everything when full: a C-level ``dict`` lookup per hit.
 
@@ -308,6 +282,12 @@ class BoundedCache(dict[Any, Any]):
 _PROCESSED = BoundedCache(maxsize=8192)
 _CTX_KEYS = BoundedCache(maxsize=8192)
 _IRIS = BoundedCache(maxsize=65536)
+_MISS = object()
+
+
+#: ``json.dumps(value, sort_keys=True, default=...)``, built once: ``json.dumps`` with any non-default
+#: argument builds a new encoder per call, which was most of the cost of keying a context.
+_CONTEXT_ENCODER = json.JSONEncoder(sort_keys=True, default=lambda o: dict(o) if isinstance(o, Mapping) else str(o))
 
 
 def _context_key(local_ctx: Any) -> str:
@@ -321,7 +301,7 @@ def _context_key(local_ctx: Any) -> str:
     hit = _CTX_KEYS.get(id(local_ctx))
     if hit is not None and hit[0] is local_ctx:
         return hit[1]
-    key = json.dumps(local_ctx, sort_keys=True, default=lambda o: dict(o) if isinstance(o, Mapping) else str(o))
+    key = _CONTEXT_ENCODER.encode(local_ctx)
     _CTX_KEYS[id(local_ctx)] = (local_ctx, key)
     return key
 
@@ -338,6 +318,9 @@ class CachingProcessor(jsonld.JsonLdProcessor):
     twice as fast. Errors are never cached.
     """
 
+    #: IRIs expanded through the memo by this processor (one document): the deadline is checked every 1,024.
+    expanded_iris = 0
+
     def _process_context(  # type: ignore[override]
         self,
         active_ctx: Any,
@@ -348,7 +331,7 @@ class CachingProcessor(jsonld.JsonLdProcessor):
         validate_scoped: bool = True,
         cycles: Any = None,
     ) -> Any:
-        uid = active_ctx.get("_uuid") if isinstance(active_ctx, Mapping) else None
+        uid = active_ctx.get("_uuid") if type(active_ctx) is dict or isinstance(active_ctx, Mapping) else None
         if uid is None or not validate_scoped:
             check_deadline()  # only inside an application counted below
             return super()._process_context(
@@ -400,20 +383,23 @@ class CachingProcessor(jsonld.JsonLdProcessor):
         local_ctx: Any = None,
         defined: Any = None,
     ) -> Any:
-        """Memoised outside context processing: a function of the (frozen) active context."""
-        uid = active_ctx.get("_uuid") if local_ctx is None and isinstance(value, str) else None
-        if uid is None or not isinstance(base, (str, type(None))):
-            return super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
-        key = (uid, value, base, vocab)
-        self.expanded_iris = getattr(self, "expanded_iris", 0) + 1
-        if not self.expanded_iris & 0x3FF:  # every 1,024 terms: the input's time budget
-            check_deadline()
-        try:
-            return _IRIS[key]
-        except KeyError:
-            result = super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
-            _IRIS[key] = result
-            return result
+        """Memoised outside context processing: a function of the (frozen) active context.
+
+        Called for nearly every key and many values of a document, so the hit
+        path is kept to type tests and one dict lookup.
+        """
+        if local_ctx is None and type(value) is str and (base is None or type(base) is str):
+            uid = active_ctx.get("_uuid")
+            if uid is not None:
+                count = self.expanded_iris = self.expanded_iris + 1
+                if not count & 0x3FF:  # every 1,024 terms: the input's time budget
+                    check_deadline()
+                key = (uid, value, base, vocab)
+                result = _IRIS.get(key, _MISS)
+                if result is _MISS:
+                    result = _IRIS[key] = super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
+                return result
+        return super()._expand_iri(active_ctx, value, base, vocab, local_ctx, defined)
 
     def expand(self, input_: Any, options: Any = None) -> Any:
         """pyld's expansion inside the work budget (``to_rdf`` expands through here too).

@@ -26,8 +26,6 @@ result against pyld's on random value arrays.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from wallet.verify.pyld_offline import jsonld
@@ -96,13 +94,19 @@ class _ValueIndex:
         self.count = len(values)
 
 
-@contextmanager
-def indexing() -> Iterator[None]:
-    """Index the long value arrays of the node map built inside this block (this thread only)."""
-    _STATE.indexes = {}
-    try:
-        yield
-    finally:
+class indexing:  # noqa: N801 - used as ``with indexing():``, like the function it was
+    """Index the long value arrays of the node map built inside this block (this thread only).
+
+    A class rather than a ``@contextmanager`` generator: it is entered for
+    every RDF conversion, and the generator's set-up cost more than the work.
+    """
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        _STATE.indexes = {}
+
+    def __exit__(self, *exc_info: object) -> None:
         _STATE.indexes = None
 
 

@@ -6,6 +6,7 @@ Kept apart from :mod:`wallet.verify.canon` (the RDFC-1.0 algorithm) and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -33,13 +34,17 @@ def _escape_char(ch: str) -> str:
 
 
 _NEEDS_ESCAPE = frozenset(list(_ESCAPES) + [chr(c) for c in range(0x20)] + ["\x7f"])
+#: The same characters as one pattern: a credential's literals almost never need escaping, and
+#: one search in C says so (testing each character in a generator was 2% of an RDFC verification).
+_NEEDS_ESCAPE_PATTERN = re.compile("[" + re.escape("".join(sorted(_NEEDS_ESCAPE))) + "]")
+_ESCAPE_TABLE = {ord(ch): _escape_char(ch) for ch in _NEEDS_ESCAPE}
 
 
 def escape_literal(value: str) -> str:
     """Canonical N-Quads escaping of a literal's lexical form (RDFC-1.0 / RDF 1.2)."""
-    if not any(ch in _NEEDS_ESCAPE for ch in value):
+    if _NEEDS_ESCAPE_PATTERN.search(value) is None:
         return value
-    return "".join(_escape_char(ch) for ch in value)
+    return value.translate(_ESCAPE_TABLE)
 
 
 def term_string(term: Mapping[str, Any]) -> str:
@@ -64,8 +69,13 @@ Quad = tuple[str, str, str, str]  # subject, predicate, object, graph ("" = defa
 
 
 def quads_of(dataset: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[Quad]:
-    """pyld's dataset form (graph name -> triples) as serialised-term quads."""
+    """pyld's dataset form (graph name -> triples) as serialised-term quads.
+
+    Subjects and predicates are IRIs or blank nodes, written here without a
+    call of :func:`term_string` each (what it would return for them).
+    """
     out: list[Quad] = []
+    append = out.append
     for graph_name, triples in dataset.items():
         if graph_name == "@default":
             graph = ""
@@ -74,7 +84,11 @@ def quads_of(dataset: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[Quad]:
         else:
             graph = "<" + graph_name + ">"
         for t in triples:
-            out.append(
-                (term_string(t["subject"]), term_string(t["predicate"]), term_string(t["object"]), graph)
-            )
+            s = t["subject"]
+            p = t["predicate"]
+            kind = s["type"]
+            subject = "<" + s["value"] + ">" if kind == "IRI" else s["value"] if kind == "blank node" else term_string(s)
+            kind = p["type"]
+            predicate = "<" + p["value"] + ">" if kind == "IRI" else p["value"] if kind == "blank node" else term_string(p)
+            append((subject, predicate, term_string(t["object"]), graph))
     return out
