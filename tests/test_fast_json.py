@@ -112,3 +112,9 @@ def test_the_fast_path_is_taken_for_an_ordinary_credential_and_left_for_repeated
         with pytest.raises(InputError, match="repeats the key 'issuer'"):
             load_json(b'{"issuer":"did:key:a","issuer":"did:key:b"}')
         assert len(calls) == 1
+
+
+@given(st.binary(max_size=60).map(lambda b: b.replace(b"\x00", b"\\")), st.integers(min_value=0, max_value=40))
+def test_unicode_escape_search_is_the_substring_test(data: bytes, backslashes: int) -> None:
+    for text in (data, b"\\" * backslashes + data, data + b"\\" * backslashes + b"u", b"\\x" * backslashes + b"\\u"):
+        assert fast_json.has_unicode_escape(text) is (b"\\u" in text)

@@ -36,9 +36,25 @@ _DIGITS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 _LONG_RUN = b"0" * 19
 
 
+def has_unicode_escape(body: bytes) -> bool:
+    """``b"\\u" in body``, found from the backslashes (a C ``memchr`` each).
+
+    A two-byte search runs through the whole text byte by byte; credentials
+    hold few backslashes, so visiting each is several times faster.
+    """
+    at = body.find(b"\\")
+    for _ in range(16):
+        if at < 0:
+            return False
+        if body[at + 1:at + 2] == b"u":
+            return True
+        at = body.find(b"\\", at + 1)
+    return b"\\u" in body[at:]
+
+
 def loads(body: bytes) -> Any:
     """The decoded JSON ``body`` (no BOM), or :data:`UNDECIDED`."""
-    if b"\\u" in body or _LONG_RUN in body.translate(_DIGITS):
+    if has_unicode_escape(body) or _LONG_RUN in body.translate(_DIGITS):
         return UNDECIDED
     import orjson  # deferred: only commands that read JSON pay for loading it
 
