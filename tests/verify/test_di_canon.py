@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.hypothesis_profiles import examples
-from wallet.verify.canon import canonicalize_quads, jcs
+from wallet.verify.canon import canonicalize_quads
+from wallet.verify.jcs import jcs
 from wallet.verify.nquads import parse_nquads
 
 _json = st.recursive(

@@ -19,8 +19,9 @@ from tests.verify.helpers import ISSUER, ctx, encoded_list, ob3_credential, raw,
 from wallet.errors import InputError
 from wallet.util.limits import load_json
 from wallet.verify import jsonld
-from wallet.verify.canon import CanonicalizationRefused, canonicalize_quads, jcs
+from wallet.verify.canon import CanonicalizationRefused, canonicalize_quads
 from wallet.verify.engine import verify_bytes
+from wallet.verify.jcs import jcs
 from wallet.verify.safe_jsonld import JsonLdProblem, strict_quads
 from wallet.verify.status import StatusListError, decode_list, gunzip_capped
 

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.hypothesis_profiles import examples
-from wallet.verify.canon import _JCS_ENCODER, CanonicalizationRefused, _orjson, jcs
+from wallet.verify.canon import CanonicalizationRefused
+from wallet.verify.jcs import _JCS_ENCODER, _orjson, jcs
 
 #: JSON as ``json.loads`` returns it: any text (surrogates included), integers of any size,
 #: any finite float.

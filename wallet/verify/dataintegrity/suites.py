@@ -30,9 +30,10 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 from wallet.errors import InputError
 from wallet.util.b58 import b58decode
 from wallet.util.b64 import b64url_decode, b64url_encode
-from wallet.verify.canon import canonicalize_quads, jcs
+from wallet.verify.canon import canonicalize_quads
 from wallet.verify.did import PublicKey
 from wallet.verify.ed25519 import verify as verify_ed25519
+from wallet.verify.jcs import jcs
 from wallet.verify.safe_jsonld import strict_quads
 
 
