@@ -82,6 +82,35 @@ def _verify(data: bytes) -> None:
         cred.display_title()
 
 
+def _json_paths_agree(data: bytes) -> None:
+    """load_json says the same with and without orjson's fast path (a difference is a crash).
+
+    Differential: the fast path must give exactly the standard decoder's
+    value (compared by ``repr``, so ``1`` and ``1.0`` differ) or leave the
+    text to it; the refusal sentence must be the same too.
+    """
+    from wallet.errors import InputError
+    from wallet.util import fast_json
+    from wallet.util.limits import load_json
+
+    def outcome() -> tuple[str, str]:
+        try:
+            return "value", repr(load_json(data, "document"))
+        except InputError as exc:
+            return "refused", f"{type(exc).__name__}: {exc}"
+
+    fast = outcome()
+    original = fast_json.loads
+    fast_json.loads = lambda _body: fast_json.UNDECIDED  # type: ignore[assignment]
+    try:
+        standard = outcome()
+    finally:
+        fast_json.loads = original  # type: ignore[assignment]
+    if fast != standard:
+        raise AssertionError(f"orjson's fast path disagrees with the standard decoder: {fast[1][:200]!r} "
+                             f"against {standard[1][:200]!r}")
+
+
 def _detect_and_parse(data: bytes) -> None:
     from wallet.formats import detect, parse
 
@@ -496,6 +525,9 @@ register(Target("detect", _detect_and_parse, "recognition and parsing of every f
                               "vectors/w3c-vc-jose-cose-test-suite/**/*.txt", "vectors/eu-elm-v3/**/*.json*",
                               "vectors/eu-edci-legacy/**/*.xml"),
                 seed_folders=("dataintegrity", "jose", "ob2", "status", "presentation", "sharelink")))
+register(Target("json", _json_paths_agree, "the strict JSON loader: orjson's fast path against the standard decoder",
+                shared_globs=("corpus/*.json", "vectors/w3c-vc-data-model-2.0-test-suite/*.json",
+                              "vectors/eu-elm-v3/**/*.json*")))
 register(Target("dataintegrity", _verify, "Data Integrity verification (JSON-LD expansion, RDFC-1.0, JCS)",
                 shared_globs=JSON_LD, instrument=("wallet", "pyld", "rfc8785")))
 register(Target("jose", _verify, "JWS / VC-JWT / VC-JOSE / SD-JWT verification",
