@@ -82,7 +82,7 @@ def test_without_yes_and_without_a_terminal_nothing_is_sent(oid4vc_peer: Oid4vcP
     made = oid4vc_peer.admin("POST", "/admin/presentations", {"preset": "sd-jwt-title-ects"})
     code, out, err = run(capsys, "present", "--vault", held_file(held), made["uri"])
     assert code != 0 and "--yes" in err
-    assert "localhost (verified by" in out and "achievement.title, achievement.ects_credits" in out
+    assert "localhost (verified by" in out and "achievement › title, achievement › ECTS credits" in out
     assert verdict(oid4vc_peer, made)["status"] == "pending"
     assert run(capsys, "presentations", "--vault", held_file(held), "--json")[1] == []
 

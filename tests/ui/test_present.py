@@ -64,7 +64,7 @@ def test_consent_then_sent_and_in_the_history(holding: Any, qtbot: Any, oid4vc_p
     assert "encrypted" in dialog.who_note.text()
     assert set(dialog.groups) == {"learning_credential", "open_badge_ldp"}
     sd = dialog.groups["learning_credential"].checkedButton()
-    assert sd is not None and "achievement.title, achievement.ects_credits" in sd.text()
+    assert sd is not None and "achievement › title, achievement › ECTS credits" in sd.text()
     ldp = dialog.groups["open_badge_ldp"].checkedButton()
     assert ldp is not None and "everything in the credential" in ldp.text()
     assert dialog.send_button.isEnabled() and not dialog.problem_label.isVisible()
@@ -81,7 +81,7 @@ def test_consent_then_sent_and_in_the_history(holding: Any, qtbot: Any, oid4vc_p
     assert "localhost (verified)" in row.text(1) and row.text(2) == "accepted"
     assert row.childCount() == 2
     texts = {row.child(i).text(1) for i in range(2)}
-    assert any("achievement.title, achievement.ects_credits" in t for t in texts)
+    assert any("achievement › title, achievement › ECTS credits" in t for t in texts)
     assert any("everything in the credential" in t for t in texts)
 
 

@@ -55,6 +55,7 @@ def _source(value: str) -> Any:
 
 def _print_summary(summary: Any, langs: tuple[str, ...]) -> None:
     from wallet.messages import msg  # deferred: start-up time
+    from wallet.oid4vp.claim_words import claims_in_words
 
     request = summary.request
     print(say(msg("cli.present.heading", who=summary.who()), langs))
@@ -70,7 +71,7 @@ def _print_summary(summary: Any, langs: tuple[str, ...]) -> None:
         for item in summary.offered_for(result.query.id):
             mark = "*" if item.credential_id in chosen else " "
             shows = say(msg("present.discloses_everything"), langs) if item.whole else \
-                ", ".join(".".join("[]" if p is None else str(p) for p in path) for path in item.paths) or "-"
+                claims_in_words(item.paths, langs) or "-"
             print(f"   {mark} {item.credential_id[:12]} {item.title} ({item.format})")
             print("        " + say(msg("cli.present.discloses", claims=shows), langs))
 
@@ -142,7 +143,5 @@ def cmd_presentations(args: argparse.Namespace) -> int:
                 msg("present.who_unverified", name=item.verifier)
             print(f"{item.created_at.astimezone():%Y-%m-%d %H:%M} {item.outcome:<9} {say(who, langs)}")
             for cred in item.credentials:
-                text = claims_text(cred)
-                shown = say(msg("present.discloses_everything"), langs) if text == "everything" else text
-                print(f"    {cred.get('title', '?')} ({cred.get('format', '?')}): {shown}")
+                print(f"    {cred.get('title', '?')} ({cred.get('format', '?')}): {claims_text(cred, langs)}")
     return 0

@@ -83,8 +83,3 @@ def _show(path: Concrete) -> str:
     for element in path:
         out += f"[{element}]" if isinstance(element, int) else ("." if out else "") + element
     return out or "the credential"
-
-
-def shown(path: Concrete) -> str:
-    """A concrete path for people: ``achievement.title``, ``items[2].name``."""
-    return _show(path)

@@ -69,18 +69,6 @@ class ClaimQuery:
     id: str | None = None
     values: tuple[ClaimValue, ...] | None = None
 
-    def shown(self) -> str:
-        """The path for people: ``achievement.title``, ``items[*]``, ``items[0]``."""
-        out = ""
-        for element in self.path:
-            if element is None:
-                out += "[*]"
-            elif isinstance(element, int):
-                out += f"[{element}]"
-            else:
-                out += ("." if out else "") + element
-        return out
-
 
 @dataclass(frozen=True)
 class TrustedAuthority:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wallet.messages import Message, msg
+from wallet.oid4vp.claim_words import claim_words
 from wallet.oid4vp.claims import Concrete, PathError, matching
 from wallet.oid4vp.dcql import SD_JWT_FORMATS, SUPPORTED_FORMATS, CredentialQuery, DcqlQuery
 
@@ -147,15 +148,15 @@ def _claims_match(candidate: Candidate, query: CredentialQuery) -> tuple[tuple[C
         try:
             hits = matching(candidate.claims, claim.path, claim.values)
         except PathError as exc:
-            first_miss[index] = msg("present.miss_claim", title=candidate.title, claim=claim.shown(), detail=str(exc))
+            first_miss[index] = msg("present.miss_claim", title=candidate.title, claim=claim_words(claim.path), detail=str(exc))
             continue
         if hits:
             found[index] = [where for where, _value in hits]
         elif claim.values is not None and matching(candidate.claims, claim.path, None):
-            first_miss[index] = msg("present.miss_value", title=candidate.title, claim=claim.shown(),
+            first_miss[index] = msg("present.miss_value", title=candidate.title, claim=claim_words(claim.path),
                                     values=", ".join(str(v) for v in claim.values))
         else:
-            first_miss[index] = msg("present.miss_claim", title=candidate.title, claim=claim.shown(), detail="")
+            first_miss[index] = msg("present.miss_claim", title=candidate.title, claim=claim_words(claim.path), detail="")
     by_id = {c.id: n for n, c in enumerate(query.claims) if c.id is not None}
     sets = [tuple(by_id[i] for i in s) for s in query.claim_sets] if query.claim_sets else \
         [tuple(range(len(query.claims)))]

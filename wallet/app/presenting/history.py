@@ -7,6 +7,7 @@ first, as plain values.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -37,12 +38,17 @@ class PresentedItem:
                 "created_at": self.created_at.isoformat(), "credentials": list(self.credentials)}
 
 
-def claims_text(item: dict[str, Any]) -> str:
-    """The disclosed claims of one history entry in one line (``everything`` for W3C credentials)."""
+def claims_text(item: dict[str, Any], langs: Sequence[str] = ("en",)) -> str:
+    """What one history entry disclosed, in words and in one line ("everything in the credential" for W3C ones)."""
+    from wallet.messages import msg, render  # deferred: rendering is for the edges that show it
+    from wallet.oid4vp.claim_words import claims_in_words
+
     claims = item.get("claims")
     if not isinstance(claims, list):
-        return "everything"
-    return ", ".join(".".join(str(p) for p in path) if isinstance(path, list) else str(path) for path in claims)
+        return render(msg("present.discloses_everything"), langs)
+    paths = [[p for p in path if p is None or isinstance(p, (str, int))] if isinstance(path, list) else [str(path)]
+             for path in claims]
+    return claims_in_words(paths, langs)
 
 
 def history(vault: HistoryVault, limit: int | None = None) -> list[PresentedItem]:

@@ -95,6 +95,7 @@ class PresentationSummary:
 
     def to_json(self) -> dict[str, Any]:
         from wallet.messages import render  # deferred: rendering is the edge's business
+        from wallet.oid4vp.claim_words import claims_in_words
 
         req = self.request
         return {
@@ -108,7 +109,9 @@ class PresentationSummary:
             "why_not": [render(m, self.langs) for m in self.why_not()],
             "queries": [{"id": r.query.id, "format": r.query.format, "satisfied": r.satisfied,
                          "matches": [{"credential": o.credential_id, "title": o.title, "state": o.state,
-                                      "discloses": "everything" if o.whole else [list(p) for p in o.paths]}
+                                      "discloses": "everything" if o.whole else [list(p) for p in o.paths],
+                                      "discloses_in_words": render(msg("present.discloses_everything"), self.langs)
+                                      if o.whole else claims_in_words(o.paths, self.langs)}
                                      for o in self.offered_for(r.query.id)]}
                         for r in self.result.queries],
             "choice": {k: list(v) for k, v in self.choice.items()},

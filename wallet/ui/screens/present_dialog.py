@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.ui.i18n import fmt, say
+from wallet.ui.i18n import fmt, say, ui_language
 from wallet.ui.screens.link_flow import LinkFlowDialog
 from wallet.ui.session import Changes, Session
 from wallet.ui.tasks import TaskError
@@ -173,6 +173,7 @@ class PresentDialog(LinkFlowDialog):
 
     def _query_box(self, summary: Any, result: Any) -> QGroupBox:
         from wallet.messages import msg
+        from wallet.oid4vp.claim_words import claims_in_words
 
         box = QGroupBox(fmt(self.tr("Asked for: %1"), result.query.id))
         layout = QVBoxLayout(box)
@@ -185,7 +186,7 @@ class PresentDialog(LinkFlowDialog):
             layout.addWidget(reason)
         for item in offered:
             shows = say(msg("present.discloses_everything")) if item.whole else \
-                ", ".join(".".join("*" if p is None else str(p) for p in path) for path in item.paths)
+                claims_in_words(item.paths, (ui_language(), "en"))
             button = QRadioButton(fmt(self.tr("%1 (%2) — shows: %3"), item.title, item.format, shows))
             button.setProperty("credentialId", item.credential_id)
             button.setChecked(item.credential_id in chosen)
@@ -240,8 +241,7 @@ class PresentDialog(LinkFlowDialog):
         from wallet.app.presenting.history import claims_text
 
         for item in outcome.disclosed:
-            text = claims_text(item)
-            shown = self.tr("everything in the credential") if text == "everything" else text
+            shown = claims_text(item, (ui_language(), "en"))
             lines.append(fmt(self.tr("Sent: %1 — it showed: %2"), str(item.get("title", "")), shown))
         self.result_label.setText("\n".join(lines))
         redirect = outcome.redirect_uri

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wallet.ui.i18n import fmt
+from wallet.ui.i18n import fmt, ui_language
 from wallet.ui.session import Session
 from wallet.ui.widgets import describe, describe_buttons
 
@@ -72,9 +72,7 @@ class PresentationsDialog(QDialog):
             row = QTreeWidgetItem([item.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), who,
                                    self._outcome(item.outcome)])
             for cred in item.credentials:
-                text = claims_text(cred)
-                shown = self.tr("everything in the credential") if text == "everything" else text
-                line = fmt(self.tr("%1: %2"), str(cred.get("title", "")), shown)
+                line = fmt(self.tr("%1: %2"), str(cred.get("title", "")), claims_text(cred, (ui_language(), "en")))
                 child = QTreeWidgetItem(row, ["", line, ""])
                 child.setToolTip(1, line)
             row.setToolTip(1, who)
