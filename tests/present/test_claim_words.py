@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from wallet.app.presenting.history import claims_text
+from wallet.claim_words import KNOWN, MAX_PARTS, claim_words, claims_in_words, in_words
 from wallet.messages import msg, render
-from wallet.oid4vp.claim_words import KNOWN, MAX_PARTS, claim_words, claims_in_words, in_words
 from wallet.oid4vp.dcql import parse_dcql
 from wallet.oid4vp.matching import Candidate, match
 

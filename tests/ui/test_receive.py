@@ -80,7 +80,7 @@ def test_consent_screen_then_stored(window: Any, qtbot: Any, oid4vc_peer: Oid4vc
     detail = next(d for d in shown if d.format == "sd-jwt")
     window.credentials.detail.show_detail(detail, ("en",))
     text = window.credentials.detail.elements.toPlainText()
-    assert "achievement.ects_credits" in text and "disclosable" in text
+    assert "achievement › ECTS credits" in text and "disclosable" in text
 
 
 def test_declining_stores_nothing(window: Any, qtbot: Any, oid4vc_peer: Oid4vcPeer,  # noqa: F811

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from wallet.claim_words import claim_words
 from wallet.elements import ElementRow, achievement_rows, credential_rows, part_lines
 from wallet.formats.sd_jwt import json_text
 from wallet.formats.sd_jwt_view import claim_rows
@@ -77,10 +78,11 @@ def claim_lines(cred: Credential, langs: Sequence[str]) -> list[str]:
     if not rows:
         return []
     marker = render(msg("element.disclosable"), langs)
-    width = max(len(r.label) for r in rows)
+    labels = [render(claim_words(r.path), langs) for r in rows]
+    width = max(len(label) for label in labels)
     out = ["", render(msg("element.claims"), langs) + ":"]
-    for row in rows:
+    for row, label in zip(rows, labels, strict=True):
         flag = f"  [{marker}]" if row.disclosable else ""
-        out.append(f"  {row.label:<{width}}  {json_text(row.value)}{flag}")
+        out.append(f"  {label:<{width}}  {json_text(row.value)}{flag}")
     out.append("  " + render(msg("element.claims_note"), langs))
     return out

@@ -54,8 +54,8 @@ def _source(value: str) -> Any:
 
 
 def _print_summary(summary: Any, langs: tuple[str, ...]) -> None:
+    from wallet.claim_words import claims_in_words
     from wallet.messages import msg  # deferred: start-up time
-    from wallet.oid4vp.claim_words import claims_in_words
 
     request = summary.request
     print(say(msg("cli.present.heading", who=summary.who()), langs))

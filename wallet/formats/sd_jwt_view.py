@@ -21,7 +21,6 @@ presentation is absent, not guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -204,10 +203,6 @@ def claim_rows(cred: Credential, *, include_registered: bool = False) -> list[Cl
             continue
         rows.append(ClaimRow(path, value, is_disclosable(path, marked)))
     return rows
-
-
-def disclosable_labels(rows: Sequence[ClaimRow]) -> list[str]:
-    return [r.label for r in rows if r.disclosable]
 
 
 __all__ = ["ClaimRow", "LangMap", "claim_rows", "credential_of", "parse_sd_jwt"]

@@ -24,8 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wallet.claim_words import claim_words
 from wallet.messages import Message, msg
-from wallet.oid4vp.claim_words import claim_words
 from wallet.oid4vp.claims import Concrete, PathError, matching
 from wallet.oid4vp.dcql import SD_JWT_FORMATS, SUPPORTED_FORMATS, CredentialQuery, DcqlQuery
 

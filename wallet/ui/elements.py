@@ -19,6 +19,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from wallet.claim_words import claim_words
 from wallet.elements import ElementRow, Value, achievement_rows, credential_rows, part_lines
 from wallet.formats.sd_jwt import json_text
 from wallet.formats.sd_jwt_view import claim_rows
@@ -187,7 +188,7 @@ def claims_html(cred: Credential) -> str:
     out = []
     for row in rows:
         flag = f"<i>{marker}</i>" if row.disclosable else ""
-        out.append(f"<tr><th align='left' valign='top' style='padding:2px 12px 2px 0'>{escape(row.label)}</th>"
+        out.append(f"<tr><th align='left' valign='top' style='padding:2px 12px 2px 0'>{escape(say(claim_words(row.path)))}</th>"
                    f"<td valign='top' style='padding:2px 10px 2px 0'>{escape(json_text(row.value))}</td>"
                    f"<td valign='top'>{flag}</td></tr>")
     return (f"<h3>{escape(say(msg('element.claims')))}</h3><table width='100%' cellspacing='0'>{''.join(out)}</table>"

@@ -40,8 +40,8 @@ class PresentedItem:
 
 def claims_text(item: dict[str, Any], langs: Sequence[str] = ("en",)) -> str:
     """What one history entry disclosed, in words and in one line ("everything in the credential" for W3C ones)."""
+    from wallet.claim_words import claims_in_words
     from wallet.messages import msg, render  # deferred: rendering is for the edges that show it
-    from wallet.oid4vp.claim_words import claims_in_words
 
     claims = item.get("claims")
     if not isinstance(claims, list):

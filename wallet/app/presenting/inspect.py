@@ -94,8 +94,8 @@ class PresentationSummary:
         return msg("present.who_unverified", name=ident.value)
 
     def to_json(self) -> dict[str, Any]:
+        from wallet.claim_words import claims_in_words
         from wallet.messages import render  # deferred: rendering is the edge's business
-        from wallet.oid4vp.claim_words import claims_in_words
 
         req = self.request
         return {

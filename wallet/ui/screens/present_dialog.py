@@ -172,8 +172,8 @@ class PresentDialog(LinkFlowDialog):
         (self.send_button if summary.answerable else self.decline_button).setFocus()
 
     def _query_box(self, summary: Any, result: Any) -> QGroupBox:
+        from wallet.claim_words import claims_in_words
         from wallet.messages import msg
-        from wallet.oid4vp.claim_words import claims_in_words
 
         box = QGroupBox(fmt(self.tr("Asked for: %1"), result.query.id))
         layout = QVBoxLayout(box)

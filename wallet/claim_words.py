@@ -1,9 +1,10 @@
-"""Claim paths in words, for the person deciding what to disclose.
+"""Claim paths in words, for the person reading or deciding what to disclose.
 
-Why: a DCQL claim path is written for machines (``["achievement", "ects_credits"]``,
-``["nationalities", null]``). The consent screen, the CLI and the history of
-presentations used to show it as ``achievement.ects_credits``; a learner or a
-migrant deciding whether to send it should read "achievement › ECTS credits".
+Why: a claim path is written for machines (``["achievement", "ects_credits"]``,
+``["nationalities", null]``). The consent screen, the CLI, the history of
+presentations and an SD-JWT's claims in the detail view used to show it as
+``achievement.ects_credits``; a learner or a migrant deciding whether to send
+it should read "achievement › ECTS credits".
 The names credentials commonly use (OpenID Connect and the EU PID for SD-JWT
 VC, the VC Data Model and Open Badges 3.0 fields, the learning-credential
 claims of the EU micro-credential elements) are worded in the message
