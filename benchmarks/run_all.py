@@ -133,9 +133,9 @@ def warm_kinds(s: Setup) -> None:
     """Per credential, warm: ``runs`` alternating pairs of processes, ours then the peer's, same corpus.
 
     Why separate processes rather than one per side: the peer's figure for a
-    kind moved by up to 40% from one node process to the next (its garbage
-    collector and JIT state; jose-vc2-es256 read 0.24 ms in one, 0.35 ms in
-    another), so one process per side made the ratio a draw. Each process
+    kind moved by up to 36% between node processes run back to back on the
+    same corpus (ob3-eddsa-jcs-2022: 0.332 ms in one, 0.451 ms in another), so
+    one process per side made the ratio a draw. Each process
     times ``WARM_PASSES`` passes after a warm-up and reports its median; the
     figure is the median over the processes, with their min and max.
     """
