@@ -51,6 +51,11 @@ MAX_PARTS = len(_JOINED)
 
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-\s]+")
 
+#: Fields credentials write as language maps (``{"title": {"en": ..., "sl": ...}}``): a
+#: language tag below one of them is named as the language ("title › English").
+LANGUAGE_MAPS = frozenset({"title", "name", "description", "narrative"})
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
 
 def in_words(name: str) -> str:
     """An unknown claim name as words: ``dateOfBirth``, ``date_of_birth`` -> ``date of birth``."""
@@ -73,6 +78,9 @@ def claim_words(path: Sequence[PathElement]) -> Message:
     if not path:
         return msg("claim.whole_credential")
     parts = [part_words(e) for e in path]
+    last = path[-1]
+    if len(path) > 1 and path[-2] in LANGUAGE_MAPS and isinstance(last, str) and _LANGUAGE_TAG.fullmatch(last):
+        parts[-1] = msg("claim.in_language", code=last)
     if len(parts) > MAX_PARTS:
         parts = [*parts[:2], msg("claim.more"), *parts[-(MAX_PARTS - 3):]]
     return Message(_JOINED[len(parts) - 1], tuple((f"p{i}", p) for i, p in enumerate(parts)))

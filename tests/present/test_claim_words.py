@@ -42,6 +42,14 @@ def test_list_entries_are_counted_from_one_and_a_wildcard_reads_every_entry() ->
     assert words(("learning_outcomes", 2), "sl") == "učni izidi › vnos 3"
 
 
+def test_a_language_tag_under_a_language_map_is_named_as_the_language() -> None:
+    assert words(("achievement", "title", "en")) == "achievement › title › English"
+    assert words(("achievement", "title", "sl"), "sl") == "dosežek › naziv › slovenščina"
+    assert words(("achievement", "name", "en-GB")) == "achievement › name › English"
+    assert words(("address", "no")) == "address › no"  # not under a language map: the claim's own name
+    assert words(("title", 0)) == "title › entry 1"
+
+
 def test_an_empty_path_is_the_whole_credential_and_a_long_one_keeps_both_ends() -> None:
     assert words(()) == "the whole credential"
     long = ("credentialSubject", "achievement", "alignment", 0, "targetFramework", "name")
