@@ -87,5 +87,11 @@ def claim_words(path: Sequence[PathElement]) -> Message:
 
 
 def claims_in_words(paths: Sequence[Sequence[PathElement]], langs: Sequence[str]) -> str:
-    """Several paths in one line, in the reader's language (the CLI, the consent screen, the history)."""
+    """Several paths in one line, in the reader's language."""
     return ", ".join(render(claim_words(p), langs) for p in paths)
+
+
+def disclosed_in_words(paths: Sequence[Sequence[PathElement]], langs: Sequence[str], *, whole: bool = False) -> str:
+    """What a presentation shows of one credential, in one line: its claims, or everything (a W3C credential
+    cannot hide any). One wording for the consent screen, the CLI and the history."""
+    return render(msg("present.discloses_everything"), langs) if whole else claims_in_words(paths, langs)

@@ -54,7 +54,7 @@ def _source(value: str) -> Any:
 
 
 def _print_summary(summary: Any, langs: tuple[str, ...]) -> None:
-    from wallet.claim_words import claims_in_words
+    from wallet.claim_words import disclosed_in_words
     from wallet.messages import msg  # deferred: start-up time
 
     request = summary.request
@@ -70,8 +70,7 @@ def _print_summary(summary: Any, langs: tuple[str, ...]) -> None:
             print("    " + say(result.why_not(), langs))
         for item in summary.offered_for(result.query.id):
             mark = "*" if item.credential_id in chosen else " "
-            shows = say(msg("present.discloses_everything"), langs) if item.whole else \
-                claims_in_words(item.paths, langs) or "-"
+            shows = disclosed_in_words(item.paths, langs, whole=item.whole) or "-"
             print(f"   {mark} {item.credential_id[:12]} {item.title} ({item.format})")
             print("        " + say(msg("cli.present.discloses", claims=shows), langs))
 

@@ -40,15 +40,14 @@ class PresentedItem:
 
 def claims_text(item: dict[str, Any], langs: Sequence[str] = ("en",)) -> str:
     """What one history entry disclosed, in words and in one line ("everything in the credential" for W3C ones)."""
-    from wallet.claim_words import claims_in_words
-    from wallet.messages import msg, render  # deferred: rendering is for the edges that show it
+    from wallet.claim_words import disclosed_in_words  # deferred: rendering is for the edges that show it
 
     claims = item.get("claims")
     if not isinstance(claims, list):
-        return render(msg("present.discloses_everything"), langs)
+        return disclosed_in_words((), langs, whole=True)
     paths = [[p for p in path if p is None or isinstance(p, (str, int))] if isinstance(path, list) else [str(path)]
              for path in claims]
-    return claims_in_words(paths, langs)
+    return disclosed_in_words(paths, langs)
 
 
 def history(vault: HistoryVault, limit: int | None = None) -> list[PresentedItem]:

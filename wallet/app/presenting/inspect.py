@@ -94,7 +94,7 @@ class PresentationSummary:
         return msg("present.who_unverified", name=ident.value)
 
     def to_json(self) -> dict[str, Any]:
-        from wallet.claim_words import claims_in_words
+        from wallet.claim_words import disclosed_in_words
         from wallet.messages import render  # deferred: rendering is the edge's business
 
         req = self.request
@@ -110,8 +110,7 @@ class PresentationSummary:
             "queries": [{"id": r.query.id, "format": r.query.format, "satisfied": r.satisfied,
                          "matches": [{"credential": o.credential_id, "title": o.title, "state": o.state,
                                       "discloses": "everything" if o.whole else [list(p) for p in o.paths],
-                                      "discloses_in_words": render(msg("present.discloses_everything"), self.langs)
-                                      if o.whole else claims_in_words(o.paths, self.langs)}
+                                      "discloses_in_words": disclosed_in_words(o.paths, self.langs, whole=o.whole)}
                                      for o in self.offered_for(r.query.id)]}
                         for r in self.result.queries],
             "choice": {k: list(v) for k, v in self.choice.items()},

@@ -172,8 +172,7 @@ class PresentDialog(LinkFlowDialog):
         (self.send_button if summary.answerable else self.decline_button).setFocus()
 
     def _query_box(self, summary: Any, result: Any) -> QGroupBox:
-        from wallet.claim_words import claims_in_words
-        from wallet.messages import msg
+        from wallet.claim_words import disclosed_in_words
 
         box = QGroupBox(fmt(self.tr("Asked for: %1"), result.query.id))
         layout = QVBoxLayout(box)
@@ -185,8 +184,7 @@ class PresentDialog(LinkFlowDialog):
             reason.setWordWrap(True)
             layout.addWidget(reason)
         for item in offered:
-            shows = say(msg("present.discloses_everything")) if item.whole else \
-                claims_in_words(item.paths, (ui_language(), "en"))
+            shows = disclosed_in_words(item.paths, (ui_language(), "en"), whole=item.whole)
             button = QRadioButton(fmt(self.tr("%1 (%2) — shows: %3"), item.title, item.format, shows))
             button.setProperty("credentialId", item.credential_id)
             button.setChecked(item.credential_id in chosen)
